@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+/** A command module: registers its command on the program. Heavy work is imported lazily. */
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+/** Every command, in the order `--help` lists them. */
+export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [];
