@@ -1,0 +1,94 @@
+/**
+ * Step 1: the letter's text as lines with their original line numbers; odd characters
+ * normalised, markdown syntax stripped, page furniture dropped, an item that starts on the
+ * same line as its lead-in ("... aan het college:  1. Bent u ...") moved to a line of its own.
+ */
+
+export interface Line {
+  /** 1-based line number in the input text. */
+  no: number;
+  /** Text with leading/trailing whitespace removed. */
+  text: string;
+  /** Leading spaces (tabs count as four). */
+  indent: number;
+}
+
+export interface PreparedLines {
+  /** All lines; blank lines have text ''. */
+  lines: Line[];
+  /** Lines dropped as page furniture (page numbers, repeated headers). */
+  dropped: Line[];
+}
+
+export function prepareLines(text: string, format: string | undefined): PreparedLines {
+  const normalised = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\t/g, '    ');
+  let lines: Line[] = normalised.split('\n').map((raw, i) => {
+    const indent = /^ */.exec(raw)?.[0].length ?? 0;
+    return { no: i + 1, text: raw.trim(), indent };
+  });
+  if (format === 'markdown') lines = lines.map(stripMarkdown);
+  lines = lines.flatMap(splitInlineFirstItem);
+  const dropped: Line[] = [];
+  const repeated = repeatedShortLines(lines);
+  const kept = lines.map((line) => {
+    if (line.text && (isPageNumber(line.text, format) || repeated.has(line.text))) {
+      dropped.push(line);
+      return { ...line, text: '' };
+    }
+    return line;
+  });
+  return { lines: kept, dropped };
+}
+
+/** "Pagina 2 van 5", "- 2 -", "2/5", "Page 2"; a bare number only in PDF text, where it is a page number. */
+function isPageNumber(text: string, format: string | undefined): boolean {
+  if (/^(?:pagina|page|blz\.?|p\.)\s*\d{1,3}(?:\s*(?:van|of|\/)\s*\d{1,3})?$/i.test(text)) return true;
+  if (/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(text)) return true;
+  if (/^\d{1,3}\s*\/\s*\d{1,3}$/.test(text)) return true;
+  return format === 'pdf' && /^\d{1,3}$/.test(text);
+}
+
+/**
+ * Running headers and footers: a short line that recurs three or more times. Lines that are
+ * question-like or list items recur legitimately ("Zo nee, waarom niet?"), so only lines without
+ * a question mark and without a label qualify.
+ */
+function repeatedShortLines(lines: readonly Line[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (!line.text || line.text.length > 90 || line.text.includes('?')) continue;
+    if (/^(?:[-–•o*]|\d{1,2}[.)]|[a-z][.)]|vraag\s*\d)/i.test(line.text)) continue;
+    counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
+  }
+  const repeated = new Set<string>();
+  for (const [text, n] of counts) if (n >= 3 && /\p{L}/u.test(text)) repeated.add(text);
+  return repeated;
+}
+
+function stripMarkdown(line: Line): Line {
+  let text = line.text;
+  text = text.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '');
+  text = text.replace(/^>\s?/, '');
+  text = text.replace(/^(?:[-*_]\s*){3,}$/, '');
+  text = text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/__([^_]+)__/g, '$1');
+  text = text.replace(/\[([^\]]+)\]\((?:[^)\s]+)\)/g, '$1');
+  text = text.replace(/^\*\s+/, '• ').replace(/^\+\s+/, '• ');
+  return { ...line, text };
+}
+
+/**
+ * A first item glued to its lead-in, as in "... de volgende vragen aan het college van B&W:  1. Bent u
+ * ervan op de hoogte ...?" (letter 54): split it so the item starts its own line.
+ */
+function splitInlineFirstItem(line: Line): Line[] {
+  const m = /^(.*\b(?:vragen|vraag)\b[^:]*:)\s+((?:1[.)]|1e\.?-?|vraag 1\s*[:.]?)\s+\S.*)$/i.exec(line.text);
+  if (!m || !m[1] || !m[2]) return [line];
+  return [
+    { ...line, text: m[1].trim() },
+    { ...line, text: m[2].trim() },
+  ];
+}

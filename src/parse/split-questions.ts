@@ -1,0 +1,427 @@
+/**
+ * Step 3: find the questions. The letter is read as a sequence of units (lines with their
+ * label, if any, and whether a paragraph break comes before them). Labelled lines open list
+ * items, nested by label kind; unlabelled lines continue an item, follow it up ("Zo ja, ..."),
+ * answer it ("Antwoord: ..."), or are prose between lists. The lists whose items ask something
+ * are the questions; when a letter has no such list, questions are taken from its prose.
+ *
+ * The parser does not lean on blank lines: where the text is hard-wrapped (PDF), paragraph
+ * breaks are inferred from line lengths and end punctuation.
+ */
+import type { ParseWarning, Question, QuestionPart } from '../model.js';
+import { detectLabel, sameLevel, type Label } from './labels.js';
+import type { Line } from './lines.js';
+import {
+  ANSWER_START_RE,
+  hasQuestionMark,
+  isClosing,
+  isFollowUp,
+  isLeadIn,
+  isQuestionLike,
+  isQuestionSentence,
+} from './question-words.js';
+import { collapseSpace, comparable, joinLines, splitSentences } from './text-utils.js';
+
+export interface Unit {
+  line: Line;
+  label: Label | null;
+  /** A paragraph break (real blank line or inferred) comes before this line. */
+  breakBefore: boolean;
+}
+
+interface Item {
+  label: Label;
+  line: Line;
+  /** Paragraphs of the item's own text, each a list of line texts. */
+  paragraphs: string[][];
+  children: Item[];
+  followUps: QuestionPart[];
+  answer: string[][] | null;
+  /** Index of the item's first unit. */
+  unit: number;
+  /** Units of prose that came before it since the previous item (for lead-in detection). */
+  proseBefore: string[];
+}
+
+interface ListGroup {
+  items: Item[];
+}
+
+export interface SplitResult {
+  questions: Question[];
+  /** Index of the unit where the questions start (end of the preamble), or units.length. */
+  firstQuestionUnit: number;
+  /** Index of the unit where the closing starts, or units.length. */
+  closingUnit: number;
+  warnings: ParseWarning[];
+}
+
+/** Turn lines into units: labels detected, paragraph breaks marked (inferred for wrapped text). */
+export function toUnits(lines: readonly Line[]): Unit[] {
+  const units: Unit[] = [];
+  let blank = true;
+  for (const line of lines) {
+    if (!line.text) {
+      blank = true;
+      continue;
+    }
+    units.push({ line, label: detectLabel(line.text), breakBefore: blank });
+    blank = false;
+  }
+  inferParagraphBreaks(units);
+  return units;
+}
+
+/**
+ * Hard-wrapped text (a PDF exported from Word) loses its blank lines. When most lines are about
+ * as long as the longest ones, the text is wrapped: then a line that ends a sentence well short of
+ * the usual width ends its paragraph, and a short unpunctuated line before a capital is a title.
+ */
+function inferParagraphBreaks(units: Unit[]): void {
+  const lengths = units.map((u) => u.line.text.length + u.line.indent).sort((a, b) => a - b);
+  if (lengths.length < 6) return;
+  const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  if (p90 < 45) return;
+  const near = lengths.filter((n) => n >= 0.75 * p90).length;
+  if (near / lengths.length < 0.35) return;
+  for (let i = 0; i + 1 < units.length; i++) {
+    const u = units[i];
+    const next = units[i + 1];
+    if (!u || !next || next.breakBefore) continue;
+    const len = u.line.text.length + u.line.indent;
+    const endsSentence = /[.?!:;]["”’')]?$/.test(u.line.text);
+    const startsUpper = /^["“‘(]?[\p{Lu}\d]/u.test(next.line.text);
+    if (endsSentence && len < 0.8 * p90 && startsUpper) next.breakBefore = true;
+    else if (!endsSentence && len < 0.6 * p90 && startsUpper && !/[,\-–(]$/.test(u.line.text)) next.breakBefore = true;
+  }
+}
+
+/** Index of the first closing line after the last question-like line, or units.length. */
+function findClosing(units: readonly Unit[]): number {
+  let lastAsk = -1;
+  units.forEach((u, i) => {
+    if (u.label || isQuestionLike(u.line.text) || hasQuestionMark(u.line.text)) lastAsk = i;
+  });
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u && !u.label && isClosing(u.line.text) && i > lastAsk - 1) {
+      // A closing line before the last question is only a closing if nothing asks after it
+      // (a "Met vriendelijke groet" before a repeat of the letter is handled by de-duplication).
+      if (i >= lastAsk) return i;
+    }
+  }
+  // The first closing line counts when what follows it asks nothing in a list.
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u && !u.label && isClosing(u.line.text)) {
+      const after = units.slice(i + 1);
+      if (!after.some((a) => a.label && isQuestionLike(a.label.rest))) return i;
+    }
+  }
+  return units.length;
+}
+
+export function splitQuestions(units: readonly Unit[]): SplitResult {
+  const warnings: ParseWarning[] = [];
+  const closingUnit = findClosing(units);
+  const { groups, proseAfter } = buildItems(units, closingUnit);
+
+  const chosen: Item[] = [];
+  for (const group of groups) {
+    if (isQuestionList(group)) chosen.push(...group.items);
+  }
+  let questions: Question[] = [];
+  let firstQuestionUnit: number;
+  if (chosen.length > 0) {
+    firstQuestionUnit = chosen[0]?.unit ?? closingUnit;
+    for (const item of chosen) questions.push(...itemToQuestions(item, warnings));
+    // Unlabelled questions after the last list (before the closing) are reported, and kept.
+    for (const p of proseAfter) {
+      if (p.unit > (chosen[chosen.length - 1]?.unit ?? 0) && hasQuestionMark(p.text) && !isClosing(p.text)) {
+        if (isFollowUp(p.text) && questions.length) {
+          const last = questions[questions.length - 1];
+          if (last) {
+            last.text = collapseSpace(`${last.text} ${p.text}`);
+            last.parts.push({ label: null, text: p.text });
+          }
+          continue;
+        }
+        questions.push({ number: 0, label: null, text: p.text, parts: [], line: p.line });
+        warnings.push({ line: p.line, message: 'an unlabelled question follows the list of questions; taken as a question of its own' });
+      }
+    }
+  } else {
+    const prose = proseQuestions(units, closingUnit, warnings);
+    questions = prose.questions;
+    firstQuestionUnit = prose.firstUnit;
+  }
+  questions = dropRepeatedRun(questions, warnings);
+  questions.forEach((q, i) => (q.number = i + 1));
+  if (questions.length === 0) warnings.push({ line: null, message: 'no questions found' });
+  return { questions, firstQuestionUnit, closingUnit, warnings };
+}
+
+interface ProseParagraph {
+  text: string;
+  line: number;
+  unit: number;
+}
+
+/** One pass over the units: list items (nested by label kind) and the prose between them. */
+function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[]; proseAfter: ProseParagraph[] } {
+  const groups: ListGroup[] = [];
+  const proseAfter: ProseParagraph[] = [];
+  let stack: Item[] = [];
+  let group: ListGroup | null = null;
+  let lastTop: Item | null = null;
+  let prose: string[] = [];
+  let proseParagraph: ProseParagraph | null = null;
+  let inAnswer: Item | null = null;
+
+  const flushProse = () => {
+    if (proseParagraph) proseAfter.push(proseParagraph);
+    proseParagraph = null;
+  };
+
+  for (let i = 0; i < end; i++) {
+    const unit = units[i];
+    if (!unit) continue;
+    const text = unit.line.text;
+    if (unit.label) {
+      // An answer runs until the next item of the question list; labels inside it are the answer's own.
+      if (inAnswer && lastTop && !sameLevel(unit.label, lastTop.label)) {
+        appendAnswer(inAnswer, text, unit.breakBefore);
+        continue;
+      }
+      inAnswer = null;
+      flushProse();
+      const item: Item = {
+        label: unit.label,
+        line: unit.line,
+        paragraphs: unit.label.rest ? [[unit.label.rest]] : [],
+        children: [],
+        followUps: [],
+        answer: null,
+        unit: i,
+        proseBefore: prose,
+      };
+      prose = [];
+      const level = stack.findIndex((open) => sameLevel(open.label, unit.label as Label));
+      if (level >= 0) {
+        stack = stack.slice(0, level);
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children.push(item);
+        else {
+          if (!group) groups.push((group = { items: [] }));
+          group.items.push(item);
+          lastTop = item;
+        }
+        stack.push(item);
+      } else if (stack.length > 0) {
+        const parent = stack[stack.length - 1] as Item;
+        parent.children.push(item);
+        stack.push(item);
+      } else {
+        // A new top-level item after prose: it continues the previous list when it is of the same kind.
+        if (!(group && lastTop && sameLevel(lastTop.label, unit.label))) groups.push((group = { items: [] }));
+        group.items.push(item);
+        lastTop = item;
+        stack = [item];
+      }
+      continue;
+    }
+
+    if (ANSWER_START_RE.test(text) && lastTop) {
+      inAnswer = lastTop;
+      inAnswer.answer = [[text.replace(ANSWER_START_RE, '')]];
+      stack = [];
+      continue;
+    }
+    if (inAnswer) {
+      appendAnswer(inAnswer, text, unit.breakBefore);
+      continue;
+    }
+
+    const open = stack[stack.length - 1];
+    if (open) {
+      const top = stack[0] as Item;
+      if (!unit.breakBefore || /^[\p{Ll}]/u.test(text)) {
+        appendText(open, text, unit.breakBefore && !/^[\p{Ll}]/u.test(text));
+        continue;
+      }
+      if (isFollowUp(text)) {
+        top.followUps.push({ label: null, text: collapseSpace(text) });
+        continue;
+      }
+      if (!itemAsks(open) && !isClosing(text)) {
+        appendText(open, text, true);
+        continue;
+      }
+      stack = [];
+    }
+    if (!unit.breakBefore && proseParagraph) {
+      proseParagraph.text = joinLines([proseParagraph.text, text]);
+    } else {
+      flushProse();
+      proseParagraph = { text: collapseSpace(text), line: unit.line.no, unit: i };
+    }
+    prose.push(text);
+  }
+  flushProse();
+  return { groups, proseAfter };
+}
+
+function appendText(item: Item, text: string, newParagraph: boolean): void {
+  const last = item.paragraphs[item.paragraphs.length - 1];
+  if (!last || newParagraph) item.paragraphs.push([text]);
+  else last.push(text);
+}
+
+function appendAnswer(item: Item, text: string, newParagraph: boolean): void {
+  if (!item.answer) item.answer = [];
+  const last = item.answer[item.answer.length - 1];
+  if (!last || newParagraph) item.answer.push([text]);
+  else last.push(text);
+}
+
+function ownText(item: Item): string {
+  return collapseSpace(item.paragraphs.map((p) => joinLines(p)).join(' '));
+}
+
+/** Whether the item (with its children) asks something already. */
+function itemAsks(item: Item): boolean {
+  const text = ownText(item);
+  if (!text) return false;
+  return hasQuestionMark(text) || isQuestionLike(text) || item.children.some(itemAsks);
+}
+
+function fullText(item: Item): string {
+  return collapseSpace([ownText(item), ...item.children.map(fullText)].join(' '));
+}
+
+/**
+ * A list is a list of questions when most of its items ask something; after a lead-in
+ * ("de volgende vragen:") a third is enough, since items may be statements ("Zo nee, bijgevoegd
+ * vindt u ...") that carry the letter's numbering all the same.
+ */
+function isQuestionList(group: ListGroup): boolean {
+  const items = group.items;
+  if (items.length === 0) return false;
+  const asking = items.filter((it) => isQuestionLike(fullText(it)) || it.children.some((c) => isQuestionLike(fullText(c)))).length;
+  if (asking === 0) return false;
+  const first = items[0] as Item;
+  const leadIn = first.proseBefore.slice(-3).some(isLeadIn);
+  const strongLabels = first.label.kind === 'vraag' || first.label.kind === 'lead-in';
+  if (strongLabels) return true;
+  return asking / items.length >= (leadIn ? 0.3 : 0.5);
+}
+
+/** One list item → its question(s): nested items are parts, a folded list, or (under a lead-in) questions. */
+function itemToQuestions(item: Item, warnings: ParseWarning[]): Question[] {
+  const own = ownText(item);
+  const children = item.children;
+  const askingChildren = children.filter((c) => isQuestionLike(fullText(c)));
+  // "• Vragen van het lid X over Y:" followed by "1) ...?" (letter 24): the nested items are the questions.
+  if (askingChildren.length > 0 && !isQuestionLike(own) && !hasQuestionMark(own)) {
+    if (own) warnings.push({ line: item.line.no, message: `"${truncate(own)}" introduces nested questions; the nested items are taken as the questions` });
+    return children.flatMap((c) => itemToQuestions(c, warnings));
+  }
+  const parts: QuestionPart[] = [];
+  const pieces = [own];
+  for (const child of children) {
+    const childText = fullText(child);
+    if (askingChildren.includes(child)) {
+      parts.push({ label: child.label.printed, text: childText });
+      pieces.push(childText);
+    } else {
+      pieces.push(`${child.label.printed} ${childText}`);
+    }
+  }
+  for (const f of item.followUps) {
+    parts.push(f);
+    pieces.push(f.text);
+  }
+  const question: Question = {
+    number: 0,
+    label: item.label.printed,
+    text: collapseSpace(pieces.join(' ')),
+    parts,
+    line: item.line.no,
+  };
+  if (item.answer) question.answer = item.answer.map((p) => joinLines(p)).join('\n\n').trim();
+  if (!question.text) warnings.push({ line: item.line.no, message: `item "${item.label.printed}" has no text` });
+  return [question];
+}
+
+/**
+ * Letters without a list: after a lead-in every paragraph that asks is a question; without a
+ * lead-in every sentence that asks, in the body, is one. Follow-ups fold into the question before.
+ */
+function proseQuestions(units: readonly Unit[], end: number, warnings: ParseWarning[]): { questions: Question[]; firstUnit: number } {
+  const paragraphs: ProseParagraph[] = [];
+  for (let i = 0; i < end; i++) {
+    const u = units[i];
+    if (!u) continue;
+    const text = u.label ? `${u.label.printed} ${u.label.rest}` : u.line.text;
+    const last = paragraphs[paragraphs.length - 1];
+    if (last && !u.breakBefore) last.text = joinLines([last.text, text]);
+    else paragraphs.push({ text: collapseSpace(text), line: u.line.no, unit: i });
+  }
+  let start = 0;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const p = paragraphs[i];
+    if (p && isLeadIn(p.text) && paragraphs.slice(i + 1).some((q) => hasQuestionMark(q.text) || isQuestionSentence(q.text))) {
+      start = i + 1;
+      break;
+    }
+  }
+  const questions: Question[] = [];
+  let firstUnit = end;
+  const add = (text: string, line: number, unit: number) => {
+    const last = questions[questions.length - 1];
+    if (last && isFollowUp(text)) {
+      last.text = collapseSpace(`${last.text} ${text}`);
+      last.parts.push({ label: null, text });
+      return;
+    }
+    if (firstUnit === end) firstUnit = unit;
+    questions.push({ number: 0, label: null, text: collapseSpace(text), parts: [], line });
+  };
+  if (start > 0) {
+    for (const p of paragraphs.slice(start)) {
+      if (isClosing(p.text)) break;
+      if (hasQuestionMark(p.text) || splitSentences(p.text).some(isQuestionSentence) || isQuestionLike(p.text)) add(p.text, p.line, p.unit);
+    }
+  } else {
+    // Skip the title: the first paragraph, when it is short and the letter has more.
+    const body = paragraphs.length > 1 && (paragraphs[0]?.text.length ?? 0) < 120 ? paragraphs.slice(1) : paragraphs;
+    for (const p of body) {
+      for (const sentence of splitSentences(p.text)) {
+        if (isQuestionSentence(sentence)) add(sentence, p.line, p.unit);
+      }
+    }
+    if (questions.length > 0) {
+      warnings.push({ line: questions[0]?.line ?? null, message: 'no list of questions found; questions were taken from the running text' });
+    }
+  }
+  return { questions, firstUnit };
+}
+
+/** A page that holds the same letter twice (letter 21) gives the same run of questions twice. */
+function dropRepeatedRun(questions: Question[], warnings: ParseWarning[]): Question[] {
+  const n = questions.length;
+  if (n >= 2 && n % 2 === 0) {
+    const half = n / 2;
+    const a = questions.slice(0, half).map((q) => comparable(q.text));
+    const b = questions.slice(half).map((q) => comparable(q.text));
+    if (a.every((t, i) => t === b[i])) {
+      warnings.push({ line: questions[half]?.line ?? null, message: 'the questions appear twice (the page repeats the letter); the repeat was dropped' });
+      return questions.slice(0, half);
+    }
+  }
+  return questions;
+}
+
+function truncate(text: string, n = 60): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
