@@ -52,15 +52,15 @@ const KNOWN_PARTIES: Array<[string, RegExp]> = [
 ];
 
 /** A party or person name as printed: capitalised words, acronyms and the small words between them. */
-const NAME_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d&.'’+-]*|[\p{Ll}]+[\p{Lu}][\p{L}]*)`;
+const NAME_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d&'’+-]*(?:\.[\p{L}\d]+)*|[\p{Ll}]+[\p{Lu}][\p{L}]*)`;
 const NAME_JOIN = String.raw`(?:voor|van|de|der|den|het|en|in|op|aan|'t)`;
-const PARTY_NAME = String.raw`(${NAME_WORD}(?:\s+(?:${NAME_JOIN}\s+)*${NAME_WORD}){0,3})`;
+const PARTY_NAME = String.raw`(${NAME_WORD}(?:[ \t]+(?:${NAME_JOIN}[ \t]+)*${NAME_WORD}){0,3})`;
 const PARTICLE = String.raw`(?:van|de|der|den|ten|ter|te|het|'t|in|op|la|le|du|da|Van|De|Der|Den|Ten|Ter|Te)`;
-const PERSON = String.raw`([\p{Lu}][\p{L}'’.-]+(?:\s+(?:${PARTICLE}\s+)*[\p{Lu}][\p{L}'’.-]+){1,3})`;
+const PERSON = String.raw`([\p{Lu}][\p{L}'’.-]+(?:[ \t]+(?:${PARTICLE}[ \t]+)*[\p{Lu}][\p{L}'’.-]+){1,3})`;
 
 const ROLE_WORDS = /^(?:met|namens|fractie|fracties|raadslid|gemeenteraadslid|fractievoorzitter|gemeenteraad|lees|klik|deel|bron|gericht|indiener|share|politiek|nieuws|landelijk|terug|de|het|een|voor|hartelijke|vriendelijke|beste|geachte|geacht|wethouder|burgemeester|schepen|college|inleiding|toelichting|vragen|vraag|antwoord|telefoonnummer|email|tijdstip|advertentie|help|word|interessant)$/i;
 
-export function extractMetadata(units: readonly Unit[], firstQuestionUnit: number, closingUnit: number): Metadata {
+export function extractMetadata(units: readonly Unit[], firstQuestionUnit: number, closingUnit: number, questionTexts: readonly string[] = []): Metadata {
   const header = units.slice(0, firstQuestionUnit);
   const closing = units.slice(closingUnit);
   const headerTexts = header.map((u) => u.line.text);
@@ -70,7 +70,7 @@ export function extractMetadata(units: readonly Unit[], firstQuestionUnit: numbe
   const subject = findSubject(header, title);
   const date = findDate(units, firstQuestionUnit, closingUnit);
   const article = findArticle([title ?? '', ...headerTexts].join('\n'));
-  const { party, parties } = findParties(header, closing, title);
+  const { party, parties } = findParties(header, closing, title, questionTexts);
   const members = findMembers(header, closing, parties);
   const addressee = findAddressee(header);
   const municipality = findMunicipality(units, allNonQuestion);
@@ -162,7 +162,7 @@ function findArticle(text: string): string | null {
     const after = text.slice(at + m[0].length, at + m[0].length + 60);
     const before = text.slice(Math.max(0, at - 45), at);
     let score = 0;
-    if (/^\s*(?:,?\s*(?:\d+e\s+)?lid\s+\d+\w*\s*)?(?:van\s+de\s+)?(?:gemeentewet|woningwet|wet\b|\p{L}+wet\b|grondwet)/iu.test(after)) score -= 5;
+    if (/^\s*(?:,?\s*(?:\d+e\s+lid\s+|lid\s+\d+\w*\s+))?(?:van\s+de\s+)?(?:gemeentewet|woningwet|wet\b|\p{L}+wet\b|grondwet)/iu.test(after)) score -= 5;
     if (/\b(?:RvO|reglement van orde|gemeentedecreet|vragen|vraag)\b/i.test(after.slice(0, 50))) score += 3;
     if (/\b(?:vragen|vraag|conform|ex\.?|op grond van|op basis van|in het kader van|overeenkomstig|ingevolge)\s*$/i.test(before)) score += 3;
     if (score >= 0 && (!best || score > best.score)) best = { n, score };
@@ -170,24 +170,33 @@ function findArticle(text: string): string | null {
   return (best as { n: string } | null)?.n ?? null;
 }
 
+/**
+ * The name to report: a national party in its usual spelling, also when a local branch is named
+ * ("VVD Westland" → VVD); a local party as printed, except for a known spelling variant of the
+ * whole name ("Gemeente belangen" → Gemeentebelangen).
+ */
 function canonicalParty(name: string): string {
   for (const [canonical, re] of KNOWN_PARTIES) {
     const m = re.exec(name);
-    if (m && m[0].length >= name.replace(/[\s.,]+$/, '').length - 1) return canonical;
+    if (m && (m.index === 0 || m[0].length >= name.length - 1)) return canonical;
   }
+  for (const [canonical, re] of LOCAL_SPELLINGS) if (re.test(name)) return canonical;
   return name;
 }
+
+/** Local party names whose spelling varies within one letter; only the whole name is normalised. */
+const LOCAL_SPELLINGS: Array<[string, RegExp]> = [['Gemeentebelangen', /^gemeente\s?belangen$/i]];
 
 function cleanPartyName(raw: string): string | null {
   const name = raw.replace(/[\s,.;:]+$/, '').replace(/^(?:de|het)\s+/i, '').trim();
   if (!name || name.length > 50) return null;
   if (/^(?:gemeente|college|raad|gemeenteraad|stad|wethouder|burgemeester|heeft|is|wil|vindt|stelt)$/i.test(name)) return null;
   const first = name.split(/\s+/)[0] ?? '';
-  if (/^(?:Zij|Wij|We|Deze|Die|Dit|Dat|Het|De|Een|In|Op|Bij|Ook|Als|Er)$/.test(first)) return null;
+  if (/^(?:Zij|Wij|We|Ik|Deze|Die|Dit|Dat|Het|De|Een|In|Op|Bij|Ook|Als|Er|Daarom|Hierom|Vandaar|Tevens|Namens|Bovendien|Daarnaast|Inmiddels|Graag|Dus|Toch|Nu|Gemeente)$/.test(first)) return null;
   return canonicalParty(name);
 }
 
-function findParties(header: readonly Unit[], closing: readonly Unit[], title: string | null): { party: string | null; parties: string[] } {
+function findParties(header: readonly Unit[], closing: readonly Unit[], title: string | null, questionTexts: readonly string[]): { party: string | null; parties: string[] } {
   const headerText = header.map((u) => u.line.text).join('\n');
   const closingText = closing.map((u) => u.line.text).join('\n');
   const found: string[] = [];
@@ -197,10 +206,10 @@ function findParties(header: readonly Unit[], closing: readonly Unit[], title: s
     if (name && !found.some((f) => f.toLowerCase() === name.toLowerCase())) found.push(name);
   };
   const strong: RegExp[] = [
-    new RegExp(String.raw`\b(?:raads)?fractie\s+(?:van\s+(?:de\s+|het\s+)?)?${PARTY_NAME}`, 'gu'),
-    new RegExp(String.raw`${PARTY_NAME}[-\s]fractie\b`, 'gu'),
+    new RegExp(String.raw`\b(?:[Rr]aads)?[Ff]ractie\s+(?:van\s+(?:de\s+|het\s+)?)?${PARTY_NAME}`, 'gu'),
+    new RegExp(String.raw`(${NAME_WORD})[- ][Ff]ractie\b`, 'gu'),
     new RegExp(String.raw`\b[Nn]amens\s+(?:de\s+fractie\s+(?:van\s+)?)?${PARTY_NAME}`, 'gu'),
-    new RegExp(String.raw`\b[Aa]ls\s+${PARTY_NAME}\s+(?:maken|vinden|willen|zijn|hebben)\b`, 'gu'),
+    new RegExp(String.raw`\b[Aa]ls\s+${PARTY_NAME}\s+(?:maken|vinden|willen|zijn|hebben|denken|zien|constateren)\b`, 'gu'),
     new RegExp(String.raw`^${PARTY_NAME}\s+(?:stelt|heeft|wil|vraagt|legt)\b`, 'gmu'),
     new RegExp(String.raw`^Schriftelijke vraag van:\s*[^,]+,\s*(.+)$`, 'gmi'),
   ];
@@ -219,9 +228,11 @@ function findParties(header: readonly Unit[], closing: readonly Unit[], title: s
   if (coSign?.[1]) for (const part of coSign[1].split(/,|\sen\s/)) add(part.trim());
   const fracties = /namens de fracties van\s*\n?([^\n]+)/i.exec(closingText);
   if (fracties?.[1]) for (const part of fracties[1].split(/,|\s{2,}/)) add(part.trim());
-  if (found.length === 0) {
-    const text = `${title ?? ''}\n${headerText}\n${closingText}`;
-    for (const [canonical, re] of KNOWN_PARTIES) if (re.test(text)) add(canonical);
+  // Last resort: a known party named outside the questions, then in them ("Deelt het college de
+  // opvatting van D66 ...": the asking party names itself).
+  for (const text of [`${title ?? ''}\n${headerText}\n${closingText}`, questionTexts.join('\n')]) {
+    if (found.length > 0) break;
+    for (const [canonical, re] of [...KNOWN_PARTIES, ...LOCAL_SPELLINGS.map(([c]) => [c, /\bgemeente\s?belangen\b/i] as [string, RegExp])]) if (re.test(text)) add(canonical);
   }
   const parties = found.filter((p) => p.length >= 2);
   return { party: parties[0] ?? null, parties };

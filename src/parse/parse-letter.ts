@@ -27,7 +27,7 @@ export function parseQuestionDocument(text: string, options: ParseOptions = {}):
   const { lines, footnotes } = extractFootnotes(prepared.lines);
   const units = toUnits(lines);
   const split = splitQuestions(units);
-  const meta = extractMetadata(units, split.firstQuestionUnit, split.closingUnit);
+  const meta = extractMetadata(units, split.firstQuestionUnit, split.endUnit, split.questions.map((q) => q.text));
 
   const preambleUnits = units.slice(meta.preambleStart, split.firstQuestionUnit);
   const paragraphs: string[][] = [];

@@ -76,7 +76,7 @@ export function isClosing(text: string): boolean {
   return (
     /^(?:met\s+)?(?:vriendelijke|hartelijke|beste|collegiale)\s+groet(?:en)?\b/i.test(t) ||
     /^(?:hoogachtend|groet(?:en)?|m\.?v\.?g\.?|mvg)\b/i.test(t) ||
-    /^namens\s+(?:de\s+)?(?:fractie|fracties|raadsfractie)\b/i.test(t) ||
+    /^namens\b/i.test(t) ||
     /^(?:wij|we|ik)\s+(?:zien|zie|kijken|kijk|wachten|wacht)\s+(?:uw|de|jullie|graag|met|met belangstelling|uit naar)\b/i.test(t) ||
     /^(?:in afwachting|bij voorbaat|alvast bedankt|dank (?:u )?(?:bij voorbaat|voor))/i.test(t) ||
     /^(?:graag|gaarne)\s+(?:uw|een spoedig)\s+(?:reactie|reacties|antwoord|beantwoording)\b/i.test(t) ||

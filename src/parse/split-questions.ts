@@ -27,6 +27,8 @@ export interface Unit {
   label: Label | null;
   /** A paragraph break (real blank line or inferred) comes before this line. */
   breakBefore: boolean;
+  /** A real blank line comes before this line. */
+  blankBefore: boolean;
 }
 
 interface Item {
@@ -39,6 +41,8 @@ interface Item {
   answer: string[][] | null;
   /** Index of the item's first unit. */
   unit: number;
+  /** Index of the item's last unit (its text, nested items, follow-ups and answer included). */
+  lastUnit: number;
   /** Units of prose that came before it since the previous item (for lead-in detection). */
   proseBefore: string[];
 }
@@ -53,6 +57,8 @@ export interface SplitResult {
   firstQuestionUnit: number;
   /** Index of the unit where the closing starts, or units.length. */
   closingUnit: number;
+  /** Index of the first unit after everything the questions took (their text, parts, answers). */
+  endUnit: number;
   warnings: ParseWarning[];
 }
 
@@ -65,7 +71,11 @@ export function toUnits(lines: readonly Line[]): Unit[] {
       blank = true;
       continue;
     }
-    units.push({ line, label: detectLabel(line.text), breakBefore: blank });
+    const previous = units[units.length - 1]?.line.text ?? '';
+    // A line that ends in a colon, or a bare "Vragen" heading, ends its paragraph: what follows is
+    // what it announces (letter 32: "Vragen" then the questions, no blank line between).
+    const afterAnnouncement = /:$/.test(previous) || /^(?:de )?(?:vragen|vraag)$/i.test(previous);
+    units.push({ line, label: detectLabel(line.text), breakBefore: blank || afterAnnouncement, blankBefore: blank });
     blank = false;
   }
   inferParagraphBreaks(units);
@@ -79,11 +89,31 @@ export function toUnits(lines: readonly Line[]): Unit[] {
  */
 function inferParagraphBreaks(units: Unit[]): void {
   const lengths = units.map((u) => u.line.text.length + u.line.indent).sort((a, b) => a - b);
-  if (lengths.length < 6) return;
+  if (lengths.length < 6) {
+    for (let i = 0; i + 1 < units.length; i++) {
+      const next = units[i + 1];
+      if (next && !/^[\p{Ll}]/u.test(next.line.text)) next.breakBefore = true;
+    }
+    return;
+  }
   const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
-  if (p90 < 45) return;
+  if (p90 < 45) {
+    for (let i = 0; i + 1 < units.length; i++) {
+      const next = units[i + 1];
+      if (next && !/^[\p{Ll}]/u.test(next.line.text)) next.breakBefore = true;
+    }
+    return;
+  }
   const near = lengths.filter((n) => n >= 0.75 * p90).length;
-  if (near / lengths.length < 0.35) return;
+  if (near / lengths.length < 0.35) {
+    // Not wrapped (text from a web page or DOCX): every line is a paragraph of its own, unless the
+    // next line carries on a sentence in lower case.
+    for (let i = 0; i + 1 < units.length; i++) {
+      const next = units[i + 1];
+      if (next && !/^[\p{Ll}]/u.test(next.line.text)) next.breakBefore = true;
+    }
+    return;
+  }
   for (let i = 0; i + 1 < units.length; i++) {
     const u = units[i];
     const next = units[i + 1];
@@ -91,7 +121,10 @@ function inferParagraphBreaks(units: Unit[]): void {
     const len = u.line.text.length + u.line.indent;
     const endsSentence = /[.?!:;]["”’')]?$/.test(u.line.text);
     const startsUpper = /^["“‘(]?[\p{Lu}\d]/u.test(next.line.text);
+    const nextLen = next.line.text.length + next.line.indent;
     if (endsSentence && len < 0.8 * p90 && startsUpper) next.breakBefore = true;
+    // After a question, a short line (a signature, "Toelichting:") or a closing starts anew.
+    else if (/\?["”’')]?$/.test(u.line.text) && startsUpper && (nextLen < 0.6 * p90 || isClosing(next.line.text))) next.breakBefore = true;
     else if (!endsSentence && len < 0.6 * p90 && startsUpper && !/[,\-–(]$/.test(u.line.text)) next.breakBefore = true;
   }
 }
@@ -132,8 +165,10 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
   }
   let questions: Question[] = [];
   let firstQuestionUnit: number;
+  let endUnit = closingUnit;
   if (chosen.length > 0) {
     firstQuestionUnit = chosen[0]?.unit ?? closingUnit;
+    endUnit = Math.max(...chosen.map((it) => it.lastUnit)) + 1;
     for (const item of chosen) questions.push(...itemToQuestions(item, warnings));
     // Unlabelled questions after the last list (before the closing) are reported, and kept.
     for (const p of proseAfter) {
@@ -147,6 +182,7 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
           continue;
         }
         questions.push({ number: 0, label: null, text: p.text, parts: [], line: p.line });
+        endUnit = Math.max(endUnit, p.unit + 1);
         warnings.push({ line: p.line, message: 'an unlabelled question follows the list of questions; taken as a question of its own' });
       }
     }
@@ -154,11 +190,12 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
     const prose = proseQuestions(units, closingUnit, warnings);
     questions = prose.questions;
     firstQuestionUnit = prose.firstUnit;
+    endUnit = prose.endUnit;
   }
   questions = dropRepeatedRun(questions, warnings);
   questions.forEach((q, i) => (q.number = i + 1));
   if (questions.length === 0) warnings.push({ line: null, message: 'no questions found' });
-  return { questions, firstQuestionUnit, closingUnit, warnings };
+  return { questions, firstQuestionUnit, closingUnit, endUnit: Math.min(endUnit, closingUnit), warnings };
 }
 
 interface ProseParagraph {
@@ -191,6 +228,7 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
       // An answer runs until the next item of the question list; labels inside it are the answer's own.
       if (inAnswer && lastTop && !sameLevel(unit.label, lastTop.label)) {
         appendAnswer(inAnswer, text, unit.breakBefore);
+        inAnswer.lastUnit = i;
         continue;
       }
       inAnswer = null;
@@ -203,10 +241,12 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
         followUps: [],
         answer: null,
         unit: i,
+        lastUnit: i,
         proseBefore: prose,
       };
       prose = [];
       const level = stack.findIndex((open) => sameLevel(open.label, unit.label as Label));
+      if (lastTop && stack.length > 0) (stack[0] as Item).lastUnit = i;
       if (level >= 0) {
         stack = stack.slice(0, level);
         const parent = stack[stack.length - 1];
@@ -234,27 +274,37 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
     if (ANSWER_START_RE.test(text) && lastTop) {
       inAnswer = lastTop;
       inAnswer.answer = [[text.replace(ANSWER_START_RE, '')]];
+      inAnswer.lastUnit = i;
       stack = [];
       continue;
     }
     if (inAnswer) {
       appendAnswer(inAnswer, text, unit.breakBefore);
+      inAnswer.lastUnit = i;
       continue;
     }
 
     const open = stack[stack.length - 1];
     if (open) {
       const top = stack[0] as Item;
-      if (!unit.breakBefore || /^[\p{Ll}]/u.test(text)) {
-        appendText(open, text, unit.breakBefore && !/^[\p{Ll}]/u.test(text));
+      // A lower-case line after a break carries on an unfinished sentence (a question broken by a
+      // page break: "... aan de slag" / "te gaan?").
+      const carriesOn = /^[\p{Ll}]/u.test(text) && !/[.?!:;]["”’')]?$/.test(lastLineOf(open));
+      // A line indented under its item's label (a hanging indent, letter 38) is the item's text.
+      const hanging = !unit.blankBefore && unit.line.indent > 0 && unit.line.indent > open.line.indent;
+      if ((!unit.breakBefore || carriesOn || hanging) && !isClosing(text)) {
+        appendText(open, text, false);
+        top.lastUnit = i;
         continue;
       }
       if (isFollowUp(text)) {
         top.followUps.push({ label: null, text: collapseSpace(text) });
+        top.lastUnit = i;
         continue;
       }
-      if (!itemAsks(open) && !isClosing(text)) {
+      if (absorbsNextParagraph(open, text, unit.blankBefore)) {
         appendText(open, text, true);
+        top.lastUnit = i;
         continue;
       }
       stack = [];
@@ -269,6 +319,11 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
   }
   flushProse();
   return { groups, proseAfter };
+}
+
+function lastLineOf(item: Item): string {
+  const last = item.paragraphs[item.paragraphs.length - 1];
+  return last?.[last.length - 1] ?? item.label.printed;
 }
 
 function appendText(item: Item, text: string, newParagraph: boolean): void {
@@ -286,6 +341,22 @@ function appendAnswer(item: Item, text: string, newParagraph: boolean): void {
 
 function ownText(item: Item): string {
   return collapseSpace(item.paragraphs.map((p) => joinLines(p)).join(' '));
+}
+
+/**
+ * Whether a paragraph after a break still belongs to the open item: when the item has no
+ * text yet ("Vraag 1" on a line of its own, letter 17), or when a numbered item has said only
+ * something that is not yet a question ("4. In het overzicht ... staat een tabel." then
+ * "Vraag: Kunt u ...?", letter 26). Bullets of a plain list do not absorb prose (letter 48), and
+ * a paragraph that announces something (ends in ':') or closes the letter never belongs.
+ */
+function absorbsNextParagraph(item: Item, text: string, blankBefore: boolean): boolean {
+  if (isClosing(text) || /:$/.test(text) || isLeadIn(text)) return false;
+  if (item.paragraphs.length === 0 && item.children.length === 0) return true;
+  if (itemAsks(item)) return false;
+  // Without a real blank line the break was only inferred: an item that has not asked yet goes on.
+  if (!blankBefore) return true;
+  return item.label.kind === 'number' || item.label.kind === 'vraag' || item.label.kind === 'ordinal';
 }
 
 /** Whether the item (with its children) asks something already. */
@@ -357,7 +428,7 @@ function itemToQuestions(item: Item, warnings: ParseWarning[]): Question[] {
  * Letters without a list: after a lead-in every paragraph that asks is a question; without a
  * lead-in every sentence that asks, in the body, is one. Follow-ups fold into the question before.
  */
-function proseQuestions(units: readonly Unit[], end: number, warnings: ParseWarning[]): { questions: Question[]; firstUnit: number } {
+function proseQuestions(units: readonly Unit[], end: number, warnings: ParseWarning[]): { questions: Question[]; firstUnit: number; endUnit: number } {
   const paragraphs: ProseParagraph[] = [];
   for (let i = 0; i < end; i++) {
     const u = units[i];
@@ -377,7 +448,13 @@ function proseQuestions(units: readonly Unit[], end: number, warnings: ParseWarn
   }
   const questions: Question[] = [];
   let firstUnit = end;
+  let endUnit = end;
+  const paragraphEnd = (unit: number) => {
+    const next = paragraphs.find((p) => p.unit > unit);
+    return next ? next.unit : end;
+  };
   const add = (text: string, line: number, unit: number) => {
+    endUnit = paragraphEnd(unit);
     const last = questions[questions.length - 1];
     if (last && isFollowUp(text)) {
       last.text = collapseSpace(`${last.text} ${text}`);
@@ -388,9 +465,24 @@ function proseQuestions(units: readonly Unit[], end: number, warnings: ParseWarn
     questions.push({ number: 0, label: null, text: collapseSpace(text), parts: [], line });
   };
   if (start > 0) {
+    // After a lead-in, each sentence that asks starts a question; sentences before it in the same
+    // paragraph are its context, sentences after it are remarks that stay with it.
     for (const p of paragraphs.slice(start)) {
       if (isClosing(p.text)) break;
-      if (hasQuestionMark(p.text) || splitSentences(p.text).some(isQuestionSentence) || isQuestionLike(p.text)) add(p.text, p.line, p.unit);
+      let context: string[] = [];
+      let asked = false;
+      for (const sentence of splitSentences(p.text)) {
+        if (isQuestionSentence(sentence) || (isQuestionLike(sentence) && !asked)) {
+          add([...context, sentence].join(' '), p.line, p.unit);
+          context = [];
+          asked = true;
+        } else if (asked && !isClosing(sentence)) {
+          const last = questions[questions.length - 1];
+          if (last) last.text = collapseSpace(`${last.text} ${sentence}`);
+        } else {
+          context.push(sentence);
+        }
+      }
     }
   } else {
     // Skip the title: the first paragraph, when it is short and the letter has more.
@@ -404,7 +496,7 @@ function proseQuestions(units: readonly Unit[], end: number, warnings: ParseWarn
       warnings.push({ line: questions[0]?.line ?? null, message: 'no list of questions found; questions were taken from the running text' });
     }
   }
-  return { questions, firstUnit };
+  return { questions, firstUnit, endUnit: questions.length ? endUnit : end };
 }
 
 /** A page that holds the same letter twice (letter 21) gives the same run of questions twice. */
