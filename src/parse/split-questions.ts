@@ -165,7 +165,7 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
   }
   let questions: Question[] = [];
   let firstQuestionUnit: number;
-  let endUnit = closingUnit;
+  let endUnit: number;
   if (chosen.length > 0) {
     firstQuestionUnit = chosen[0]?.unit ?? closingUnit;
     endUnit = Math.max(...chosen.map((it) => it.lastUnit)) + 1;
