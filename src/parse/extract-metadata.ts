@@ -52,11 +52,13 @@ const KNOWN_PARTIES: Array<[string, RegExp]> = [
 ];
 
 /** A party or person name as printed: capitalised words, acronyms and the small words between them. */
-const NAME_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d&'’+-]*(?:\.[\p{L}\d]+)*|[\p{Ll}]+[\p{Lu}][\p{L}]*)`;
+// Quantifiers are bounded: these patterns run unanchored over whatever a letter holds, and an
+// unbounded run inside them made a 1 MB line take quadratic time.
+const NAME_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d&'’+-]{0,30}(?:\.[\p{L}\d]{1,10}){0,2}|[\p{Ll}]{1,12}[\p{Lu}][\p{L}]{0,30})`;
 const NAME_JOIN = String.raw`(?:voor|van|de|der|den|het|en|in|op|aan|'t)`;
-const PARTY_NAME = String.raw`(${NAME_WORD}(?:[ \t]+(?:${NAME_JOIN}[ \t]+)*${NAME_WORD}){0,3})`;
+const PARTY_NAME = String.raw`(${NAME_WORD}(?:[ \t]+(?:${NAME_JOIN}[ \t]+){0,2}${NAME_WORD}){0,3})`;
 const PARTICLE = String.raw`(?:van|de|der|den|ten|ter|te|het|'t|in|op|la|le|du|da|Van|De|Der|Den|Ten|Ter|Te)`;
-const PERSON = String.raw`([\p{Lu}][\p{L}'’.-]+(?:[ \t]+(?:${PARTICLE}[ \t]+)*[\p{Lu}][\p{L}'’.-]+){1,3})`;
+const PERSON = String.raw`([\p{Lu}][\p{L}'’.-]{1,30}(?:[ \t]+(?:${PARTICLE}[ \t]+){0,3}[\p{Lu}][\p{L}'’.-]{1,30}){1,3})`;
 
 const ROLE_WORDS = /^(?:met|namens|fractie|fracties|raadslid|gemeenteraadslid|fractievoorzitter|gemeenteraad|lees|klik|deel|bron|gericht|indiener|share|politiek|nieuws|landelijk|terug|de|het|een|voor|hartelijke|vriendelijke|beste|geachte|geacht|wethouder|burgemeester|schepen|college|inleiding|toelichting|vragen|vraag|antwoord|telefoonnummer|email|tijdstip|advertentie|help|word|interessant)$/i;
 
