@@ -25,6 +25,13 @@ export function detectLabel(text: string): Label | null {
   if (m?.[2]) {
     return label('vraag', m[0].trim(), Number(m[2]), 'vraag', text.slice(m[0].length));
   }
+  // Sub-items numbered under their parent: "1a.", "2b)", "1.1", "1.2." (never a date or a decimal amount).
+  m = /^(\d{1,2})([a-h])[.)]?\s+(?=\S)/.exec(text);
+  if (m?.[1] && m[2]) return label('letter', m[0].trim(), m[2].charCodeAt(0) - 96, 'sub', text.slice(m[0].length));
+  m = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=[\p{Lu}"“‘(])/u.exec(text);
+  if (m?.[1] && m[2]) return label('letter', m[0].trim(), Number(m[2]), 'decimal', text.slice(m[0].length));
+  m = /^(\d{1,2})\s*[-–—]\s+(?=[\p{Lu}"“‘(])/u.exec(text);
+  if (m?.[1]) return label('number', m[0].trim(), Number(m[1]), '-', text.slice(m[0].length));
   m = /^(\d{1,2})e\s*\.?\s*-?(?=\s)\s*/.exec(text);
   if (m?.[1]) return label('ordinal', m[0].trim(), Number(m[1]), 'e', text.slice(m[0].length));
   m = /^\(?(\d{1,2})([.)])(?!\d)(\s+|(?=[\p{Lu}"“‘(]))/u.exec(text);
