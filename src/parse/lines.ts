@@ -31,7 +31,7 @@ export function prepareLines(text: string, format: string | undefined): Prepared
     return { no: i + 1, text: raw.trim(), indent };
   });
   if (format === 'markdown') lines = lines.map(stripMarkdown);
-  lines = lines.flatMap(splitInlineFirstItem);
+  lines = lines.flatMap((line, i) => splitInlineFirstItem(line, lines[i - 1]));
   const dropped: Line[] = [];
   const repeated = repeatedShortLines(lines);
   const kept = lines.map((line) => {
@@ -84,9 +84,11 @@ function stripMarkdown(line: Line): Line {
  * A first item glued to its lead-in, as in "... de volgende vragen aan het college van B&W:  1. Bent u
  * ervan op de hoogte ...?" (letter 54): split it so the item starts its own line.
  */
-function splitInlineFirstItem(line: Line): Line[] {
-  const m = /^(.*\b(?:vragen|vraag)\b[^:]*:)\s+((?:1[.)]|1e\.?-?|vraag 1\s*[:.]?)\s+\S.*)$/i.exec(line.text);
+function splitInlineFirstItem(line: Line, previous: Line | undefined): Line[] {
+  const m = /^(.*:)\s+((?:1[.)]|1e\.?-?|vraag 1\s*[:.]?)\s+[\p{Lu}"“‘(].*)$/iu.exec(line.text);
   if (!m || !m[1] || !m[2]) return [line];
+  // The lead-in may be wrapped: "vragen" on this line or the one before ("... de volgende" / "vragen aan het college:  1. ...").
+  if (!/\b(?:vragen|vraag)\b/i.test(m[1]) && !/\b(?:vragen|vraag)\b/i.test(previous?.text ?? '')) return [line];
   return [
     { ...line, text: m[1].trim() },
     { ...line, text: m[2].trim() },

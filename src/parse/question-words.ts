@@ -44,8 +44,11 @@ export function isQuestionLike(text: string): boolean {
   if (!t) return false;
   if (withoutQuotes(t).includes('?') || /\?["”’]/.test(t)) return true;
   const first = t.replace(/^[\s"“‘'(]+/, '');
-  return OPENER_RE.test(first) || REQUEST_RE.test(first) || INDIRECT_RE.test(t);
+  return OPENER_RE.test(first) || REQUEST_RE.test(first) || INDIRECT_RE.test(t) || REQUEST_INSIDE_RE.test(t);
 }
+
+/** A request inside a sentence: "Indien ..., graag aangeven waarom ..." (letter 34). */
+const REQUEST_INSIDE_RE = /\b(?:graag|gaarne)\s+(?:aangeven|aan te geven|toelichten|weten|vernemen|horen|een toelichting|een reactie|uw reactie|een overzicht|een antwoord)\b/i;
 
 /** Whether a text contains a real question mark (outside quotes). */
 export function hasQuestionMark(text: string): boolean {

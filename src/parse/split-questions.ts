@@ -97,15 +97,15 @@ function inferParagraphBreaks(units: Unit[]): void {
     return;
   }
   const p90 = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
-  if (p90 < 45) {
-    for (let i = 0; i + 1 < units.length; i++) {
-      const next = units[i + 1];
-      if (next && !/^[\p{Ll}]/u.test(next.line.text)) next.breakBefore = true;
-    }
-    return;
-  }
   const near = lengths.filter((n) => n >= 0.75 * p90).length;
-  if (near / lengths.length < 0.35) {
+  // Wrapped lines run on: many lines near the column width end mid-sentence. Text whose lines are
+  // whole paragraphs has its unpunctuated lines short (titles, names in a signature).
+  const runOn = units.filter((u, i) => {
+    const next = units[i + 1];
+    return next && !next.label && !next.breakBefore && !/[.?!:;,]["”’')]?$/.test(u.line.text) && u.line.text.length + u.line.indent >= 0.6 * p90;
+  }).length;
+  const wrapped = runOn / units.length >= 0.3 || (near / lengths.length >= 0.35 && runOn / units.length >= 0.1);
+  if (!wrapped) {
     // Not wrapped (text from a web page or DOCX): every line is a paragraph of its own, unless the
     // next line carries on a sentence in lower case.
     for (let i = 0; i + 1 < units.length; i++) {
@@ -114,6 +114,8 @@ function inferParagraphBreaks(units: Unit[]): void {
     }
     return;
   }
+  // A run of short lines (a signature, a block of labelled metadata) is a column of separate lines.
+  const isShort = (u: Unit | undefined) => !u || u.line.text.length + u.line.indent < 0.6 * p90;
   for (let i = 0; i + 1 < units.length; i++) {
     const u = units[i];
     const next = units[i + 1];
@@ -125,7 +127,9 @@ function inferParagraphBreaks(units: Unit[]): void {
     if (endsSentence && len < 0.8 * p90 && startsUpper) next.breakBefore = true;
     // After a question, a short line (a signature, "Toelichting:") or a closing starts anew.
     else if (/\?["”’')]?$/.test(u.line.text) && startsUpper && (nextLen < 0.6 * p90 || isClosing(next.line.text))) next.breakBefore = true;
-    else if (!endsSentence && len < 0.6 * p90 && startsUpper && !/[,\-–(]$/.test(u.line.text)) next.breakBefore = true;
+    // A short unpunctuated line standing alone (a title) before a capital; a short line inside a
+    // paragraph ("... oplaadpunten in" / "Brunssum uit te breiden?") is only a wrapped line.
+    else if (!endsSentence && len < 0.6 * p90 && startsUpper && !/[,\-–(]$/.test(u.line.text) && (u.breakBefore || isShort(units[i - 1]))) next.breakBefore = true;
   }
 }
 
@@ -257,11 +261,12 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
           lastTop = item;
         }
         stack.push(item);
-      } else if (stack.length > 0) {
+      } else if (stack.length > 0 && nestsUnder(stack[stack.length - 1] as Item)) {
         const parent = stack[stack.length - 1] as Item;
         parent.children.push(item);
         stack.push(item);
       } else {
+        stack = [];
         // A new top-level item after prose: it continues the previous list when it is of the same kind.
         if (!(group && lastTop && sameLevel(lastTop.label, unit.label))) groups.push((group = { items: [] }));
         group.items.push(item);
@@ -321,6 +326,15 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
   return { groups, proseAfter };
 }
 
+/**
+ * A nested list follows its parent's own sentence directly ("- Ziet het college ...?" then
+ * "o Zo ja, ..."). After an item that took in further paragraphs, a list of another kind starts
+ * anew (letter 48 as PDF text: a bullet list of complaints, a paragraph, then the numbered questions).
+ */
+function nestsUnder(item: Item): boolean {
+  return item.paragraphs.length <= 1 || item.children.length > 0;
+}
+
 function lastLineOf(item: Item): string {
   const last = item.paragraphs[item.paragraphs.length - 1];
   return last?.[last.length - 1] ?? item.label.printed;
@@ -353,9 +367,14 @@ function ownText(item: Item): string {
 function absorbsNextParagraph(item: Item, text: string, blankBefore: boolean): boolean {
   if (isClosing(text) || /:$/.test(text) || isLeadIn(text)) return false;
   if (item.paragraphs.length === 0 && item.children.length === 0) return true;
+  // Without a real blank line the break was only inferred: an item whose last sentence is not
+  // finished, or that has not asked yet, goes on.
+  if (!blankBefore && !/[.?!;:]["”’')]?$/.test(lastLineOf(item))) return true;
   if (itemAsks(item)) return false;
-  // Without a real blank line the break was only inferred: an item that has not asked yet goes on.
+  // An entry of an enumeration ("- veilige oversteekplaatsen;") is complete as it stands.
+  if (/[;,]$/.test(lastLineOf(item))) return false;
   if (!blankBefore) return true;
+  // After a real blank line only a numbered item goes on; a bullet's paragraph ends at the blank.
   return item.label.kind === 'number' || item.label.kind === 'vraag' || item.label.kind === 'ordinal';
 }
 
