@@ -266,7 +266,6 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
         parent.children.push(item);
         stack.push(item);
       } else {
-        stack = [];
         // A new top-level item after prose: it continues the previous list when it is of the same kind.
         if (!(group && lastTop && sameLevel(lastTop.label, unit.label))) groups.push((group = { items: [] }));
         group.items.push(item);
