@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.generated/', '.answer/', '.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.generated/', '.*/', '.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

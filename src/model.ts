@@ -90,6 +90,8 @@ export interface Citation {
   heading: string[];
   lines: [number, number] | null;
   quote: string;
+  /** The corpus file as the citation links to it (relative to the answer file), when known. */
+  file?: string | null;
 }
 
 /** One answer section of an answer document. */
@@ -103,6 +105,10 @@ export interface AnswerSection {
   sources: Citation[];
   /** Line of the section heading in the answer file. */
   line: LineNumber;
+  /** Line where the answer text starts (after the quote and any `Antwoord:` label), when there is one. */
+  answerLine?: LineNumber;
+  /** Last line of the section in the answer file. */
+  endLine?: LineNumber;
 }
 
 /** The college's answer to one question document: `answers/<id>.md`. */

@@ -5,4 +5,13 @@ import type { CliContext } from '../context.js';
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** Every command, in the order `--help` lists them. */
-export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [];
+export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
+  () => import('./parse.js'),
+  () => import('./import.js'),
+  () => import('./corpus.js'),
+  () => import('./link.js'),
+  () => import('./search.js'),
+  () => import('./eval.js'),
+  () => import('./check.js'),
+  () => import('./status.js'),
+];

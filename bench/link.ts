@@ -1,0 +1,252 @@
+/**
+ * bench/link.ts: the quality and the speed of `answer link` against MiniSearch and a grep.
+ *
+ * Quality: every gold set in test/gold/ on the seed corpus (the three policy seeds converted
+ * by the tool itself): ours with the question document as context (what `answer link` does),
+ * ours on the question alone, MiniSearch with a Dutch stemmer, grep; plus ablations.
+ * Speed and memory: index time, query time per question and peak memory for ours and for
+ * MiniSearch on the same passages, on the seed corpus and on a synthetic corpus 100 times its
+ * size (bench/lib/synthetic.ts). Each engine runs in its own child process, so peak RSS is its own.
+ * Targets (issue 4): index and query no slower than MiniSearch; 100× indexed in < 30 s and < 1 GB.
+ *
+ * BENCH_QUICK=1: quality on the seed corpus, speed in-process on the seed and a 5× corpus.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { convertPolicyDocument, loadCorpus } from '../src/corpus/index.js';
+import {
+  buildQuery,
+  evaluate,
+  linkerRanker,
+  lexiconLoadMs,
+  MemoryIndexStore,
+  openIndex,
+  parseGold,
+  rank,
+  syncIndex,
+  type EvalReport,
+  type GoldFile,
+  type Ranker,
+} from '../src/link/index.js';
+import type { Passage } from '../src/index.js';
+import type { BenchOptions } from './run.js';
+import { buildGrep, buildMiniSearch } from './lib/baselines.js';
+import { syntheticCorpus } from './lib/synthetic.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SEEDS = join(root, 'test/fixtures/seeds/policy');
+const GOLD = join(root, 'test/gold');
+
+interface Corpus {
+  passages: Passage[];
+  files: Array<{ file: string; hash: string }>;
+}
+
+/** The seed corpus as the tool makes it: convert each policy seed, write corpus/, load it. */
+async function seedCorpus(): Promise<Corpus & { dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'answer-bench-'));
+  await mkdir(join(dir, 'corpus'));
+  for (const name of (await readdir(SEEDS)).sort()) {
+    const result = convertPolicyDocument(await readFile(join(SEEDS, name), 'utf8'), { file: name });
+    await writeFile(join(dir, 'corpus', `${result.slug}.md`), result.markdown);
+  }
+  const corpus = await loadCorpus(dir, { answers: null });
+  return { dir, passages: corpus.passages, files: corpus.files };
+}
+
+function megabytes(passages: readonly Passage[]): string {
+  const bytes = passages.reduce((s, p) => s + Buffer.byteLength(p.text) + Buffer.byteLength(p.heading.join(' ')), 0);
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+function describeCorpus(label: string, corpus: Corpus): string {
+  const docs = new Set(corpus.passages.map((p) => p.doc)).size;
+  const words = corpus.passages.map((p) => p.text.split(/\s+/).length).sort((a, b) => a - b);
+  return `link: ${label}: ${docs} documents, ${corpus.passages.length.toLocaleString('en')} passages (median ${words[words.length >> 1]} words), ${megabytes(corpus.passages)} MB of text`;
+}
+
+async function goldSets(): Promise<Array<{ name: string; gold: GoldFile }>> {
+  const names = (await readdir(GOLD)).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(names.map(async (f) => ({ name: basename(f, '.json'), gold: parseGold(await readFile(join(GOLD, f), 'utf8'), f) })));
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+function row(label: string, engine: string, r: EvalReport): string {
+  const m = r.metrics;
+  return `${label.padEnd(26)}${engine.padEnd(22)}${[m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10].map((x) => f3(x).padStart(9)).join('')}`;
+}
+
+async function quality(corpus: Corpus): Promise<void> {
+  const store = new MemoryIndexStore();
+  await syncIndex(store, corpus);
+  const mini = buildMiniSearch(corpus.passages);
+  const grep = buildGrep(corpus.passages);
+  const engines: Array<[string, Ranker]> = [
+    ['ours + context', linkerRanker(store)],
+    ['ours', linkerRanker(store, { context: false })],
+    ['MiniSearch (nl stem)', ({ question }) => mini.search(question.q, 10)],
+    ['grep', ({ question }) => grep.search(question.q, 10)],
+    ['ours, no diversify', linkerRanker(store, { diversify: false })],
+    ['ours, section share .25', linkerRanker(store, { scoring: { k1: 1.2, b: [0.75, 0.5, 0], fieldWeights: [1, 1, 0.5], sectionShare: 0.25 } })],
+  ];
+  console.log(`\nquality, top 10 (${''.padEnd(4)}hit@1, hit@5, recall@5, recall@10, MRR, nDCG@10)`);
+  console.log(`${'gold set'.padEnd(26)}${'engine'.padEnd(22)}${['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10'].map((h) => h.padStart(9)).join('')}`);
+  for (const { name, gold } of await goldSets()) {
+    const scored = gold.questions.filter((q) => q.gold.length > 0).length;
+    const label = `${name} (${scored})`;
+    for (const [engine, ranker] of engines) {
+      const report = await evaluate(gold, ranker, corpus.passages);
+      console.log(row(engine === engines[0]![0] ? label : '', engine, report));
+      if (engine === engines[0]![0] && report.unreachable.length) {
+        console.log(`  (${report.unreachable.length} gold snippets in no passage: ${report.unreachable.map((u) => `q${u.n}`).join(', ')})`);
+      }
+    }
+  }
+}
+
+interface SpeedResult {
+  engine: string;
+  indexMs: number;
+  lexiconMs: number;
+  queryMs: number;
+  queries: number;
+  peakRssMb: number;
+  /** RSS before the index was built (the process, its code and the passages themselves). */
+  baseRssMb: number;
+  heapMb: number;
+}
+
+async function allQuestions(): Promise<string[]> {
+  return (await goldSets()).flatMap(({ gold }) => gold.questions.map((q) => q.q));
+}
+
+/** Measure one engine in this process. */
+async function measure(engine: 'ours' | 'minisearch', corpus: Corpus, questions: string[], rounds: number): Promise<SpeedResult> {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const baseRssMb = process.memoryUsage().rss / 1024 / 1024;
+  const t0 = performance.now();
+  let search: (q: string) => Promise<unknown> | unknown;
+  let keep: unknown;
+  if (engine === 'ours') {
+    const store = new MemoryIndexStore();
+    await syncIndex(store, corpus);
+    keep = store;
+    search = (q) => rank(store, buildQuery(q).terms, { top: 10 });
+  } else {
+    const mini = buildMiniSearch(corpus.passages);
+    keep = mini;
+    search = (q) => mini.search(q, 10);
+  }
+  const indexMs = performance.now() - t0;
+  global.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  for (const q of questions.slice(0, 3)) await search(q); // warm-up
+  const t1 = performance.now();
+  let n = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      await search(q);
+      n++;
+    }
+  }
+  const queryMs = (performance.now() - t1) / n;
+  void keep;
+  return {
+    engine,
+    indexMs,
+    lexiconMs: engine === 'ours' ? lexiconLoadMs() : 0,
+    queryMs,
+    queries: n,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    baseRssMb,
+    heapMb,
+  };
+}
+
+/** Run `measure` in a fresh child process, so peak memory is the engine's own. */
+function measureInChild(engine: string, scale: number): SpeedResult {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--worker', engine, String(scale)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) throw new Error(`bench worker ${engine} ×${scale} failed: ${child.stderr || child.stdout}`);
+  return JSON.parse(line) as SpeedResult;
+}
+
+function speedRows(results: SpeedResult[]): void {
+  console.log(
+    `${'engine'.padEnd(12)}${'index ms'.padStart(10)}${'(lexicon)'.padStart(11)}${'query ms'.padStart(10)}${'queries'.padStart(9)}${'index heap MB'.padStart(15)}${'RSS before MB'.padStart(15)}${'peak RSS MB'.padStart(13)}`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.engine.padEnd(12)}${r.indexMs.toFixed(0).padStart(10)}${(r.lexiconMs ? r.lexiconMs.toFixed(0) : '-').padStart(11)}${r.queryMs.toFixed(2).padStart(10)}${String(r.queries).padStart(9)}${r.heapMb.toFixed(0).padStart(15)}${r.baseRssMb.toFixed(0).padStart(15)}${r.peakRssMb.toFixed(0).padStart(13)}`,
+    );
+  }
+}
+
+async function persistence(dir: string, corpus: Corpus): Promise<void> {
+  await rm(join(dir, '.answer'), { recursive: true, force: true });
+  const t0 = performance.now();
+  await openIndex(dir, corpus);
+  const cold = performance.now() - t0;
+  const t1 = performance.now();
+  const again = await openIndex(dir, corpus);
+  const warm = performance.now() - t1;
+  const size = (await readFile(join(dir, '.answer', 'index.json'))).length / 1024 / 1024;
+  console.log(
+    `persisted index (.answer/index.json, ${size.toFixed(1)} MB): build + write ${cold.toFixed(0)} ms; reopen unchanged ${warm.toFixed(0)} ms (reused: ${again.reused})`,
+  );
+}
+
+async function worker(engine: string, scale: number): Promise<void> {
+  const seed = await seedCorpus();
+  const corpus = scale > 1 ? syntheticCorpus(seed.passages, scale) : seed;
+  await rm(seed.dir, { recursive: true, force: true });
+  const questions = await allQuestions();
+  const rounds = scale > 1 ? 3 : 10;
+  const result = await measure(engine as 'ours' | 'minisearch', corpus, questions, rounds);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+export async function run({ quick }: BenchOptions): Promise<void> {
+  const seed = await seedCorpus();
+  try {
+    console.log(describeCorpus('seed corpus (test/fixtures/seeds/policy, converted)', seed));
+    await quality(seed);
+    console.log('\nspeed, seed corpus (query = the question text of every gold question, top 10)');
+    const questions = await allQuestions();
+    if (quick) {
+      speedRows([await measure('ours', seed, questions, 2), await measure('minisearch', seed, questions, 2)]);
+    } else {
+      speedRows([measureInChild('ours', 1), measureInChild('minisearch', 1)]);
+    }
+    await persistence(seed.dir, seed);
+    const scale = quick ? 5 : 100;
+    const big = syntheticCorpus(seed.passages, scale);
+    console.log(`\n${describeCorpus(`synthetic corpus ${scale}× (bench/lib/synthetic.ts)`, big)}`);
+    if (quick) {
+      speedRows([await measure('ours', big, questions, 1), await measure('minisearch', big, questions, 1)]);
+    } else {
+      speedRows([measureInChild('ours', scale), measureInChild('minisearch', scale)]);
+      console.log('targets: 100× indexed in < 30 000 ms and < 1024 MB peak RSS; index and query no slower than MiniSearch');
+    }
+  } finally {
+    await rm(seed.dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--worker') {
+  worker(process.argv[3]!, Number(process.argv[4])).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

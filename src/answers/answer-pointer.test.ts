@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { answerPointer } from './answer-pointer.js';
+
+describe('answerPointer', () => {
+  it('recognises the ways a college points to another answer', () => {
+    expect(answerPointer('Zie het antwoord op vraag 2.')).toEqual([2]);
+    expect(answerPointer('zie antwoord bij vraag 2 en 3')).toEqual([2, 3]);
+    expect(answerPointer('Zie vraag 7')).toEqual([7]);
+    expect(answerPointer('Zie de antwoorden op de vragen 2, 3 en 5.')).toEqual([2, 3, 5]);
+    expect(answerPointer('Zie hiervoor het antwoord op vraag 4 hierboven.')).toEqual([4]);
+    expect(answerPointer('Wij verwijzen naar het antwoord op vraag 1.')).toEqual([1]);
+    expect(answerPointer('Deze vraag is beantwoord bij vraag 3.')).toEqual([3]);
+    expect(answerPointer('*Zie antwoord 6.*')).toEqual([6]);
+  });
+
+  it('expands ranges', () => {
+    expect(answerPointer('Zie de beantwoording van vraag 2 t/m 4.')).toEqual([2, 3, 4]);
+    expect(answerPointer('Zie het antwoord op de vragen 5 tot en met 7')).toEqual([5, 6, 7]);
+    expect(answerPointer('Zie antwoord vraag 1-3')).toEqual([1, 2, 3]);
+  });
+
+  it('ignores a label in front of the pointer', () => {
+    expect(answerPointer('**Antwoord:** Zie het antwoord op vraag 2.')).toEqual([2]);
+  });
+
+  it('does not take a reference inside a longer answer for a pointer', () => {
+    expect(answerPointer('De lijn is het versterken van de netwerksamenwerking (zie antwoord bij vraag 7) en wat ieders inzet kan zijn.')).toBeNull();
+    expect(answerPointer('Zie het antwoord op vraag 2.\n\nDaarnaast doet het college meer.')).toBeNull();
+    expect(answerPointer('Zie de Zwolse agenda zorg en veiligheid.')).toBeNull();
+    expect(answerPointer('Ja.')).toBeNull();
+    expect(answerPointer('')).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * One cited source under an answer, as one list item:
+ * `[<doc> › <heading path>, regels <a>–<b>](<corpus file>#L<a>-L<b>) <passage id> "short quote"`.
+ * Written by the draft from the linker's passages, read back by `readAnswerDocument` (and so by
+ * `answer check`, which resolves the passage id). A person may edit or delete these lines; the
+ * reader is tolerant of a missing range, id or quote.
+ */
+import type { Citation, Passage } from '../model.js';
+import { escapeInline, escapeLinkDestination, escapeLinkLabel } from '../render/markdown-escape.js';
+
+/** Separator of a heading path, as the memo shows it. */
+export const PATH_SEPARATOR = ' › ';
+
+/** Longest quote a citation shows, in characters: one line in an editor. */
+const QUOTE_LENGTH = 120;
+
+/** The first words of a passage, cut at a word boundary, with an ellipsis when cut. */
+export function shortQuote(text: string, length = QUOTE_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+/** A citation of a passage; `href` is the corpus file as the answer file links to it. */
+export function citationOf(passage: Pick<Passage, 'id' | 'doc' | 'file' | 'heading' | 'lines' | 'text'>): Citation {
+  return { passage: passage.id, doc: passage.doc, heading: [...passage.heading], lines: passage.lines, quote: shortQuote(passage.text), file: passage.file };
+}
+
+/**
+ * The markdown of one citation (the list item's content, without the `- `). `href` is where the
+ * link points: the corpus file relative to the answer file, so the link works in a markdown viewer.
+ */
+export function formatCitation(citation: Citation, href: string | null = citation.file ?? null): string {
+  const path = [citation.doc, ...citation.heading.filter((h) => h !== citation.doc)].filter(Boolean).join(PATH_SEPARATOR);
+  const range = citation.lines ? `, regels ${citation.lines[0]}–${citation.lines[1]}` : '';
+  const label = `${escapeLinkLabel(path)}${range}`;
+  const anchor = citation.lines ? `#L${citation.lines[0]}-L${citation.lines[1]}` : '';
+  const link = href ? `[${label}](${escapeLinkDestination(`${href}${anchor}`)})` : label;
+  const id = citation.passage && /^\S+$/.test(citation.passage) ? ` ${escapeInline(citation.passage)}` : '';
+  const quote = citation.quote ? ` "${escapeInline(citation.quote.replace(/"/g, "'"))}"` : '';
+  return `${link}${id}${quote}`;
+}
+
+/**
+ * Read one citation from the visible parts of a list item: the link's label and destination and
+ * the text after the link. Returns null when the item is not a citation (free text under Bronnen).
+ */
+export function parseCitation(label: string, url: string | null, rest: string): Citation | null {
+  const rangeMatch = /,\s*regels?\s+(\d+)\s*[–—-]\s*(\d+)\s*$/i.exec(label);
+  let lines: [number, number] | null = rangeMatch ? [Number(rangeMatch[1]), Number(rangeMatch[2])] : null;
+  const path = (rangeMatch ? label.slice(0, rangeMatch.index) : label)
+    .split(/\s+›\s+|\s+>\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  let file: string | null = null;
+  if (url) {
+    const hash = url.indexOf('#');
+    file = safeDecode(hash === -1 ? url : url.slice(0, hash));
+    const anchor = hash === -1 ? null : /^L(\d+)(?:-L?(\d+))?$/.exec(url.slice(hash + 1));
+    if (!lines && anchor) lines = [Number(anchor[1]), Number(anchor[2] ?? anchor[1])];
+  }
+  if (path.length === 0) return null;
+  const trimmed = rest.trim();
+  const idMatch = /^`?([^\s"“”`]+)`?/.exec(trimmed);
+  const passage = idMatch ? idMatch[1]! : null;
+  const quoteMatch = /["“]([\s\S]*)["”]\s*$/.exec(trimmed);
+  if (!url && !passage) return null;
+  return {
+    passage,
+    doc: path[0]!,
+    heading: path.slice(1),
+    lines,
+    quote: quoteMatch ? quoteMatch[1]!.trim() : '',
+    file,
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,82 @@
+import type { AnswerDocument, Citation, Passage } from '../model.js';
+import { type CheckProblem, problem } from './codes.js';
+
+/** The corpus as the citation rule needs it: passages by id, and their line ranges by document. */
+export interface CorpusIndex {
+  passages: ReadonlyMap<string, Pick<Passage, 'id' | 'doc' | 'lines'>>;
+  lines: ReadonlyMap<string, ReadonlyArray<[number, number]>>;
+}
+
+export interface CitationsInput {
+  answer: AnswerDocument;
+  answerFile: string;
+  /** The answer file's text, to point at the citation itself rather than at its section. */
+  text: string;
+  corpus: CorpusIndex;
+}
+
+/** Build the index from the passages of `loadCorpus`. */
+export function corpusIndex(passages: Iterable<Pick<Passage, 'id' | 'doc' | 'lines'>>): CorpusIndex {
+  const map = new Map<string, Pick<Passage, 'id' | 'doc' | 'lines'>>();
+  const lines = new Map<string, Array<[number, number]>>();
+  for (const p of passages) {
+    map.set(p.id, p);
+    const list = lines.get(p.doc) ?? [];
+    list.push(p.lines);
+    lines.set(p.doc, list);
+  }
+  return { passages: map, lines };
+}
+
+/**
+ * `stale-citation` (warning): a source listed under an answer no longer resolves to a passage
+ * of the corpus, because the policy document was edited, renamed or removed. Sources are
+ * suggestions, not the answer, so this never fails a check. A citation with a passage id must
+ * find that id; one without an id must find a passage of its document that overlaps its lines.
+ */
+export function checkCitations({ answer, answerFile, text, corpus }: CitationsInput): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  let lines: string[] | null = null;
+  for (const section of answer.answers) {
+    let searchFrom = section.line ?? 1;
+    for (const citation of section.sources) {
+      if (resolves(citation, corpus)) continue;
+      lines ??= text.split('\n');
+      const line = findLine(lines, searchFrom, citation);
+      if (line !== null) searchFrom = line + 1;
+      const what = citation.passage ? `passage ${citation.passage}` : `lines ${citation.lines ? citation.lines.join('–') : '?'}`;
+      problems.push(
+        problem(
+          'stale-citation',
+          'warning',
+          `The source cited for question ${section.number} (${describeSource(citation)}, ${what}) is no longer in the corpus; check and re-link it.`,
+          { file: answerFile, line: line ?? section.line, question: section.number },
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+function resolves(citation: Citation, corpus: CorpusIndex): boolean {
+  if (citation.passage) return corpus.passages.has(citation.passage);
+  const ranges = corpus.lines.get(citation.doc);
+  if (!ranges) return false;
+  if (!citation.lines) return true;
+  const [a, b] = citation.lines;
+  return ranges.some(([first, last]) => first <= b && last >= a);
+}
+
+function describeSource(citation: Citation): string {
+  return [citation.doc, ...citation.heading].filter((part) => part !== '').join(' › ');
+}
+
+/** The first line at or after `from` that names the citation's passage id, or its document. */
+function findLine(lines: readonly string[], from: number, citation: Citation): number | null {
+  const needles = citation.passage ? [citation.passage] : [citation.doc];
+  for (const needle of needles) {
+    if (!needle) continue;
+    for (let i = Math.max(0, from - 1); i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
+  }
+  return null;
+}

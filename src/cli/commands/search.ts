@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { searchIndex } from '../../index.js';
+import type { CliContext } from '../context.js';
+import { out } from '../context.js';
+import { formatSearchJson } from '../formatters/link-json.js';
+import { formatSearchText } from '../formatters/link-text.js';
+import { openWorkspaceIndex, parseTop } from './link-index.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('search')
+    .description('rank corpus passages for free words, as answer link does for a question')
+    .argument('<words>', 'the words to search for, in quotes')
+    .option('--top <n>', 'number of passages (default 10)')
+    .option('--json', 'print the passages as JSON')
+    .action(async (words: string, options: { top?: string; json?: boolean }) => {
+      const top = parseTop(options.top, 10);
+      const store = await openWorkspaceIndex(ctx);
+      const passages = await searchIndex(store, words, { top });
+      out(ctx, options.json ? formatSearchJson(words, passages) : formatSearchText(words, passages));
+    });
+}

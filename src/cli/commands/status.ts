@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { EXIT, workspaceStatus } from '../../index.js';
+import { type CliContext, out } from '../context.js';
+import { formatStatusJson } from '../formatters/json.js';
+import { formatStatusText } from '../formatters/text.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('status')
+    .description('list every question document with its deadline and progress, and the answer-time figures')
+    .option('--json', 'print JSON for scripts')
+    .option('--today <date>', 'the date days left are counted from, YYYY-MM-DD (default: today)')
+    .addHelpText(
+      'after',
+      `
+Days left is negative when a letter is overdue. Days to answer is the 'date' of a vastgesteld
+answer minus the date the letter was received; an answer is late when that date is after the
+deadline (after any uitstel).`,
+    )
+    .action(async (options: { json?: boolean; today?: string }) => {
+      const report = await workspaceStatus(ctx.cwd, { today: options.today });
+      out(ctx, options.json ? formatStatusJson(report) : formatStatusText(report));
+      ctx.exitCode = EXIT.ok;
+    });
+}

@@ -1,0 +1,186 @@
+/**
+ * Step 3 of the conversion: take footnotes out of the running text.
+ *
+ * PDF extraction puts a page's footnotes wherever the page ends, often in the middle of a
+ * paragraph that continues on the next page. Footnotes are moved to the end of the document
+ * (markdown footnotes `[^n]`), and their markers in the text become references. A footnote line
+ * is only taken for one when its marker is found in the text before it, so a numbered list item
+ * ("1<tab>Basisvoorzieningen kunnen ...") stays where it is.
+ *
+ * Link lines (a bare URL on its own line, what PDF export leaves of hyperlinks at a page end, as
+ * in the Koers sociaal domein) are moved to the end as well.
+ */
+import type { SourceLine } from './source-lines.js';
+
+/** Marks a footnote reference in a line's text until the markdown step writes `[^label]`. */
+export const REF_OPEN = '\ue000';
+export const REF_CLOSE = '\ue001';
+
+export interface Footnote {
+  label: string;
+  /** The footnote's lines (marker or glyph left out of the first). */
+  lines: SourceLine[];
+  /** 1-based source line of the footnote. */
+  line: number;
+}
+
+export interface LinkLine {
+  line: number;
+  url: string;
+}
+
+/** How far back (in lines) a footnote's marker may be: a page of the seeds holds about 60 lines. */
+const LOOKBACK = 150;
+/** Lines a footnote runs on for after a blank line; the longest in the seeds takes 1. */
+const MAX_NOTE_RUN = 3;
+const URL_LINE = /^(?:https?:\/\/|file:\/\/|www\.)\S+$/i;
+const NUMBERED_NOTE = /^(\d{1,3})\s+(\S.*)$/;
+const GLYPH_NOTE = /^\ufffd\s*(\S.*)$/;
+
+interface Marker {
+  line: number;
+  index: number;
+  length: number;
+}
+
+function findNumberMarker(lines: SourceLine[], from: number, to: number, n: string, used: Set<string>): Marker | null {
+  // A lowercase letter, closing bracket or quote directly followed by the number ("veiligheid1.",
+  // "Cosbo7."), or a thousands-grouped amount with one digit too many ("€ 50.0002 per jaar").
+  // Acronyms with a digit ("MP3", "G40") are passed over.
+  const word = new RegExp(`(?<=[\\p{Ll})”’"])${n}(?=[\\s.,;:)!?]|$)`, 'gu');
+  const amount = new RegExp(`(?<=\\d{1,3}(?:\\.\\d{3})+)${n}(?=[\\s,;:)]|\\.?$|\\.\\s)`, 'g');
+  for (let i = to; i >= from; i--) {
+    const text = lines[i]!.text;
+    const hits = [...text.matchAll(word), ...text.matchAll(amount)].sort((a, b) => b.index - a.index);
+    for (const hit of hits) {
+      const id = `${i}:${hit.index}`;
+      if (!used.has(id)) return { line: i, index: hit.index, length: n.length };
+    }
+  }
+  return null;
+}
+
+function findGlyphMarker(lines: SourceLine[], from: number, to: number, used: Set<string>): Marker | null {
+  // Glyph markers pair with glyph footnotes in order: the earliest unused one first.
+  for (let i = from; i <= to; i++) {
+    const text = lines[i]!.text;
+    for (const hit of text.matchAll(/(?<=[\p{L}\p{N})])\ufffd/gu)) {
+      const id = `${i}:${hit.index}`;
+      if (!used.has(id)) return { line: i, index: hit.index, length: 1 };
+    }
+  }
+  return null;
+}
+
+function endsSentence(text: string): boolean {
+  return /[.!?]["'”’)]*$/.test(text);
+}
+
+/** Take footnotes and link lines out of the lines; mark references with REF_OPEN/REF_CLOSE. */
+export function extractFootnotes(lines: SourceLine[]): { lines: SourceLine[]; footnotes: Footnote[]; links: LinkLine[] } {
+  const work = lines.map((l) => ({ ...l }));
+  const taken = new Set<number>();
+  const used = new Set<string>();
+  const found: Array<{ marker: Marker; printed: string | null; lines: SourceLine[]; line: number }> = [];
+  const links: LinkLine[] = [];
+
+  for (let i = 0; i < work.length; i++) {
+    const line = work[i]!;
+    const prev = work[i - 1];
+    const afterBreak = prev === undefined || prev.text === '' || taken.has(i - 1) || line.pageStart;
+    if (!afterBreak) continue;
+
+    // A run of bare URLs standing on its own.
+    if (URL_LINE.test(line.text)) {
+      let end = i;
+      while (end + 1 < work.length && URL_LINE.test(work[end + 1]!.text) && !work[end + 1]!.pageStart) end++;
+      const next = work[end + 1];
+      if (next === undefined || next.text === '' || next.pageStart) {
+        for (let k = i; k <= end; k++) {
+          taken.add(k);
+          links.push({ line: work[k]!.n, url: work[k]!.text });
+        }
+        i = end;
+      }
+      continue;
+    }
+
+    const numbered = NUMBERED_NOTE.exec(line.text);
+    const glyph = numbered ? null : GLYPH_NOTE.exec(line.text);
+    if (!numbered && !glyph) continue;
+    // A footnote's number stands apart from its text with a tab or a space, never a dot.
+    if (numbered && !/^\s*\d{1,3}[\t ]/.test(line.raw)) continue;
+    const from = Math.max(0, i - LOOKBACK);
+    const marker = numbered ? findNumberMarker(work, from, i - 1, numbered[1]!, used) : findGlyphMarker(work, from, i - 1, used);
+    if (!marker || taken.has(marker.line)) continue;
+
+    // The footnote runs on over following lines, and over a blank line while it has not ended a
+    // sentence ("... zorgen en wonen" / "(2002). Den Haag: ..."), up to the next page or footnote.
+    const first: SourceLine = { ...line, text: (numbered ? numbered[2]! : glyph![1]!).trim() };
+    const noteLines: SourceLine[] = [first];
+    taken.add(i);
+    let k = i + 1;
+    while (k < work.length) {
+      const next = work[k]!;
+      if (next.pageStart || NUMBERED_NOTE.test(next.text) || GLYPH_NOTE.test(next.text) || URL_LINE.test(next.text)) break;
+      if (next.text !== '') {
+        noteLines.push(next);
+        taken.add(k);
+        k++;
+        continue;
+      }
+      let after = k;
+      while (after < work.length && work[after]!.text === '' && !work[after]!.pageStart) after++;
+      const cont = work[after];
+      const last = noteLines[noteLines.length - 1]!.text;
+      // Footnotes are short: a long run of lines after the blank is the page's text going on
+      // ("... voeden" / footnotes / "kinderen op, zijn vrijwilliger, ..." in the beleidsnota).
+      let run = after;
+      while (run < work.length && work[run]!.text !== '' && !(run > after && work[run]!.pageStart)) run++;
+      if (cont && !cont.pageStart && !endsSentence(last) && /^[\p{Ll}(•]/u.test(cont.text) && run - after <= MAX_NOTE_RUN) {
+        for (let b = k; b < after; b++) taken.add(b);
+        k = after;
+        continue;
+      }
+      break;
+    }
+    used.add(`${marker.line}:${marker.index}`);
+    found.push({ marker, printed: numbered ? numbered[1]! : null, lines: noteLines, line: line.n });
+    i = k - 1;
+  }
+
+  // Labels: the printed number ("1"; "1-2" for a second footnote 1 in a document in parts), or
+  // "v1", "v2" ... (voetnoot) for footnotes marked with an unreadable glyph, so a printed number
+  // is never invented.
+  const labels = new Set<string>();
+  let glyphCount = 0;
+  const footnotes: Footnote[] = [];
+  const refs: Array<{ marker: Marker; label: string }> = [];
+  for (const f of found) {
+    let label = f.printed ?? `v${++glyphCount}`;
+    for (let k = 2; labels.has(label); k++) label = `${f.printed}-${k}`;
+    labels.add(label);
+    footnotes.push({ label, lines: f.lines, line: f.line });
+    refs.push({ marker: f.marker, label });
+  }
+  // Right to left within a line, so an inserted label does not shift the markers after it.
+  refs.sort((a, b) => a.marker.line - b.marker.line || b.marker.index - a.marker.index);
+  for (const { marker, label } of refs) {
+    const target = work[marker.line]!;
+    target.text = `${target.text.slice(0, marker.index)}${REF_OPEN}${label}${REF_CLOSE}${target.text.slice(marker.index + marker.length)}`;
+  }
+
+  const kept: SourceLine[] = [];
+  let carry = false;
+  work.forEach((line, i) => {
+    if (taken.has(i)) {
+      carry ||= line.pageStart;
+      return;
+    }
+    if (carry && line.text !== '') {
+      kept.push({ ...line, pageStart: true });
+      carry = false;
+    } else kept.push(line);
+  });
+  return { lines: kept, footnotes, links };
+}

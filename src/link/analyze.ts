@@ -1,0 +1,180 @@
+/**
+ * Dutch analysis, wired: tokenize → drop stopwords → resolve elisions → stem → add compound parts.
+ * The same function analyses passages (at index time) and queries, so both sides always meet.
+ */
+import type { Passage } from '../model.js';
+import { splitCompound, tailAfterHead } from './compounds.js';
+import { FIELD_COUNT, type AnalyzedPassage } from './index-store.js';
+import { stem } from './stem.js';
+import { isStopword } from './stopwords.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/**
+ * Bump when analysis changes what terms a text gives: a persisted index made by another version
+ * is then rebuilt instead of being read.
+ */
+export const ANALYZER_VERSION = 1;
+
+/**
+ * Weight of a term that is only part of what was written: a compound part ("aanbieder" of
+ * "zorgaanbieders") or a hyphenated word written together ("zonmwsubsidie"). Half of a word:
+ * a part is evidence for the topic, but weaker than the word itself, and a common head like
+ * "zorg" would otherwise count in every "zorgvraag", "zorgketen", "zorgkantoor".
+ */
+export const PART_WEIGHT = 0.5;
+
+/** One occurrence of a term in a text. */
+export interface TermOccurrence {
+  /** The index term (a stem). */
+  term: string;
+  /** 1 for a word, PART_WEIGHT for a compound part or a joined form. */
+  weight: number;
+  /** The word as written in the text this term came from. */
+  raw: string;
+}
+
+/** Conjunctions that may follow an elision: "zorg- en veiligheidsvragen", "dak- of thuisloos". */
+const ELISION_JOINERS = new Set(['en', 'of', 'als', 'tot', 'noch', 'enof']);
+
+/**
+ * Complex prepositions and question idioms (ANS, "samengestelde voorzetsels"): their nouns are no
+ * topic. "op het gebied van zorg" is about zorg, not about a gebied; "in het kader van" about
+ * what follows. Matched on folded word sequences; their words are dropped on both sides.
+ */
+const FUNCTION_PHRASES = [
+  'op het gebied van', 'op het terrein van', 'in het kader van', 'ten aanzien van', 'met betrekking tot', 'naar aanleiding van',
+  'door middel van', 'in verband met', 'met het oog op', 'ten behoeve van', 'ten opzichte van', 'in plaats van', 'op grond van',
+  'aan de hand van', 'in de loop van', 'op basis van', 'als gevolg van', 'ten gevolge van', 'in het geval van', 'in de vorm van',
+  'met behulp van', 'ten koste van', 'in het licht van', 'op dit moment', 'op het moment', 'op welke wijze', 'op welke manier',
+  'op die manier', 'op deze manier', 'in hoeverre', 'aan de slag', 'zo ja', 'zo nee', 'indien ja', 'indien nee', 'waarom niet',
+].map((p) => p.split(' '));
+
+/** The function phrases by their first word. */
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+for (const phrase of FUNCTION_PHRASES) {
+  const list = PHRASES_BY_FIRST.get(phrase[0]!) ?? [];
+  list.push(phrase);
+  PHRASES_BY_FIRST.set(phrase[0]!, list);
+}
+
+/** Positions of the tokens that are part of a function phrase. */
+function functionPhraseTokens(tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = PHRASES_BY_FIRST.get(tokens[i]!.norm);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
+      let ok = true;
+      for (let k = 1; k < phrase.length; k++) {
+        const t = tokens[i + k];
+        if (!t || t.kind === 'joined' || t.norm !== phrase[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) for (let k = 0; k < phrase.length; k++) out.add(i + k);
+    }
+  }
+  return out;
+}
+
+/** Whether a folded word can be a term at all: not a stopword, not a lone digit. */
+function isTermWord(norm: string): boolean {
+  if (isStopword(norm)) return false;
+  if (/^\d$/.test(norm)) return false;
+  return true;
+}
+
+/**
+ * The word an elided first half stands for: "zorg-" before "en veiligheidsvragen" is
+ * "zorgvragen" (the last word's compound tail, "vragen", completes it). Null when the last word
+ * is not a compound.
+ */
+function completeElision(tokens: Token[], i: number): string | null {
+  const head = tokens[i]!;
+  for (let j = i + 1; j < tokens.length && j <= i + 8; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'truncated' || t.kind === 'joined' || ELISION_JOINERS.has(t.norm)) continue;
+    const parts = splitCompound(t.norm);
+    if (parts) {
+      // The tail as written: the word minus its first part and a linking morpheme.
+      const at = t.norm.lastIndexOf(parts[parts.length - 1]!);
+      return at > 0 ? head.norm + t.norm.slice(at) : null;
+    }
+    const tail = tailAfterHead(t.norm);
+    return tail ? head.norm + tail : null;
+  }
+  return null;
+}
+
+function pushWord(out: TermOccurrence[], norm: string, raw: string): number {
+  if (!isTermWord(norm)) return 0;
+  out.push({ term: stem(norm), weight: 1, raw });
+  const parts = splitCompound(norm);
+  if (parts) {
+    for (const part of parts) {
+      if (isTermWord(part)) out.push({ term: stem(part), weight: PART_WEIGHT, raw });
+    }
+  }
+  return 1;
+}
+
+/** Analyse a text into term occurrences, and its length in words (stopwords not counted). */
+export function analyzeText(text: string): { terms: TermOccurrence[]; length: number } {
+  const tokens = tokenize(text);
+  const skip = functionPhraseTokens(tokens);
+  const terms: TermOccurrence[] = [];
+  let length = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (skip.has(i)) continue;
+    if (token.kind === 'joined') {
+      const pieces = token.raw.split(/[-/\u2010\u2011]/);
+      if (pieces.some((p) => isTermWord(p.toLowerCase())) && isTermWord(token.norm)) {
+        terms.push({ term: stem(token.norm), weight: PART_WEIGHT, raw: token.raw });
+      }
+      continue;
+    }
+    if (token.kind === 'truncated') {
+      const full = completeElision(tokens, i);
+      length += pushWord(terms, full ?? token.norm, token.raw);
+      continue;
+    }
+    length += pushWord(terms, token.norm, token.raw);
+  }
+  return { terms, length };
+}
+
+/** Weighted term frequencies of a text (for one field of a passage). */
+export function termFrequencies(text: string): { tf: Map<string, number>; length: number } {
+  const { terms, length } = analyzeText(text);
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t.term, (tf.get(t.term) ?? 0) + t.weight);
+  return { tf, length };
+}
+
+/** The heading path without the document title in front (the title is a field of its own). */
+export function sectionHeadings(passage: Pick<Passage, 'heading' | 'title'>): string[] {
+  const heading = passage.heading;
+  return heading.length > 0 && heading[0] === passage.title ? heading.slice(1) : heading;
+}
+
+/** Analyse a passage's fields (text, heading path, document title) for the index. */
+export function analyzePassage(passage: Passage): AnalyzedPassage {
+  const fields = [passage.text, sectionHeadings(passage).join('\n'), passage.title];
+  const terms = new Map<string, number[]>();
+  const lengths: number[] = [];
+  fields.forEach((text, f) => {
+    const { tf, length } = termFrequencies(text);
+    lengths.push(length);
+    for (const [term, freq] of tf) {
+      let row = terms.get(term);
+      if (!row) {
+        row = new Array<number>(FIELD_COUNT).fill(0);
+        terms.set(term, row);
+      }
+      row[f] = freq;
+    }
+  });
+  return { passage, terms, lengths };
+}

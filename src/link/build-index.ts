@@ -1,0 +1,63 @@
+/**
+ * Keep an index in step with the corpus: analyse only the files whose content hash changed,
+ * drop the passages of files that are gone.
+ */
+import type { Passage } from '../model.js';
+import { analyzePassage } from './analyze.js';
+import type { FileEntry, IndexStore } from './index-store.js';
+
+/** What the index is built from: the corpus passages and a content hash per file. */
+export interface CorpusContent {
+  passages: readonly Passage[];
+  /** Every corpus file (workspace-relative path, as in `Passage.file`) with its content hash. */
+  files: ReadonlyArray<{ file: string; hash: string }>;
+}
+
+export interface SyncReport {
+  /** Files analysed anew (added or changed). */
+  analyzed: number;
+  /** Files that were in the index and are no longer in the corpus. */
+  removed: number;
+  /** Files whose hash had not changed. */
+  unchanged: number;
+  /** Passages analysed. */
+  passages: number;
+}
+
+/** Bring `store` up to date with `corpus`; returns what was done. */
+export async function syncIndex(store: IndexStore, corpus: CorpusContent): Promise<SyncReport> {
+  const known = await store.files();
+  const byFile = new Map<string, Passage[]>();
+  for (const p of corpus.passages) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  const report: SyncReport = { analyzed: 0, removed: 0, unchanged: 0, passages: 0 };
+  const current = new Set<string>();
+  for (const { file, hash } of corpus.files) {
+    current.add(file);
+    const before = known.get(file);
+    if (before && before.hash === hash) {
+      report.unchanged++;
+      continue;
+    }
+    // One file at a time: the analysed passages of a whole large corpus at once would double the
+    // peak memory of a build (bench/link.ts, 100× corpus).
+    const passages = byFile.get(file) ?? [];
+    const docs = passages.map(analyzePassage);
+    await store.update(docs, before ? before.ids : [], new Map([[file, { hash, ids: passages.map((p) => p.id) }]]));
+    report.analyzed++;
+    report.passages += passages.length;
+  }
+  const removedIds: string[] = [];
+  const gone = new Map<string, FileEntry | null>();
+  for (const [file, entry] of known) {
+    if (current.has(file)) continue;
+    removedIds.push(...entry.ids);
+    gone.set(file, null);
+    report.removed++;
+  }
+  if (gone.size > 0) await store.update([], removedIds, gone);
+  return report;
+}

@@ -1,0 +1,202 @@
+/**
+ * `answer eval`: measure a ranking against a gold file.
+ *
+ * Gold file: `{"questions": [{"n": 1, "q": "question text", "context": "optional text before
+ * it", "gold": [{"doc": "...", "snippet": "exact text inside the passage"}]}]}`. A passage is
+ * relevant to a gold entry when it is in that document and its text contains the snippet,
+ * compared lowercase, whitespace collapsed, line-end hyphenation joined. Questions with an empty
+ * gold list are kept as context for the next question but not scored.
+ */
+import { InputError } from '../errors.js';
+import type { Passage } from '../model.js';
+
+export interface GoldEntry {
+  doc?: string;
+  snippet: string;
+}
+
+export interface GoldQuestion {
+  n: number;
+  q: string;
+  context?: string;
+  gold: GoldEntry[];
+}
+
+export interface GoldFile {
+  /** Optional: the letter's subject and preamble, used as context like `answer link` does. */
+  subject?: string;
+  preamble?: string;
+  questions: GoldQuestion[];
+}
+
+export interface Metrics {
+  hit1: number;
+  hit5: number;
+  recall5: number;
+  recall10: number;
+  mrr: number;
+  ndcg10: number;
+}
+
+export interface QuestionScore extends Metrics {
+  n: number;
+  /** 1-based rank of the first relevant passage, or null. */
+  firstRelevant: number | null;
+  gold: number;
+}
+
+export interface EvalReport {
+  /** Scored questions (with at least one gold entry). */
+  questions: number;
+  metrics: Metrics;
+  perQuestion: QuestionScore[];
+  /** Gold snippets that no passage of the corpus contains: they can never be found. */
+  unreachable: Array<{ n: number; doc?: string; snippet: string }>;
+}
+
+/** Compare form: lowercase, line-end hyphenation joined, whitespace collapsed. */
+export function normalizeForMatch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/(\p{L})-[ \t]*\r?\n\s*(\p{L})/gu, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether a passage is relevant to a gold entry. */
+export function isRelevant(passage: Pick<Passage, 'doc' | 'text'>, entry: GoldEntry, normalizedText?: string): boolean {
+  if (entry.doc && passage.doc !== entry.doc) return false;
+  return (normalizedText ?? normalizeForMatch(passage.text)).includes(normalizeForMatch(entry.snippet));
+}
+
+/** Parse and check a gold file's JSON; throws InputError naming the file. */
+export function parseGold(text: string, file: string): GoldFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not valid JSON: ${(error as Error).message}`, { file });
+  }
+  const root = data as { questions?: unknown; subject?: unknown; preamble?: unknown } | null;
+  if (!root || typeof root !== 'object' || !Array.isArray(root.questions)) {
+    throw new InputError('a gold file needs {"questions": [...]}', { file });
+  }
+  const questions: GoldQuestion[] = root.questions.map((raw: unknown, i: number) => {
+    const q = raw as Partial<GoldQuestion> | null;
+    const where = `questions[${i}]`;
+    if (!q || typeof q !== 'object') throw new InputError(`${where} is not an object`, { file });
+    if (typeof q.q !== 'string' || !q.q.trim()) throw new InputError(`${where} needs "q", the question text`, { file });
+    if (!Array.isArray(q.gold)) throw new InputError(`${where} needs "gold", a list of {doc, snippet}`, { file });
+    const gold = q.gold.map((g: unknown, j: number) => {
+      const e = g as Partial<GoldEntry> | null;
+      if (!e || typeof e.snippet !== 'string' || !e.snippet.trim()) {
+        throw new InputError(`${where}.gold[${j}] needs "snippet", exact text inside a passage`, { file });
+      }
+      if (e.doc !== undefined && typeof e.doc !== 'string') throw new InputError(`${where}.gold[${j}].doc must be a string`, { file });
+      return e.doc ? { doc: e.doc, snippet: e.snippet } : { snippet: e.snippet };
+    });
+    return {
+      n: typeof q.n === 'number' ? q.n : i + 1,
+      q: q.q,
+      ...(typeof q.context === 'string' && q.context.trim() ? { context: q.context } : {}),
+      gold,
+    };
+  });
+  if (!questions.some((q) => q.gold.length > 0)) throw new InputError('no question has gold passages to measure against', { file });
+  return {
+    ...(typeof root.subject === 'string' ? { subject: root.subject } : {}),
+    ...(typeof root.preamble === 'string' ? { preamble: root.preamble } : {}),
+    questions,
+  };
+}
+
+/** What a ranker gets for one gold question. */
+export interface GoldQuery {
+  question: GoldQuestion;
+  /** The gold question before it (numbered one lower), if any. */
+  previous: GoldQuestion | null;
+  subject?: string;
+  preamble?: string;
+}
+
+/** Anything that ranks passages for a gold question: our linker, a baseline. */
+export type Ranker = (query: GoldQuery) => Promise<Array<Pick<Passage, 'doc' | 'text'>>> | Array<Pick<Passage, 'doc' | 'text'>>;
+
+const CUTOFF = 10;
+
+function scoreQuestion(ranked: Array<Pick<Passage, 'doc' | 'text'>>, gold: GoldEntry[]): Omit<QuestionScore, 'n'> {
+  const covered = new Set<number>();
+  let firstRelevant: number | null = null;
+  let dcg = 0;
+  let recall5 = 0;
+  ranked.slice(0, CUTOFF).forEach((p, i) => {
+    const text = normalizeForMatch(p.text);
+    let relevant = false;
+    let gain = 0;
+    gold.forEach((entry, g) => {
+      if (!isRelevant(p, entry, text)) return;
+      relevant = true;
+      if (!covered.has(g)) {
+        covered.add(g);
+        gain = 1;
+      }
+    });
+    if (relevant && firstRelevant === null) firstRelevant = i + 1;
+    dcg += gain / Math.log2(i + 2);
+    if (i === 4) recall5 = covered.size / gold.length;
+  });
+  if (ranked.length < 5) recall5 = covered.size / gold.length;
+  let idcg = 0;
+  for (let i = 0; i < Math.min(gold.length, CUTOFF); i++) idcg += 1 / Math.log2(i + 2);
+  const first = firstRelevant as number | null;
+  return {
+    firstRelevant: first,
+    gold: gold.length,
+    hit1: first === 1 ? 1 : 0,
+    hit5: first !== null && first <= 5 ? 1 : 0,
+    recall5,
+    recall10: covered.size / gold.length,
+    mrr: first ? 1 / first : 0,
+    ndcg10: idcg > 0 ? dcg / idcg : 0,
+  };
+}
+
+/** Gold snippets that no passage holds. */
+export function unreachableGold(gold: GoldFile, passages: ReadonlyArray<Pick<Passage, 'doc' | 'text'>>): EvalReport['unreachable'] {
+  const texts = passages.map((p) => ({ doc: p.doc, text: normalizeForMatch(p.text) }));
+  const out: EvalReport['unreachable'] = [];
+  for (const q of gold.questions) {
+    for (const entry of q.gold) {
+      if (!texts.some((t) => isRelevant({ doc: t.doc, text: '' }, entry, t.text))) out.push({ n: q.n, ...entry });
+    }
+  }
+  return out;
+}
+
+/** Run a ranker over every scored question of a gold file and average the metrics. */
+export async function evaluate(gold: GoldFile, ranker: Ranker, passages?: ReadonlyArray<Pick<Passage, 'doc' | 'text'>>): Promise<EvalReport> {
+  const perQuestion: QuestionScore[] = [];
+  let previous: GoldQuestion | null = null;
+  for (const question of gold.questions) {
+    const before = previous && previous.n === question.n - 1 ? previous : null;
+    previous = question;
+    if (question.gold.length === 0) continue;
+    const query: GoldQuery = { question, previous: before };
+    if (gold.subject) query.subject = gold.subject;
+    if (gold.preamble) query.preamble = gold.preamble;
+    const ranked = await ranker(query);
+    perQuestion.push({ n: question.n, ...scoreQuestion(ranked, question.gold) });
+  }
+  const mean = (key: keyof Metrics) => (perQuestion.length ? perQuestion.reduce((s, q) => s + q[key], 0) / perQuestion.length : 0);
+  const metrics: Metrics = {
+    hit1: mean('hit1'),
+    hit5: mean('hit5'),
+    recall5: mean('recall5'),
+    recall10: mean('recall10'),
+    mrr: mean('mrr'),
+    ndcg10: mean('ndcg10'),
+  };
+  return { questions: perQuestion.length, metrics, perQuestion, unreachable: passages ? unreachableGold(gold, passages) : [] };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.js';
+import type { QuestionDocument } from '../model.js';
+import { analyzePassage } from './analyze.js';
+import { linkQuestionDocument, searchIndex } from './link-questions.js';
+import { MemoryIndexStore } from './memory-store.js';
+import { passage } from './test-helpers/passages.js';
+
+function doc(questions: string[], over: Partial<QuestionDocument> = {}): QuestionDocument {
+  return {
+    id: 'd66-zorg', title: null, subject: 'Zorg en veiligheid', article: '45', municipality: 'Zwolle', party: 'D66', parties: ['D66'],
+    members: [], date: null, addressee: null, preamble: '', footnotes: [], warnings: [],
+    questions: questions.map((text, i) => ({ number: i + 1, label: `${i + 1}.`, text, parts: [] })),
+    ...over,
+  };
+}
+
+const agenda = { doc: 'zwolse-agenda', title: 'Zwolse agenda zorg en veiligheid' };
+const store = new MemoryIndexStore();
+store.updateSync(
+  [
+    passage('Uit de signalen vanuit het werkveld blijkt dat de systeemwereld de hulpverlening in de weg zit.', {
+      id: 'sys', ...agenda, heading: [agenda.title, '4.3 Aanpassen van de systeemwereld op de leefwereld'], lines: [612, 615],
+    }),
+    passage('De gemeente Zwolle trekt de nieuwe werkgroep Zorg en Veiligheid binnen de G40. Hier is de kans het grootst om een krachtig geluid naar het Rijk te laten horen.', {
+      id: 'g40', ...agenda, heading: [agenda.title, '4.3 Aanpassen van de systeemwereld op de leefwereld'], lines: [640, 646],
+    }),
+    passage('De politie registreert het aantal meldingen over overlast door een verward persoon.', {
+      id: 'politie', ...agenda, heading: [agenda.title, '1.1 Urgentie'], lines: [95, 99],
+    }),
+    passage('Antwoord: het college zet zich in voor de werkgroep Zorg en Veiligheid van de G40 richting het Rijk.', {
+      id: 'own-answer', doc: 'answers-d66', title: 'Beantwoording', kind: 'answer', question: 'd66-zorg',
+    }),
+  ].map(analyzePassage),
+  [],
+);
+
+describe('linkQuestionDocument', () => {
+  it('gives per question the top passages with id, doc, file, heading, lines, score, matched and text', async () => {
+    const result = await linkQuestionDocument(store, doc(['Hoeveel meldingen over verwarde personen krijgt de politie?']), { top: 2 });
+    expect(result.id).toBe('d66-zorg');
+    const [q] = result.questions;
+    expect(q!.number).toBe(1);
+    const top = q!.passages[0]!;
+    expect(top).toMatchObject({
+      id: 'politie', doc: 'zwolse-agenda', file: 'corpus/zwolse-agenda.md', heading: [agenda.title, '1.1 Urgentie'], lines: [95, 99],
+      matched: ['meldingen', 'verwarde', 'personen', 'politie'],
+    });
+    expect(typeof top.score).toBe('number');
+    expect(top.text).toContain('verward persoon');
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('lets a question that leans on the one before borrow its words, and never offers the document its own answer', async () => {
+    const result = await linkQuestionDocument(
+      store,
+      doc([
+        'Welke maatregelen hoopt het college dat het Rijk neemt aan de systeemwereld in zorg en veiligheid?',
+        'Welke pogingen onderneemt het college om hier bij het Rijk op aan te dringen?',
+      ]),
+    );
+    const second = result.questions[1]!;
+    expect(second.borrowed).toBe(true);
+    expect(second.passages.map((p) => p.id)).not.toContain('own-answer');
+    expect(second.passages[0]!.id).toBe('g40');
+  });
+
+  it('leaves the asking party out of the query', async () => {
+    const result = await linkQuestionDocument(store, doc(['Deelt het college de mening van D66 over de politie?']));
+    for (const p of result.questions[0]!.passages) expect(p.matched).not.toContain('D66');
+  });
+});
+
+describe('searchIndex', () => {
+  it('ranks passages for free words', async () => {
+    const hits = await searchIndex(store, 'G40 werkgroep', { top: 3 });
+    expect(hits[0]!.matched).toEqual(['G40', 'werkgroep']);
+  });
+
+  it('refuses a query of only stopwords or punctuation', async () => {
+    await expect(searchIndex(store, 'de het een?!')).rejects.toThrow(InputError);
+    await expect(searchIndex(store, '...')).rejects.toThrow(/only stopwords or punctuation/);
+  });
+});

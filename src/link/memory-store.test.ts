@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzePassage } from './analyze.js';
+import { syncIndex } from './build-index.js';
+import { FIELD_COUNT } from './index-store.js';
+import { MemoryIndexStore } from './memory-store.js';
+import { stem } from './stem.js';
+import { passage } from './test-helpers/passages.js';
+
+async function docsWith(store: MemoryIndexStore, word: string): Promise<string[]> {
+  const { lists } = await store.postings([stem(word)]);
+  const list = lists.get(stem(word));
+  if (!list) return [];
+  const stored = await store.passages(Array.from(list.docs));
+  return stored.map((s) => s.passage.id).sort();
+}
+
+describe('MemoryIndexStore', () => {
+  it('adds passages and finds them by term, with per-field frequencies and lengths', async () => {
+    const store = new MemoryIndexStore();
+    const p = passage('De politie en de politie.', { id: 'a', heading: ['Beleidsnota', 'Politie'] });
+    store.updateSync([analyzePassage(p)], []);
+    const { lists, fieldLengths } = await store.postings([stem('politie'), 'onbekend']);
+    expect([...lists.keys()]).toEqual([stem('politie')]);
+    const list = lists.get(stem('politie'))!;
+    expect(list.df).toBe(1);
+    expect(Array.from(list.tf)).toEqual([2, 1, 0]);
+    expect(Array.from(fieldLengths).slice(0, FIELD_COUNT)).toEqual([2, 1, 1]);
+  });
+
+  it('replaces a passage with the same id and removes passages by id', async () => {
+    const store = new MemoryIndexStore();
+    store.updateSync([analyzePassage(passage('over wonen', { id: 'a' })), analyzePassage(passage('over wonen en zorg', { id: 'b' }))], []);
+    store.updateSync([analyzePassage(passage('over veiligheid', { id: 'a' }))], ['b']);
+    expect(await docsWith(store, 'wonen')).toEqual([]);
+    expect(await docsWith(store, 'veiligheid')).toEqual(['a']);
+    expect((await store.stats()).passages).toBe(1);
+  });
+
+  it('answers like a plain list of passages after any sequence of updates (property)', async () => {
+    const words = ['zorg', 'wonen', 'politie', 'wijk', 'regio'];
+    const op = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      words: fc.subarray(words, { minLength: 1 }),
+      remove: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 40 }), async (ops) => {
+        const store = new MemoryIndexStore();
+        const naive = new Map<string, string[]>();
+        for (const o of ops) {
+          if (o.remove) {
+            store.updateSync([], [o.id]);
+            naive.delete(o.id);
+          } else {
+            store.updateSync([analyzePassage(passage(o.words.join(' '), { id: o.id }))], []);
+            naive.set(o.id, o.words);
+          }
+        }
+        for (const w of words) {
+          const expected = [...naive].filter(([, ws]) => ws.includes(w)).map(([id]) => id).sort();
+          expect(await docsWith(store, w)).toEqual(expected);
+        }
+        expect((await store.stats()).passages).toBe(naive.size);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('round-trips through a snapshot', async () => {
+    const store = new MemoryIndexStore();
+    store.updateSync(
+      [analyzePassage(passage('zorgaanbieders in de wijk', { id: 'a' }))],
+      [],
+      new Map([['corpus/beleid.md', { hash: 'h1', ids: ['a'] }]]),
+    );
+    const copy = MemoryIndexStore.fromSnapshot(JSON.parse(JSON.stringify(store.snapshot())));
+    expect(await docsWith(copy, 'aanbieders')).toEqual(['a']);
+    expect(await copy.files()).toEqual(new Map([['corpus/beleid.md', { hash: 'h1', ids: ['a'] }]]));
+    expect(await copy.stats()).toEqual(await store.stats());
+  });
+});
+
+describe('syncIndex', () => {
+  const corpus = (files: Record<string, { hash: string; texts: string[] }>) => ({
+    files: Object.entries(files).map(([file, f]) => ({ file, hash: f.hash })),
+    passages: Object.entries(files).flatMap(([file, f]) =>
+      f.texts.map((text, i) => passage(text, { id: `${file}#${i}`, file, doc: file.replace(/\W/g, '') })),
+    ),
+  });
+
+  it('analyses only the files whose hash changed and drops files that are gone', async () => {
+    const store = new MemoryIndexStore();
+    let report = await syncIndex(store, corpus({ 'a.md': { hash: '1', texts: ['wonen'] }, 'b.md': { hash: '1', texts: ['zorg'] } }));
+    expect(report).toMatchObject({ analyzed: 2, unchanged: 0, removed: 0 });
+    report = await syncIndex(store, corpus({ 'a.md': { hash: '2', texts: ['politie', 'wijk'] } }));
+    expect(report).toMatchObject({ analyzed: 1, unchanged: 0, removed: 1, passages: 2 });
+    expect(await docsWith(store, 'wonen')).toEqual([]);
+    expect(await docsWith(store, 'zorg')).toEqual([]);
+    expect(await docsWith(store, 'wijk')).toEqual(['a.md#1']);
+    report = await syncIndex(store, corpus({ 'a.md': { hash: '2', texts: ['politie', 'wijk'] } }));
+    expect(report).toMatchObject({ analyzed: 0, unchanged: 1, removed: 0 });
+  });
+});

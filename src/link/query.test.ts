@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { buildQuery, FRAMING_WEIGHT, leansOnPrevious, PREVIOUS_WEIGHT } from './query.js';
+import { stem } from './stem.js';
+
+const weightOf = (q: ReturnType<typeof buildQuery>, word: string) => q.terms.find((t) => t.term === stem(word))?.weight ?? 0;
+
+const Q8 = 'Welke maatregelen hoopt het college dat het Rijk neemt om mee te werken aan het oplossen van problematiek op het gebied van zorg en veiligheid?';
+const Q9 = 'Welke pogingen onderneemt het college om hier bij het Rijk op aan te dringen?';
+
+describe('buildQuery', () => {
+  it('weighs the question words fully and framing words like "college" little', () => {
+    const q = buildQuery('Is het college bereid de wachtlijsten voor beschermd wonen te verkorten?');
+    expect(weightOf(q, 'wachtlijsten')).toBe(1);
+    expect(weightOf(q, 'college')).toBeCloseTo(FRAMING_WEIGHT);
+    expect(weightOf(q, 'bereid')).toBeCloseTo(FRAMING_WEIGHT);
+  });
+
+  it('leaves out the asking party and its members', () => {
+    const q = buildQuery('Deelt het college de mening van D66 over de politie?', { exclude: ['D66', 'Jan de Vries'] });
+    expect(weightOf(q, 'd66')).toBe(0);
+    expect(weightOf(q, 'politie')).toBe(1);
+  });
+
+  it('borrows the terms of the question before when this one points back at it', () => {
+    const q = buildQuery(Q9, { previous: Q8 });
+    expect(q.borrowed).toBe(true);
+    expect(weightOf(q, 'pogingen')).toBe(1);
+    expect(weightOf(q, 'problematiek')).toBeCloseTo(PREVIOUS_WEIGHT);
+    expect(weightOf(q, 'veiligheid')).toBeCloseTo(PREVIOUS_WEIGHT);
+    expect(q.terms.find((t) => t.term === stem('veiligheid'))!.source).toBe('previous');
+  });
+
+  it('does not borrow for a question that stands on its own', () => {
+    const q = buildQuery('Hoeveel meldingen van verward gedrag kreeg de politie in 2024?', { previous: Q8 });
+    expect(q.borrowed).toBe(false);
+    expect(weightOf(q, 'problematiek')).toBe(0);
+  });
+
+  it('lets the subject and preamble weigh in, below the question itself', () => {
+    const preamble = 'De druk op de wijken Dieze en Holtenbroek neemt toe. Kwetsbare inwoners wonen langer zelfstandig. '.repeat(3);
+    const q = buildQuery('Hoeveel meldingen kreeg de politie?', { subject: 'Zorg en veiligheid', preamble });
+    expect(weightOf(q, 'meldingen')).toBe(1);
+    const context = q.terms.filter((t) => t.source === 'context');
+    expect(context.length).toBeGreaterThan(5);
+    for (const t of context) expect(t.weight).toBeLessThanOrEqual(0.3);
+    const total = context.reduce((s, t) => s + t.weight, 0);
+    expect(total).toBeLessThan(q.terms.filter((t) => t.source === 'question').reduce((s, t) => s + t.weight, 0) * 0.7);
+  });
+});
+
+describe('leansOnPrevious', () => {
+  it('sees pronominal adverbs pointing back', () => {
+    expect(leansOnPrevious(Q9, Q8)).toBe(true);
+    expect(leansOnPrevious('Wat is daarvan de reden?', Q8)).toBe(true);
+  });
+
+  it('sees a demonstrative with a noun of the question before', () => {
+    expect(leansOnPrevious('Wanneer verwacht het college dat deze maatregelen effect hebben op de wachttijden?', Q8)).toBe(true);
+  });
+
+  it('does not take "op dit moment" for a pointer', () => {
+    expect(leansOnPrevious('In hoeverre wordt op dit moment gestuurd op het opbouwen van lokale voorzieningen in de regiogemeenten?', Q8)).toBe(false);
+  });
+
+  it('treats a very short question as leaning on the one before', () => {
+    expect(leansOnPrevious('Zo ja, wanneer?', Q8)).toBe(true);
+  });
+
+  it('never leans on nothing', () => {
+    expect(leansOnPrevious(Q9, null)).toBe(false);
+  });
+});

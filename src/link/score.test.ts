@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePassage } from './analyze.js';
+import { MemoryIndexStore } from './memory-store.js';
+import { buildQuery } from './query.js';
+import { rank } from './rank.js';
+import { idf } from './score.js';
+import { passage } from './test-helpers/passages.js';
+
+function storeOf(...passages: ReturnType<typeof passage>[]): MemoryIndexStore {
+  const store = new MemoryIndexStore();
+  store.updateSync(passages.map(analyzePassage), []);
+  return store;
+}
+
+const ids = async (store: MemoryIndexStore, q: string, top = 5) =>
+  (await rank(store, buildQuery(q).terms, { top, diversify: false })).map((p) => p.id);
+
+describe('BM25F scoring', () => {
+  it('gives rare terms more weight than common ones', () => {
+    expect(idf(1, 100)).toBeGreaterThan(idf(50, 100));
+    expect(idf(100, 100)).toBeGreaterThan(0);
+  });
+
+  it('ranks the passage with more of the query words first', async () => {
+    const store = storeOf(
+      passage('De politie krijgt meer meldingen over verward gedrag.', { id: 'both' }),
+      passage('De politie surveilleert in de binnenstad.', { id: 'one' }),
+      passage('Het zwembad gaat om acht uur open.', { id: 'none' }),
+    );
+    expect(await ids(store, 'meldingen politie')).toEqual(['both', 'one']);
+  });
+
+  it('prefers a short passage over a long one with the same matches', async () => {
+    const filler = 'Er gebeurt verder nog heel veel anders in deze lange tekst over allerlei onderwerpen. '.repeat(8);
+    const store = storeOf(passage(`Mantelzorg is belangrijk. ${filler}`, { id: 'long' }), passage('Mantelzorg is belangrijk.', { id: 'short' }));
+    expect(await ids(store, 'mantelzorg')).toEqual(['short', 'long']);
+  });
+
+  it('counts a word in the heading path as evidence for the passages under it', async () => {
+    const store = storeOf(
+      passage('Wij maken afspraken met partners.', { id: 'under', heading: ['Nota', 'Maatschappelijke opvang'] }),
+      passage('Wij maken afspraken met partners.', { id: 'elsewhere', heading: ['Nota', 'Sport'] }),
+    );
+    expect(await ids(store, 'afspraken opvang')).toEqual(['under', 'elsewhere']);
+  });
+
+  it('finds a compound through its parts and the parts through the compound', async () => {
+    const store = storeOf(
+      passage('Wij spreken met woningcorporaties en zorgaanbieders.', { id: 'compound' }),
+      passage('De aanbieders van zorg in de wijk.', { id: 'apart' }),
+    );
+    expect(await ids(store, 'corporaties')).toEqual(['compound']);
+    expect(await ids(store, 'zorgaanbieders')).toEqual(['compound', 'apart']);
+  });
+
+  it('says which query words, as written, matched', async () => {
+    const store = storeOf(passage('Zorgaanbieders en de Politie.', { id: 'a' }));
+    const [hit] = await rank(store, buildQuery('Politie, aanbieders en de GGD').terms);
+    expect(hit!.matched).toEqual(['Politie', 'aanbieders']);
+  });
+
+  it('never offers a question document its own answer', async () => {
+    const store = storeOf(
+      passage('Antwoord: de politie krijgt meer meldingen.', { id: 'own', kind: 'answer', question: 'd66', doc: 'answers-d66' }),
+      passage('Antwoord: de politie krijgt meer meldingen.', { id: 'other', kind: 'answer', question: 'vvd', doc: 'answers-vvd' }),
+      passage('De politie krijgt meer meldingen.', { id: 'policy' }),
+    );
+    const hits = await rank(store, buildQuery('meldingen politie').terms, { excludeAnswersTo: 'd66' });
+    expect(hits.map((h) => h.id).sort()).toEqual(['other', 'policy']);
+  });
+});

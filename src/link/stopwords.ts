@@ -1,0 +1,76 @@
+/**
+ * Step 2 of Dutch analysis: words that carry no topic.
+ *
+ * The base list is stopwords-iso `nl` (413 words). A few of its words carry topic in policy
+ * text and are kept as terms (see KEPT). Separately, some words frame almost every council
+ * question ("het college", "bereid", "indien") without saying what it is about: those are
+ * `FRAMING` words, kept in the index but weighted down in a query.
+ */
+import { createRequire } from 'node:module';
+import { foldWord } from './tokenize.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Words of stopwords-iso `nl` that name a topic in policy documents and so stay searchable:
+ * "samen" (samen optrekken), "eigen" (eigen kracht, eigen regie), "gewoon" ("het gewone
+ * leven", a policy line of the Koers Sociaal Domein), "onzeker" (bestaansonzekerheid).
+ */
+const KEPT = new Set(['samen', 'eigen', 'gewoon', 'onzeker']);
+
+/**
+ * Question-framing words: in the 39 real letters of test/fixtures/letters, these occur in the
+ * questions of at least 20% of the letters (8 of 39) while not being stopwords: college 20,
+ * bereid 11, indien 8, gemeente 8, aangeven 8 letters. Measured with the letters' gold labels
+ * (their `questions[].text`); the next word down, "hoogte" ("op de hoogte"), is at 7.
+ */
+export const FRAMING = new Set(['college', 'bereid', 'indien', 'gemeente', 'aangeven']);
+
+/**
+ * Pronominal adverbs ("ervoor", "daarbij", "hierover", "waarmee"): function words like the
+ * prepositions they are made of, but stopwords-iso lists only a few ("daarin", "hierin").
+ */
+const PRONOMINAL_ADVERBS = ['er', 'daar', 'hier', 'waar'].flatMap((head) =>
+  ['aan', 'achter', 'bij', 'binnen', 'boven', 'buiten', 'door', 'heen', 'in', 'langs', 'mee', 'na', 'naar', 'naast', 'om',
+    'omheen', 'onder', 'op', 'over', 'tegen', 'toe', 'tussen', 'uit', 'van', 'vandaan', 'voor', 'zonder', 'af'].map((p) => head + p),
+);
+
+/**
+ * Light verbs in all their forms: they carry tense and aspect, not topic ("Op welke manier gaat
+ * de gemeente ...", "Hoe houdt de gemeente zicht op ..."); stopwords-iso has only some forms of
+ * a few of them (nemen, neem; doen, kunnen, worden in full).
+ */
+const LIGHT_VERBS = [
+  'gaan', 'ga', 'gaat', 'ging', 'gingen', 'gegaan',
+  'komen', 'kom', 'komt', 'kwam', 'kwamen', 'gekomen',
+  'staan', 'sta', 'staat', 'stond', 'stonden', 'gestaan',
+  'zien', 'zie', 'ziet', 'zag', 'zagen', 'gezien',
+  'geven', 'geef', 'geeft', 'gaf', 'gaven', 'gegeven',
+  'krijgen', 'krijg', 'krijgt', 'kreeg', 'kregen', 'gekregen',
+  'houden', 'houd', 'houdt', 'hield', 'hielden', 'gehouden',
+  'laten', 'laat', 'liet', 'lieten', 'gelaten',
+  'blijven', 'blijf', 'blijft', 'bleef', 'bleven', 'gebleven',
+  'liggen', 'lig', 'ligt', 'lag', 'lagen', 'gelegen',
+  'nemen', 'neem', 'neemt', 'nam', 'genomen',
+];
+
+let stopwords: Set<string> | null = null;
+
+/** The stopword set (folded forms), loaded once. */
+export function stopwordSet(): Set<string> {
+  if (stopwords) return stopwords;
+  const lists = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  stopwords = new Set((lists.nl ?? []).map(foldWord).filter((w) => !KEPT.has(w)));
+  for (const w of PRONOMINAL_ADVERBS) stopwords.add(w);
+  // Separable verb particles missing from stopwords-iso ("mee te werken", "terug te dringen").
+  for (const w of ['mee', 'terug', 'neer']) stopwords.add(w);
+  for (const w of LIGHT_VERBS) stopwords.add(w);
+  // Letters of the alphabet and list labels ("a.", "o") are never topics.
+  for (const c of 'abcdefghijklmnopqrstuvwxyz') stopwords.add(c);
+  return stopwords;
+}
+
+/** Whether a folded word is a stopword. */
+export function isStopword(norm: string): boolean {
+  return stopwordSet().has(norm);
+}

@@ -1,0 +1,63 @@
+/**
+ * When the college must answer: `received` plus the answer term of the question's kind
+ * (configured per council, from its Reglement van Orde), or the new date of a postponement.
+ * An unknown receipt date gives no deadline: it is never guessed.
+ */
+import { addDays, format } from 'date-fns';
+import { normalizeArticle, type AnswerConfig } from '../config/config.js';
+import type { QuestionDocument } from '../model.js';
+
+/** `YYYY-MM-DD` that is a real calendar date. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Add calendar days to an ISO date (date-fns, on a local-midnight date so DST cannot shift it). */
+export function addDaysIso(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return format(addDays(new Date(year, month - 1, day), days), 'yyyy-MM-dd');
+}
+
+/**
+ * The kind of a question document: the front matter's `kind` when set, else the kind whose
+ * `articles` list the letter's article, else the configured default.
+ */
+export function resolveKind(doc: Pick<QuestionDocument, 'kind' | 'article'>, config: AnswerConfig): string {
+  if (doc.kind) return doc.kind;
+  const article = normalizeArticle(doc.article ?? null);
+  if (article !== null) {
+    for (const [name, kind] of Object.entries(config.kinds)) {
+      if (kind.articles.includes(article)) return name;
+    }
+  }
+  return config.defaultKind;
+}
+
+export interface DeadlineFields {
+  received: string | null;
+  kind: string;
+  deadline: string | null;
+}
+
+/**
+ * `received` (default: the letter's date), the kind, and the deadline: the postponement's `until`
+ * when there is one, else received + the kind's term, else null. An unknown kind has no term:
+ * its deadline is null (callers reading a file report the unknown kind).
+ */
+export function computeDeadline(doc: Pick<QuestionDocument, 'kind' | 'article' | 'date' | 'received' | 'uitstel'>, config: AnswerConfig): DeadlineFields {
+  const received = isIsoDate(doc.received) ? doc.received : doc.received == null && isIsoDate(doc.date) ? doc.date : null;
+  const kind = resolveKind(doc, config);
+  const term = Object.hasOwn(config.kinds, kind) ? config.kinds[kind]!.termDays : null;
+  let deadline: string | null = null;
+  if (doc.uitstel && isIsoDate(doc.uitstel.until)) deadline = doc.uitstel.until;
+  else if (received !== null && term !== null) deadline = addDaysIso(received, term);
+  return { received, kind, deadline };
+}
+
+/** A copy of the document with `received`, `kind` and `deadline` filled in. */
+export function applyDeadline(doc: QuestionDocument, config: AnswerConfig): QuestionDocument {
+  return { ...doc, ...computeDeadline(doc, config) };
+}

@@ -1,0 +1,129 @@
+/**
+ * Load a question document from any file: a `questions/<id>.md` written by import (or by hand),
+ * or a letter in any format the readers know. Then fill in `received`, `kind` and `deadline`.
+ *
+ * A markdown file counts as a question document when it has front matter and either an `id`
+ * key or a `Vraag N` heading; any other file is a letter and goes through the readers and the
+ * letter parser.
+ */
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { defaultConfig, type AnswerConfig } from '../config/config.js';
+import { InputError } from '../errors.js';
+import { hasFrontMatter } from '../io/front-matter.js';
+import type { ParseWarning, QuestionDocument } from '../model.js';
+import { computeDeadline } from './deadline.js';
+import { parseQuestionDocument } from './parse-letter.js';
+import { normalizeQuestionDocument, questionDocumentId, readQuestionDocumentFile } from './question-document.js';
+import { DEFAULT_READ_LIMITS, formatMegabytes, readSource, type ReadOptions } from './read-source.js';
+import { decodeText } from './read-text.js';
+
+export interface LoadOptions {
+  /** The workspace configuration (kinds and terms); defaults when absent. */
+  config?: AnswerConfig;
+  /** How to name the file in errors and warnings (default: the path). */
+  display?: string;
+  /** Limits for the readers. */
+  read?: ReadOptions;
+}
+
+const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
+
+/** Whether markdown text is a question document (front matter with an `id`, or `Vraag N` sections). */
+export function isQuestionDocumentText(text: string): boolean {
+  if (!hasFrontMatter(text)) return false;
+  return /^id[ \t]*:/m.test(text) || /^[ \t]{0,3}#{1,6}[ \t]+Vraag[ \t]+\d+/im.test(text);
+}
+
+/** Load a question document or a letter from disk. */
+export async function loadQuestionDocument(path: string, options: LoadOptions = {}): Promise<QuestionDocument> {
+  const display = options.display ?? path;
+  const data = await readFileCapped(path, display, options.read?.maxBytes ?? DEFAULT_READ_LIMITS.maxBytes);
+  return loadQuestionSource({ name: display, data }, options);
+}
+
+/**
+ * Load from bytes already in memory (standard input is named `-`). A markdown name, or standard
+ * input, whose text is a question document is read as one; anything else is parsed as a letter.
+ */
+export async function loadQuestionSource(input: { name: string; data: Uint8Array }, options: LoadOptions = {}): Promise<QuestionDocument> {
+  const config = options.config ?? defaultConfig();
+  const display = input.name === '-' ? '<stdin>' : input.name;
+  if (MARKDOWN_NAME.test(input.name) || input.name === '-') {
+    const { text } = decodeText(input.data);
+    if (isQuestionDocumentText(text)) return fromQuestionFile(text, display, config);
+  }
+  const source = await readSource(input, options.read);
+  const parsed = parseQuestionDocument(source.text, { file: display, format: source.format });
+  const doc = normalizeQuestionDocument(parsed);
+  doc.warnings = [...source.warnings, ...parsed.warnings];
+  doc.source = input.name === '-' ? null : basename(input.name);
+  doc.id ??= questionDocumentId(doc);
+  return { ...doc, ...computeDeadline(doc, config) };
+}
+
+function fromQuestionFile(text: string, file: string, config: AnswerConfig): QuestionDocument {
+  const { document, keyLines } = readQuestionDocumentFile(text, file);
+  if (document.kind && !Object.hasOwn(config.kinds, document.kind)) {
+    throw new InputError(`kind: "${document.kind}" is not a kind in answer.config.json (known: ${Object.keys(config.kinds).join(', ')})`, {
+      file,
+      line: keyLines.kind ?? null,
+    });
+  }
+  const filled = computeDeadline(document, config);
+  const warnings: ParseWarning[] = [...document.warnings];
+  if (document.deadline && filled.deadline && document.deadline !== filled.deadline) {
+    warnings.push({
+      line: keyLines.deadline ?? null,
+      message: `deadline ${document.deadline} differs from ${document.uitstel ? 'uitstel.until' : 'received + the answer term'} (${filled.deadline}); using ${filled.deadline}. To move a deadline, add an uitstel`,
+    });
+  }
+  if (document.id === null) document.id = basename(file, extname(file)) || null;
+  return { ...document, ...filled, warnings };
+}
+
+async function readFileCapped(path: string, display: string, maxBytes: number): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new InputError(describe(error), { file: display });
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new InputError('is a directory, not a document', { file: display });
+    if (stats.isFile() && stats.size > maxBytes) {
+      throw new InputError(`the file is larger than the ${formatMegabytes(maxBytes)} limit (${formatMegabytes(stats.size)})`, { file: display });
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw new InputError(`the file is larger than the ${formatMegabytes(maxBytes)} limit`, { file: display });
+    }
+    return Buffer.concat(chunks);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(describe(error), { file: display });
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function describe(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a document';
+    default:
+      return `cannot read the file (${(error as Error).message})`;
+  }
+}

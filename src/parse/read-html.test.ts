@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText, readHtml } from './read-html.js';
+
+const text = (html: string): string => readHtml(new TextEncoder().encode(html), 'a.html').text;
+
+describe('htmlToText', () => {
+  it('writes block elements as lines with a blank line between blocks', () => {
+    expect(text('<h1>Schriftelijke vragen</h1><p>Geacht  college,\n  hierbij</p><div>Tweede blok</div>')).toBe(
+      'Schriftelijke vragen\n\nGeacht college, hierbij\n\nTweede blok',
+    );
+  });
+
+  it('makes <br> a line break, and two of them a blank line', () => {
+    expect(text('<p>Met vriendelijke groet,<br>Jan Jansen<br><br>D66</p>')).toBe('Met vriendelijke groet,\nJan Jansen\n\nD66');
+  });
+
+  it('labels ordered list items, honouring start and value', () => {
+    expect(text('<ol start="3"><li>Drie?</li><li>Vier?</li><li value="9">Negen?</li><li>Tien?</li></ol>')).toBe('3. Drie?\n4. Vier?\n9. Negen?\n10. Tien?');
+  });
+
+  it('labels ordered lists by their type attribute', () => {
+    expect(text('<ol type="a"><li>Een</li><li>Twee</li></ol><ol type="I" start="4"><li>Vier</li></ol>')).toBe('a. Een\nb. Twee\n\nIV. Vier');
+  });
+
+  it('bullets unordered items and indents nested lists two spaces per level', () => {
+    expect(text('<ul><li>Eerste<ul><li>sub<ol><li>diep</li></ol></li></ul></li><li>Tweede</li></ul>')).toBe(
+      '• Eerste\n  o sub\n    1. diep\n• Tweede',
+    );
+  });
+
+  it('keeps paragraphs inside an item on their own lines, indented under the label', () => {
+    expect(text('<ol><li><p>Waarom?</p><p>Graag een toelichting.</p></li></ol>')).toBe('1. Waarom?\n   Graag een toelichting.');
+  });
+
+  it('drops scripts, styles, navigation, asides and the site header and footer', () => {
+    const html = `<html><head><title>Site</title><style>p{}</style></head><body>
+      <header>Logo Menu</header><nav>Home | Nieuws</nav>
+      <main><p>Geacht college,</p><script>alert(1)</script><aside>Lees ook</aside></main>
+      <div role="navigation">Kruimelpad</div><div hidden>verborgen</div><div aria-hidden="true">x</div>
+      <footer>© Partij</footer></body></html>`;
+    expect(text(html)).toBe('Geacht college,');
+  });
+
+  it('keeps an article’s own header (title and date)', () => {
+    expect(text('<header>Site</header><article><header><h1>Vragen over bomenkap</h1><time>12 april 2025</time></header><p>Tekst</p></article>')).toBe(
+      'Vragen over bomenkap\n\n12 april 2025\n\nTekst',
+    );
+  });
+
+  it('decodes entities and keeps inline markup inline', () => {
+    expect(text('<p>Caf&eacute; &amp; <strong>terras</strong>&nbsp;&mdash; <a href="#">link</a> &#8216;x&#8217;</p>')).toBe('Café & terras — link ‘x’');
+  });
+
+  it('glues a footnote number in <sup> to its word', () => {
+    expect(text('<p>Beschermd Thuis’<sup>1</sup> van Dannenberg</p>')).toBe('Beschermd Thuis’1 van Dannenberg');
+  });
+
+  it('writes a table row as one line with the cells separated by a tab', () => {
+    expect(text('<table><tr><td><p>1.</p></td><td><p>Waarom?</p></td></tr><tr><td>2.</td><td>Hoe?</td></tr></table>')).toBe('1.\tWaarom?\n2.\tHoe?');
+  });
+
+  it('keeps preformatted text as it is', () => {
+    expect(text('<pre>regel 1\n  regel 2</pre>')).toBe('regel 1\n  regel 2');
+  });
+
+  it('turns mammoth footnote markup into glued markers and `N text` lines', () => {
+    const html =
+      '<p>Thuis’<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> en meer<sup><a href="#footnote-2" id="footnote-ref-2">[2]</a></sup>.</p>' +
+      '<ol><li id="footnote-1"><p>https://example.org/a <a href="#footnote-ref-1">↑</a></p></li><li id="footnote-2"><p>Rapport 2015 <a href="#footnote-ref-2">↑</a></p></li></ol>';
+    expect(htmlToText(html, { mammothNotes: true })).toBe('Thuis’1 en meer2.\n\n1 https://example.org/a\n2 Rapport 2015');
+  });
+
+  it('does not treat ordinary lists as footnotes without the mammoth option', () => {
+    expect(htmlToText('<ol><li id="footnote-1">x</li></ol>')).toBe('1. x');
+  });
+});
+
+describe('readHtml', () => {
+  it('does not warn about windows-1252 when the page declares it', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('<meta charset="windows-1252"><p>Caf'), 0xe9, ...new TextEncoder().encode('</p>')]);
+    expect(readHtml(bytes, 'a.html')).toEqual({ text: 'Café', warnings: [] });
+  });
+});

@@ -1,0 +1,420 @@
+/**
+ * PDF: pdf.js (in a worker thread with a time limit) gives positioned text items; this module
+ * rebuilds the lines a reader sees. Items are grouped by baseline and ordered by x, superscript
+ * footnote markers are glued to the word before them ("Thuis’1"), a blank line marks a real
+ * paragraph gap, and page furniture (page numbers, running headers and footers) is dropped.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import type { ParseWarning } from '../model.js';
+import type { ReadLimits } from './read-source.js';
+import { PDF_WORKER_SOURCE, type PdfWorkerInput, type PdfWorkerOutput, type RawPage } from './read-pdf-worker.js';
+import { normaliseText } from './read-text.js';
+
+export interface PdfResult {
+  text: string;
+  warnings: ParseWarning[];
+}
+
+export async function readPdf(data: Uint8Array, context: { file: string; limits: ReadLimits }): Promise<PdfResult> {
+  const { file, limits } = context;
+  const output = await extractInWorker(data, limits, file);
+  if (!output.ok) throw describePdfError(output, file);
+  const warnings: ParseWarning[] = [];
+  if (output.numPages > output.pages.length) {
+    warnings.push({ line: null, message: `only the first ${output.pages.length} of ${output.numPages} pages were read` });
+  }
+  const { text, emptyPages } = layoutPages(output.pages);
+  const normalised = normaliseText(text);
+  if (normalised.replace(/\s+/g, '') === '') {
+    throw new InputError('the PDF has no text layer (a scan?); run OCR first', { file });
+  }
+  if (emptyPages.length > 0) {
+    const which = emptyPages.length > 5 ? `${emptyPages.slice(0, 5).join(', ')}, ...` : emptyPages.join(', ');
+    const pages = emptyPages.length > 1 ? `pages ${which} of the PDF hold` : `page ${which} of the PDF holds`;
+    warnings.push({ line: null, message: `${pages} no text (scanned?); that text is missing` });
+  }
+  if (looksGarbled(normalised)) {
+    warnings.push({ line: null, message: 'the PDF text layer looks garbled (fonts without a Unicode map); OCR may read it better' });
+  }
+  return { text: normalised, warnings };
+}
+
+function describePdfError(output: { name: string; message: string }, file: string): InputError {
+  if (output.name === 'PasswordException') {
+    return new InputError('the PDF is encrypted (password protected); save an unprotected copy first', { file });
+  }
+  if (output.name === 'InvalidPDFException') {
+    return new InputError(`the PDF is damaged (${output.message.replace(/\.$/, '')})`, { file });
+  }
+  return new InputError(`the PDF is damaged and cannot be read (${output.message.split('\n')[0]})`, { file });
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Private-use, replacement and unassigned-looking characters: what fonts without ToUnicode give. */
+function looksGarbled(text: string): boolean {
+  const letters = text.replace(/\s+/g, '');
+  if (letters.length < 20) return false;
+  const bad = letters.match(/[\ue000-\uf8ff\ufffd]/g)?.length ?? 0;
+  return bad / letters.length > 0.2;
+}
+
+function pdfjsPaths(): { pdfjsUrl: string; cMapUrl: string; standardFontDataUrl: string } {
+  const require = createRequire(import.meta.url);
+  const pdfjsPath = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+  const root = dirname(dirname(dirname(pdfjsPath)));
+  return {
+    pdfjsUrl: pathToFileURL(pdfjsPath).href,
+    cMapUrl: `${join(root, 'cmaps')}/`,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+  };
+}
+
+/** Run pdf.js in a worker thread; terminate it when the time limit passes. */
+function extractInWorker(data: Uint8Array, limits: ReadLimits, file: string): Promise<PdfWorkerOutput> {
+  const workerData: PdfWorkerInput = { ...pdfjsPaths(), data, maxPages: limits.maxPages };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(PDF_WORKER_SOURCE, {
+      eval: true,
+      workerData,
+      stdout: true,
+      stderr: true,
+      // A hostile file must not take the whole process's memory with it.
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    let settled = false;
+    const settle = (action: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      action();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => {
+      settle(() =>
+        reject(new InputError(`reading the PDF took longer than ${formatDuration(limits.timeoutMs)} (a malformed PDF?); the time limit stopped it`, { file })),
+      );
+    }, limits.timeoutMs);
+    worker.on('message', (message: PdfWorkerOutput) => settle(() => resolve(message)));
+    worker.on('error', (error: Error & { code?: string }) => {
+      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it needs too much memory' : error.message.split('\n')[0];
+      settle(() => reject(new InputError(`the PDF cannot be read (${reason})`, { file })));
+    });
+    worker.on('exit', (code) => {
+      settle(() => reject(new InputError(`the PDF cannot be read (the reader stopped with code ${code})`, { file })));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: from positioned items to lines
+
+/** A text item in its own writing frame: `x` along the baseline, `y` down the page. */
+interface Item {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+  /** Raised or lowered and smaller than its line: a footnote marker, an exponent, "1e". */
+  script: boolean;
+}
+
+interface Line {
+  items: Item[];
+  /** Baseline, top-down. */
+  y: number;
+  /** Font size of the line's normal (not superscript) text. */
+  size: number;
+  text: string;
+  /** Number of characters, for weighting. */
+  chars: number;
+}
+
+/** Text items grouped by writing direction (quantised to a degree); upright text comes first. */
+function itemsByDirection(page: RawPage): Item[][] {
+  const groups = new Map<number, Item[]>();
+  for (const raw of page.items) {
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = raw.m;
+    const scaleX = Math.hypot(a, b);
+    const size = Math.hypot(c, d);
+    if (!(scaleX > 0) || !(size > 0) || !Number.isFinite(e) || !Number.isFinite(f)) continue;
+    // Baseline direction u = (a, b)/|.|; in viewport space (y down) upright text has u = (1, 0).
+    const angle = Math.round((Math.atan2(b, a) * 180) / Math.PI);
+    const ux = a / scaleX;
+    const uy = b / scaleX;
+    // Position in the item's own frame: along the baseline, and perpendicular to it (downwards).
+    const x = e * ux + f * uy;
+    const y = -e * uy + f * ux;
+    const item: Item = { text: raw.str, x, y, w: Math.abs(raw.width), size, script: false };
+    const group = groups.get(angle);
+    if (group) group.push(item);
+    else groups.set(angle, [item]);
+  }
+  const angles = [...groups.keys()].sort((p, q) => Math.abs(p) - Math.abs(q));
+  return angles.map((angle) => groups.get(angle)!);
+}
+
+/** Group items of one writing direction into lines, top to bottom. */
+function groupLines(input: Item[]): Line[] {
+  const items = [...input].sort((p, q) => p.y - q.y || p.x - q.x);
+  // Pass 1: items on the same baseline (within a fifth of the font size).
+  const clusters: { y: number; size: number; items: Item[] }[] = [];
+  for (const item of items) {
+    const last = clusters[clusters.length - 1];
+    if (last && Math.abs(item.y - last.y) <= 0.2 * Math.max(item.size, last.size)) {
+      last.items.push(item);
+      last.size = Math.max(last.size, item.size);
+    } else {
+      clusters.push({ y: item.y, size: item.size, items: [item] });
+    }
+  }
+  // Pass 2: a cluster of smaller text just above or below a line's baseline and within its
+  // horizontal extent is a superscript or subscript of that line (footnote markers: Word raises
+  // them by about a third of the font size and sets them at about two thirds of its size).
+  const merged = new Set<number>();
+  for (let i = 0; i < clusters.length; i++) {
+    const small = clusters[i]!;
+    const smallSize = Math.max(...small.items.map((it) => it.size));
+    const shortText = small.items.every((it) => it.text.trim().length <= 4);
+    if (!shortText) continue;
+    let best: { index: number; distance: number } | null = null;
+    for (const j of [i - 1, i + 1]) {
+      const line = clusters[j];
+      if (!line || merged.has(j)) continue;
+      if (smallSize >= 0.85 * line.size) continue;
+      const dy = line.y - small.y; // > 0: the small text sits above the line's baseline
+      const fits = (dy > 0 && dy < 0.6 * line.size) || (dy <= 0 && -dy < 0.4 * line.size);
+      if (!fits || !overlapsHorizontally(small.items, line.items, line.size)) continue;
+      if (!best || Math.abs(dy) < best.distance) best = { index: j, distance: Math.abs(dy) };
+    }
+    if (best) {
+      const line = clusters[best.index]!;
+      for (const it of small.items) line.items.push({ ...it, script: true });
+      merged.add(i);
+    }
+  }
+  const lines: Line[] = [];
+  clusters.forEach((cluster, i) => {
+    if (merged.has(i)) return;
+    const normal = cluster.items.filter((it) => !it.script);
+    const size = Math.max(...(normal.length > 0 ? normal : cluster.items).map((it) => it.size));
+    const baseline = normal.length > 0 ? median(normal.map((it) => it.y)) : cluster.y;
+    const text = joinItems(cluster.items, size);
+    if (text.trim() === '') return;
+    lines.push({ items: cluster.items, y: baseline, size, text, chars: text.replace(/\s+/g, '').length });
+  });
+  return lines.sort((p, q) => p.y - q.y);
+}
+
+function overlapsHorizontally(small: Item[], line: Item[], size: number): boolean {
+  const left = Math.min(...line.map((it) => it.x)) - size;
+  const right = Math.max(...line.map((it) => it.x + it.w)) + size;
+  return small.some((it) => it.x + it.w >= left && it.x <= right);
+}
+
+/**
+ * Join a line's items left to right. A gap wider than about a tenth of the font size is a space
+ * (pdf.js uses the same order of magnitude for tracking vs. word spacing); a superscript right
+ * after a word is glued to it; a repeated item drawn over itself (fake bold) is written once.
+ */
+function joinItems(items: Item[], size: number): string {
+  const sorted = [...items].sort((p, q) => p.x - q.x);
+  let text = '';
+  let prev: Item | null = null;
+  for (const item of sorted) {
+    if (prev) {
+      const gap = item.x - (prev.x + prev.w);
+      if (item.text === prev.text && Math.abs(item.x - prev.x) < 0.2 * size && Math.abs(item.y - prev.y) < 0.2 * size) continue;
+      const spaced = /\s$/.test(text) || /^\s/.test(item.text);
+      if (!spaced) {
+        if (item.script && !prev.script) {
+          if (gap > 0.3 * size) text += ' ';
+        } else if (gap > 0.12 * size) {
+          text += ' ';
+        }
+      }
+    }
+    text += item.text;
+    prev = item;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((p, q) => p - q);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+// Page numbers that say so: "Pagina 3 van 5", "Page 3 of 5", "blz. 3", "3/5", "3 van 5", "p. 3".
+const PAGE_NUMBER = /^(?:(?:pagina|page|blz\.?|bladzijde|blad|p\.)\s*\d{1,4}(?:\s*(?:van|of|\/|uit)\s*\d{1,4})?|\d{1,4}\s*(?:van|of|\/|uit)\s*\d{1,4})$/i;
+// A bare number, "- 3 -" or "— 3 —": a page number only when it counts along with the pages.
+const BARE_NUMBER = /^[-–—]?\s*(\d{1,3})\s*[-–—]?$/;
+// A page number inside a longer header or footer line ("Gemeente X | pagina 2 van 4"): the full
+// "pagina N van M", or "pagina N" / "N/M" at an end of the line or beside a separator, so that a
+// sentence mentioning "pagina 35" is not taken for one.
+const PAGE_REF =
+  /\b(?:pagina|page)\s*\d{1,4}\s*(?:van|of)\s*\d{1,4}\b|(?:^|[|•·–—-]\s*)(?:pagina|page|blz\.?|bladzijde)\s*\d{1,4}\s*(?:$|[|•·–—-])|(?:^|[|•·–—-]\s*)(?:pagina|page|blz\.?|bladzijde)\s*\d{1,4}$|\s\d{1,4}\s*\/\s*\d{1,4}$/i;
+
+interface PageLines {
+  height: number;
+  lines: Line[];
+  /** Lines of other writing directions (rotated margin text), after the page's own lines. */
+  extra: Line[];
+}
+
+/** The zone where headers and footers live: the first and last three lines, in the outer fifth. */
+function furnitureCandidates(page: PageLines): Set<number> {
+  const zone = new Set<number>();
+  const n = page.lines.length;
+  for (let i = 0; i < n; i++) {
+    const line = page.lines[i]!;
+    const top = i < 3 && line.y < 0.2 * page.height;
+    const bottom = i >= n - 3 && line.y > 0.8 * page.height;
+    if (top || bottom) zone.add(i);
+  }
+  return zone;
+}
+
+function furnitureKey(text: string): string {
+  const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return PAGE_REF.test(t) ? t.replace(/\d+/g, '#') : t;
+}
+
+/**
+ * The offset between printed bare page numbers and page positions (0 when page 1 says "1"): the
+ * offset most bare numbers in the header/footer zones agree on, or null when fewer than two
+ * pages agree. A single page counts when it says "1". A bare "2" at the bottom of page 5 is then
+ * text (a footnote number, a list item), not furniture.
+ */
+function barePageOffset(pages: PageLines[], zones: Set<number>[]): number | null {
+  const votes = new Map<number, number>();
+  pages.forEach((page, p) => {
+    const offsets = new Set<number>();
+    for (const i of zones[p]!) {
+      const m = BARE_NUMBER.exec(page.lines[i]!.text.trim());
+      if (m) offsets.add(Number(m[1]) - (p + 1));
+    }
+    for (const o of offsets) votes.set(o, (votes.get(o) ?? 0) + 1);
+  });
+  if (pages.length === 1) return votes.has(0) ? 0 : null;
+  let best: number | null = null;
+  let bestVotes = 1;
+  for (const [offset, n] of votes) {
+    if (n > bestVotes) {
+      best = offset;
+      bestVotes = n;
+    }
+  }
+  return best;
+}
+
+/** Drop page numbers and lines repeated in the header/footer zone of most pages. */
+function dropFurniture(pages: PageLines[]): void {
+  const zones = pages.map(furnitureCandidates);
+  const offset = barePageOffset(pages, zones);
+  const counts = new Map<string, number>();
+  pages.forEach((page, p) => {
+    const keys = new Set<string>();
+    for (const i of zones[p]!) keys.add(furnitureKey(page.lines[i]!.text));
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  pages.forEach((page, p) => {
+    const zone = zones[p]!;
+    page.lines = page.lines.filter((line, i) => {
+      if (!zone.has(i)) return true;
+      const text = line.text.trim();
+      if (PAGE_NUMBER.test(text)) return false;
+      const bare = BARE_NUMBER.exec(text);
+      if (bare && offset !== null && Number(bare[1]) - (p + 1) === offset) return false;
+      return pages.length < 2 || (counts.get(furnitureKey(line.text)) ?? 0) < needed;
+    });
+  });
+}
+
+/** The size of body text: the font size that carries the most characters. */
+function bodySize(pages: PageLines[]): number {
+  const weight = new Map<number, number>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      const key = Math.round(line.size * 2) / 2;
+      weight.set(key, (weight.get(key) ?? 0) + line.chars);
+    }
+  }
+  let best = 0;
+  let bestWeight = -1;
+  for (const [size, w] of weight) {
+    if (w > bestWeight) {
+      best = size;
+      bestWeight = w;
+    }
+  }
+  return best || 12;
+}
+
+/** Normal distance between baselines of body text, over the whole document. */
+function bodyLeading(pages: PageLines[], body: number): number {
+  const deltas: number[] = [];
+  for (const page of pages) {
+    for (let i = 1; i < page.lines.length; i++) {
+      const a = page.lines[i - 1]!;
+      const b = page.lines[i]!;
+      const d = b.y - a.y;
+      if (Math.abs(a.size - body) < 0.5 && Math.abs(b.size - body) < 0.5 && d > 0.8 * body && d < 3 * body) deltas.push(d);
+    }
+  }
+  if (deltas.length < 2) return 1.2 * body;
+  // The lower quartile rather than the median: in a letter with short paragraphs, paragraph
+  // gaps can be nearly as frequent as wrapped lines.
+  const sorted = deltas.sort((p, q) => p - q);
+  return sorted[Math.floor(sorted.length / 4)]!;
+}
+
+/**
+ * A gap counts as a paragraph break when it exceeds 1.3 times the normal leading (scaled to the
+ * larger of the two lines' sizes). Word's default paragraph spacing (8 pt after 11 pt text at
+ * 1.08 line spacing) gives about 1.55; a wrapped line gives 1.0.
+ */
+const PARAGRAPH_GAP = 1.3;
+
+/** Turn the pages' items into text. Also returns the 1-based numbers of pages without text. */
+export function layoutPages(pages: RawPage[]): { text: string; emptyPages: number[] } {
+  const laid: PageLines[] = pages.map((page) => {
+    const [upright = [], ...others] = itemsByDirection(page);
+    return { height: page.height, lines: groupLines(upright), extra: others.flatMap(groupLines) };
+  });
+  const emptyPages = laid.flatMap((page, i) => (page.lines.length === 0 && page.extra.length === 0 ? [i + 1] : []));
+  dropFurniture(laid);
+  const body = bodySize(laid);
+  const leading = bodyLeading(laid, body);
+  const out: string[] = [];
+  for (const page of laid) {
+    // Footnotes: the smaller lines after the page's last line of body size.
+    let lastBody = -1;
+    page.lines.forEach((line, i) => {
+      if (line.size >= 0.9 * body) lastBody = i;
+    });
+    page.lines.forEach((line, i) => {
+      if (i > 0) {
+        const prev = page.lines[i - 1]!;
+        const expected = leading * (Math.max(prev.size, line.size) / body);
+        const footnoteStart = i === lastBody + 1 && lastBody >= 0;
+        if (line.y - prev.y > PARAGRAPH_GAP * expected || footnoteStart) out.push('');
+      }
+      out.push(line.text);
+    });
+    if (lastBody < page.lines.length - 1 && lastBody >= 0) out.push('');
+    for (const line of page.extra) out.push(line.text);
+  }
+  return { text: out.join('\n').replace(/\n{3,}/g, '\n\n'), emptyPages };
+}

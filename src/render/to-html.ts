@@ -1,0 +1,120 @@
+/**
+ * The answer memo as a standalone HTML page, built from the markdown's syntax tree (mdast) by a
+ * small renderer: the memo uses headings, paragraphs, quotes, lists, emphasis and links, and a
+ * renderer of that size is easier to keep safe than a general one. Raw HTML in the markdown is
+ * shown as text, never passed through: the memo quotes letters, and letters are data.
+ */
+import type { Nodes, Parent, Root } from 'mdast';
+import { readFrontMatter } from '../io/front-matter.js';
+import { parseMarkdown } from '../io/markdown.js';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Links that may stay links: web, mail and relative paths; `javascript:` and the like become text. */
+function safeUrl(url: string): string | null {
+  const trimmed = url.trim();
+  if (/^(?:https?:|mailto:)/i.test(trimmed)) return trimmed;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null;
+  return trimmed;
+}
+
+function children(node: Parent): string {
+  return node.children.map((child) => renderNode(child as Nodes)).join('');
+}
+
+function renderNode(node: Nodes): string {
+  switch (node.type) {
+    case 'root':
+      return children(node);
+    case 'heading':
+      return `<h${node.depth}>${children(node)}</h${node.depth}>\n`;
+    case 'paragraph':
+      return `<p>${children(node)}</p>\n`;
+    case 'blockquote':
+      return `<blockquote>\n${children(node)}</blockquote>\n`;
+    case 'list': {
+      const tag = node.ordered ? 'ol' : 'ul';
+      const start = node.ordered && node.start !== null && node.start !== undefined && node.start !== 1 ? ` start="${node.start}"` : '';
+      return `<${tag}${start}>\n${children(node)}</${tag}>\n`;
+    }
+    case 'listItem': {
+      // A tight list item's paragraphs are shown without <p>, as markdown renderers do.
+      const inner = node.spread ? children(node) : node.children.map((child) => (child.type === 'paragraph' ? children(child) : renderNode(child))).join('');
+      return `<li>${inner.replace(/\n$/, '')}</li>\n`;
+    }
+    case 'thematicBreak':
+      return '<hr>\n';
+    case 'code':
+      return `<pre><code>${escapeHtml(node.value)}</code></pre>\n`;
+    case 'html':
+      return escapeHtml(node.value);
+    case 'text':
+      return escapeHtml(node.value);
+    case 'emphasis':
+      return `<em>${children(node)}</em>`;
+    case 'strong':
+      return `<strong>${children(node)}</strong>`;
+    case 'delete':
+      return `<del>${children(node)}</del>`;
+    case 'inlineCode':
+      return `<code>${escapeHtml(node.value)}</code>`;
+    case 'break':
+      return '<br>\n';
+    case 'link': {
+      const url = safeUrl(node.url);
+      return url === null ? children(node) : `<a href="${escapeHtml(url)}">${children(node)}</a>`;
+    }
+    case 'image':
+      return escapeHtml(node.alt ?? '');
+    case 'linkReference':
+    case 'imageReference':
+      return 'children' in node ? children(node as Parent) : '';
+    default:
+      return 'children' in node ? children(node as Parent) : 'value' in node ? escapeHtml(String((node as { value: unknown }).value)) : '';
+  }
+}
+
+/** The markdown body of an answer document as an mdast tree (front matter left out). */
+export function memoTree(markdown: string): Root {
+  let body = markdown;
+  try {
+    body = readFrontMatter(markdown).body;
+  } catch {
+    // not our front matter: render the text as it is
+  }
+  return parseMarkdown(body);
+}
+
+const STYLE = `body{font-family:Arial,Helvetica,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}
+blockquote{margin:0 0 1em 0;padding:.2em 1em;border-left:4px solid #888;color:#333;font-style:italic}
+h1{font-size:1.5em}h2{font-size:1.25em;margin-top:1.6em}h3{font-size:1.1em;margin-top:1.4em}h4{font-size:1em}
+code{font-family:Consolas,monospace}`;
+
+/** A standalone HTML page of an answer document (markdown with front matter). */
+export function memoToHtml(markdown: string, options: { title?: string | null } = {}): string {
+  const tree = memoTree(markdown);
+  const firstHeading = tree.children.find((node) => node.type === 'heading');
+  const title = options.title ?? (firstHeading ? plainText(firstHeading) : 'Beantwoording');
+  return `<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+${STYLE}
+</style>
+</head>
+<body>
+${renderNode(tree)}</body>
+</html>
+`;
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node as Parent).children.map((child) => plainText(child as Nodes)).join('');
+  return '';
+}
