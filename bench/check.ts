@@ -8,7 +8,9 @@
  * Target (issue 6): under 2 seconds for the whole check.
  *
  * Measured: the library call `checkWorkspace` (best of 3, warm) and, when `dist/` is built, the
- * command `node bin/answer check --format json` as a user runs it (one cold process).
+ * command `node bin/answer check --format json` as a user runs it (best of 3 cold processes),
+ * beside the same command in an empty workspace: the CLI's start-up (loading every command and
+ * the library), which is not the check's own work.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -143,11 +145,19 @@ export async function run(options: BenchOptions): Promise<void> {
 
     const bin = join(ROOT, 'bin', 'answer');
     if (existsSync(join(ROOT, 'dist', 'cli', 'commands', 'check.js'))) {
-      const start = performance.now();
-      const result = spawnSync(process.execPath, [bin, 'check', '--format', 'json', '--today', '2026-01-01'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-      const wall = performance.now() - start;
+      const empty = join(dir, 'empty');
+      await mkdir(empty);
+      const timed = (cwd: string) => {
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [bin, 'check', '--format', 'json', '--today', '2026-01-01'], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+        return { ms: performance.now() - start, status: result.status };
+      };
+      const runs = [timed(dir), timed(dir), timed(dir)];
+      const wall = Math.min(...runs.map((r) => r.ms));
+      const startup = Math.min(timed(empty).ms, timed(empty).ms);
       const verdict = letters === 1000 ? (wall < TARGET_MS ? `under the ${TARGET_MS} ms target` : `OVER the ${TARGET_MS} ms target`) : 'quick run';
-      console.log(`  answer check (new process, exit ${result.status}): ${wall.toFixed(0)} ms wall, ${verdict}`);
+      console.log(`  answer check (new process, exit ${runs[0]!.status}): best ${wall.toFixed(0)} ms wall of ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms, ${verdict}`);
+      console.log(`  of which CLI start-up (answer check in an empty workspace): ${startup.toFixed(0)} ms`);
     } else {
       console.log('  answer check (new process): skipped, dist/ is not built (npm run build)');
     }

@@ -20,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { convertPolicyDocument, loadCorpus } from '../src/corpus/index.js';
 import {
   buildQuery,
+  DEFAULT_RECENCY,
+  DEFAULT_SCORING,
+  framingTerms,
   evaluate,
   linkerRanker,
   lexiconLoadMs,
@@ -78,7 +81,7 @@ const f3 = (x: number) => x.toFixed(3);
 
 function row(label: string, engine: string, r: EvalReport): string {
   const m = r.metrics;
-  return `${label.padEnd(26)}${engine.padEnd(22)}${[m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10].map((x) => f3(x).padStart(9)).join('')}`;
+  return `${label.padEnd(26)}${engine.padEnd(30)}${[m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10].map((x) => f3(x).padStart(9)).join('')}`;
 }
 
 async function quality(corpus: Corpus): Promise<void> {
@@ -92,10 +95,29 @@ async function quality(corpus: Corpus): Promise<void> {
     ['MiniSearch (nl stem)', ({ question }) => mini.search(question.q, 10)],
     ['grep', ({ question }) => grep.search(question.q, 10)],
     ['ours, no diversify', linkerRanker(store, { diversify: false })],
-    ['ours, section share .25', linkerRanker(store, { scoring: { k1: 1.2, b: [0.75, 0.5, 0], fieldWeights: [1, 1, 0.5], sectionShare: 0.25 } })],
+    ['ours, section share .25', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionShare: 0.25 } })],
+    // Section-level BM25F (default 0.25, multiplied in): off, and heavier.
+    ['ours, no section BM25', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 0 } })],
+    ['ours, section BM25 .5', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 0.5 } })],
+    ['ours, section BM25 1', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 1 } })],
+    // The lead passage of the best section just below (.9) or above (1) its best passage.
+    ['ours, lead .9', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, leadWeight: 0.9 } })],
+    ['ours, lead first', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, leadWeight: 1.0001 } })],
+    // Framing words measured over the development letters (framing-words.ts): the share of
+    // letters whose questions a term must occur in; 2 = no term, i.e. no framing words.
+    ['ours, framing ≥ 12.8% (5)', linkerRanker(store, { framing: framingTerms(5 / 39) })],
+    ['ours, framing ≥ 15% (6)', linkerRanker(store, { framing: framingTerms(0.15) })],
+    ['ours, framing ≥ 20% (8)', linkerRanker(store, { framing: framingTerms(0.2) })],
+    ['ours, framing none', linkerRanker(store, { framing: framingTerms(2) })],
+    // Recency prior (recency.ts; default: 4 years' grace, halving per 4 years, floor .5).
+    ['ours, no recency', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: null } })],
+    ['ours, recency no grace, hl 8', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { grace: 0, halfLife: 8, floor: 0.5 } } })],
+    ['ours, recency floor .7', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { ...DEFAULT_RECENCY, floor: 0.7 } } })],
+    ['ours, recency floor .25', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { ...DEFAULT_RECENCY, floor: 0.25 } } })],
+    ['ours, text b .5', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, b: [0.5, 0.5, 0] } })],
   ];
   console.log(`\nquality, top 10 (${''.padEnd(4)}hit@1, hit@5, recall@5, recall@10, MRR, nDCG@10)`);
-  console.log(`${'gold set'.padEnd(26)}${'engine'.padEnd(22)}${['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10'].map((h) => h.padStart(9)).join('')}`);
+  console.log(`${'gold set'.padEnd(26)}${'engine'.padEnd(30)}${['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10'].map((h) => h.padStart(9)).join('')}`);
   for (const { name, gold } of await goldSets()) {
     const scored = gold.questions.filter((q) => q.gold.length > 0).length;
     const label = `${name} (${scored})`;

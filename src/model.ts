@@ -142,6 +142,8 @@ export interface Passage {
   kind: 'policy' | 'answer';
   /** For answer passages: the id of the question document they answer. */
   question?: string | null;
+  /** The document's `date` front matter (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), when it has a valid one. */
+  date?: string | null;
 }
 
 /** A passage linked to a question or a query. */

@@ -48,6 +48,7 @@ export function mergeMemoParts(
   existing: LayoutBlock[],
   rendered: LayoutBlock[],
   placed: Map<AnswerSection, number> = new Map(),
+  source = 'the file',
 ): { body: string; notes: MergeNote[] } {
   const notes: MergeNote[] = [];
   const existingKeys = keyed(existing);
@@ -68,7 +69,13 @@ export function mergeMemoParts(
       done.add(key);
       if (compact(mine.content) !== compact(block.content)) {
         out.push({ raw: mine.raw, key, question: false });
-        notes.push({ level: 'info', message: `kept ${partName(mine)} as written in the file; the template would now write other text there (--force rewrites it, after a backup)` });
+        notes.push({
+          level: 'info',
+          message:
+            source === 'the file'
+              ? `kept ${partName(mine)} as written in the file; the template would now write other text there (--force rewrites it, after a backup)`
+              : `took ${partName(mine)} from ${source}`,
+        });
         continue;
       }
     }
@@ -104,7 +111,7 @@ export function mergeMemoParts(
     }
     out.splice(at, 0, { raw: block.raw, key, question: false });
     done.add(key);
-    notes.push({ level: 'info', message: `kept ${partName(block)}, which the template does not have` });
+    notes.push({ level: 'info', message: source === 'the file' ? `kept ${partName(block)}, which the template does not have` : `took ${partName(block)} from ${source}` });
   }
 
   const body = out

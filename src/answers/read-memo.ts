@@ -37,6 +37,8 @@ export interface MemoPartText {
   heading: string;
   content: string;
   line: number;
+  /** Whether the part comes after the questions (Openbaarheid, the signature). */
+  afterQuestions: boolean;
 }
 
 export interface AnsweredMemo {
@@ -169,7 +171,9 @@ function questionLength(lines: Line[], limit: number, expected: string | null): 
     let bestScore = -1;
     for (let k = 1; k <= limit; k++) {
       const score = questionSimilarity(joinLines(lines.slice(0, k).map((l) => l.text)), expected);
-      if (score > bestScore + 1e-9) {
+      // A tie goes to the longer split: "Indien nee, waarom niet?" is all stop words, so it adds
+      // nothing to the score but still belongs to the question (seed memo, question 2).
+      if (score >= bestScore - 1e-9) {
         best = k;
         bestScore = score;
       }
@@ -284,7 +288,12 @@ export function readAnsweredMemo(text: string, options: ReadMemoOptions = {}): A
   return {
     answers,
     parts: parts
-      .map((p) => ({ heading: p.heading, content: linesToMarkdown(p.lines, { keepLines: p === signature }), line: p.line }))
+      .map((p) => ({
+        heading: p.heading,
+        content: linesToMarkdown(p.lines, { keepLines: p === signature }),
+        line: p.line,
+        afterQuestions: sections.length > 0 && p.line > sections[0]!.line,
+      }))
       .filter((p) => p.heading !== '' || p.content !== ''),
     signed,
     warnings,

@@ -51,6 +51,11 @@ function scalar(raw: string): FrontMatterValue | undefined {
 
 /** `readFrontMatter` for the plain subset; null when the reader of record must decide. */
 export function fastFrontMatter(text: string): FrontMatter | null {
+  return splitFrontMatter(text)?.frontMatter ?? null;
+}
+
+/** `fastFrontMatter` and the body's lines (so the body is not split a second time). */
+function splitFrontMatter(text: string): { frontMatter: FrontMatter; body: string[] } | null {
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return null;
   if (!text.startsWith('---\n')) return null;
   const lines = text.split('\n');
@@ -117,8 +122,17 @@ export function fastFrontMatter(text: string): FrontMatter | null {
     return null;
   }
   for (const key of Object.keys(keyLines)) if (key.endsWith('.__indent')) delete keyLines[key];
-  const body = lines.slice(close + 1).join('\n');
-  return { data, body, bodyStartLine: close + 2, keyLines };
+  const body = lines.slice(close + 1);
+  // The body as one string only when asked for: the check works on its lines.
+  const frontMatter: FrontMatter = {
+    data,
+    get body() {
+      return body.join('\n');
+    },
+    bodyStartLine: close + 2,
+    keyLines,
+  };
+  return { frontMatter, body };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +165,7 @@ const UNSURE = [
 ];
 
 function isBlank(line: string): boolean {
-  return line.trim() === '';
+  return !/\S/.test(line);
 }
 
 function listMarker(line: string): RegExpExecArray | null {
@@ -174,7 +188,9 @@ function interrupts(line: string): boolean {
 /** The top-level blocks of a body, or null when a line is not plainly one of them. */
 function scanBlocks(lines: string[]): Block[] | null {
   for (const line of lines) {
-    if (line.includes('\t') || line.includes('\r')) return null;
+    // Every unsure shape starts with white space or one of these characters (tabs and CR were
+    // refused with the front matter).
+    if (!/^[ `~<=\-*_[+\d]/.test(line)) continue;
     if (UNSURE.some((pattern) => pattern.test(line))) return null;
     const marker = listMarker(line);
     if (marker) {
@@ -322,11 +338,11 @@ function collapse(text: string): string {
 export function fastQuestionDocument(text: string): FastQuestionDocument | null {
   // The reader refuses large bodies (`MAX_MARKDOWN_BYTES`); it says so itself.
   if (text.length * 3 > MAX_MARKDOWN_BYTES && Buffer.byteLength(text) > MAX_MARKDOWN_BYTES) return null;
-  const fm = fastFrontMatter(text);
-  if (!fm) return null;
+  const split = splitFrontMatter(text);
+  if (!split) return null;
+  const { frontMatter: fm, body: lines } = split;
   const fields = questionFields(fm.data);
   if (!fields) return null;
-  const lines = fm.body.split('\n');
   const blocks = scanBlocks(lines);
   if (!blocks) return null;
 
@@ -470,6 +486,13 @@ const CITATION = /^\[((?:[^\\[\]]|\\.)*)\]\(([^\s()<>\\&]*)\)(.*)$/;
 /** A backslash escape of ASCII punctuation (CommonMark): the character itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
+/** Without trailing spaces (a loop: `/ +$/` retries at every space of a long line). */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** The plain text of inline markdown whose only markup is backslash escapes; null when it has more. */
 function unescaped(raw: string): string | null {
   if (/[\\[\]`<*_&]/.test(raw.replace(ESCAPE, ''))) return null;
@@ -488,8 +511,9 @@ export interface FastAnswerDocument {
  */
 export function fastAnswerDocument(text: string): FastAnswerDocument | null {
   if (text.length * 3 > MAX_ANSWER_FILE_BYTES && Buffer.byteLength(text) > MAX_ANSWER_FILE_BYTES) return null;
-  const fm = fastFrontMatter(text);
-  if (!fm) return null;
+  const split = splitFrontMatter(text);
+  if (!split) return null;
+  const { frontMatter: fm, body: lines } = split;
   const { data } = fm;
   const question = data.question;
   const status = data.status;
@@ -499,7 +523,6 @@ export function fastAnswerDocument(text: string): FastAnswerDocument | null {
   if (typeof status !== 'string' || !(ANSWER_STATUSES as readonly string[]).includes(status.trim())) return null;
   if (date !== undefined && date !== null && !(typeof date === 'string' && isIsoDate(date.trim()))) return null;
   if (holder !== undefined && holder !== null && typeof holder !== 'string') return null;
-  const lines = fm.body.split('\n');
   const blocks = scanBlocks(lines);
   if (!blocks) return null;
 
@@ -653,7 +676,7 @@ function rawOf(lines: string[], from: number, to: number): string {
 
 /** A one-line Bronnen item as `readAnswerDocument` reads it: a citation, null for free text, undefined when unsure. */
 function readCitationLine(content: string): Citation | null | undefined {
-  const link = CITATION.exec(content.replace(/ +$/, ''));
+  const link = CITATION.exec(trimSpaces(content));
   if (link) {
     const label = unescaped(link[1]!);
     const rest = unescaped(link[3]!);

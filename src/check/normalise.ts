@@ -25,5 +25,6 @@ export function normaliseQuestionText(text: string): string {
 
 /** Whether two versions of a question say the same thing (see `normaliseQuestionText`). */
 export function sameQuestionText(a: string, b: string): boolean {
-  return normaliseQuestionText(a) === normaliseQuestionText(b);
+  // Most quotes are the question verbatim: skip the normalising then.
+  return a === b || normaliseQuestionText(a) === normaliseQuestionText(b);
 }

@@ -249,6 +249,9 @@ export function splitPassages(markdown: string, options: SplitOptions): { passag
   if (!(typeof fmTitle === 'string' && fmTitle.trim()) && options.kind !== 'answer') {
     problems.push({ code: 'corpus/no-title', severity: 'warning', message: `no title in the front matter: using "${title}"`, file: options.file, line: 1 });
   }
+  // The date lets the linker prefer current policy (src/link/recency.ts); anything else is no date.
+  const fmDate = front.data.date;
+  const date = typeof fmDate === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(fmDate.trim()) ? fmDate.trim() : null;
   const offset = front.bodyStartLine - 1;
   const root = unified().use(remarkParse).parse(front.body) as Root;
 
@@ -286,6 +289,7 @@ export function splitPassages(markdown: string, options: SplitOptions): { passag
         kind: options.kind ?? 'policy',
       };
       if (options.kind === 'answer') passage.question = options.question ?? null;
+      if (date) passage.date = date;
       passages.push(passage);
     }
   }

@@ -11,9 +11,9 @@ import { tokenize, type Token } from './tokenize.js';
 
 /**
  * Bump when analysis changes what terms a text gives: a persisted index made by another version
- * is then rebuilt instead of being read.
+ * is then rebuilt instead of being read. (2: passages carry their document's `date`.)
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /**
  * Weight of a term that is only part of what was written: a compound part ("aanbieder" of

@@ -39,6 +39,16 @@ export interface Postings {
   fieldLengths: ArrayLike<number>;
   /** Section number by passage number: passages of one document under one heading path share it. */
   sections: ArrayLike<number>;
+  /**
+   * Summed text length (words) of the live passages of each section, by section number: the
+   * length of a section read as one document, for section-level scoring (score.ts).
+   */
+  sectionLengths: ArrayLike<number>;
+  /** Number of sections that hold a live passage, and their average text length. */
+  sectionCount: number;
+  avgSectionLength: number;
+  /** By passage number: 1 for the first passage of its section in the file (its lead), else 0. */
+  leads: ArrayLike<number>;
 }
 
 /** A corpus file as the index holds it. */

@@ -4,7 +4,7 @@
  *   text ─ tokenize ─ stopwords ─ elision ─ stem ─ compound parts      (analyze.ts)
  *   passages ─ analyze ─ IndexStore (in memory, persisted in .answer/)  (build-index.ts, persist.ts)
  *   question + document context ─ weighted query                        (query.ts)
- *   query ─ BM25F ─ own answer dropped ─ diversified top k              (score.ts, rank.ts, diversify.ts)
+ *   query ─ BM25F × section BM25F ─ own answer dropped ─ diversified top k (score.ts, rank.ts, diversify.ts)
  *   gold file ─ hit@k, recall@k, MRR, nDCG@10                           (evaluate.ts)
  */
 import type { IndexStore } from './index-store.js';
@@ -22,7 +22,8 @@ export { FIELDS, type AnalyzedPassage, type FileEntry, type IndexStats, type Ind
 export { MemoryIndexStore } from './memory-store.js';
 export { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
 export { INDEX_DIR, indexPath, openIndex, readIndex, writeIndex, type OpenedIndex } from './persist.js';
-export { buildQuery, leansOnPrevious, type QueryTerm, type QuestionContext } from './query.js';
+export { DEFAULT_RECENCY, dateYear, recencyFactor, type RecencyParams } from './recency.js';
+export { buildQuery, framingTerms, leansOnPrevious, type QueryTerm, type QuestionContext } from './query.js';
 export { DEFAULT_SCORING, type ScoringParams } from './score.js';
 export { diversify } from './diversify.js';
 export { rank, type LinkedPassage, type RankOptions } from './rank.js';
@@ -44,15 +45,17 @@ export {
 export interface LinkerRankerOptions extends RankOptions {
   /** Use the question before and the letter's subject/preamble (default true). */
   context?: boolean;
+  /** Framing terms to weigh down (default framingTerms()); for ablations. */
+  framing?: ReadonlySet<string>;
 }
 
 /** Our linker as a Ranker for `evaluate`: the same query building and ranking `answer link` uses. */
 export function linkerRanker(store: IndexStore, options: LinkerRankerOptions = {}): Ranker {
-  const { context = true, ...rankOptions } = options;
+  const { context = true, framing, ...rankOptions } = options;
   return async ({ question, previous, subject, preamble }: GoldQuery) => {
     const built = context
-      ? buildQuery(question.q, { previous: question.context ?? previous?.q ?? null, subject: subject ?? null, preamble: preamble ?? null })
-      : buildQuery(question.q);
+      ? buildQuery(question.q, { previous: question.context ?? previous?.q ?? null, subject: subject ?? null, preamble: preamble ?? null, framing })
+      : buildQuery(question.q, { framing });
     return rank(store, built.terms, { top: 10, ...rankOptions });
   };
 }

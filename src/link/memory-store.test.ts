@@ -67,6 +67,30 @@ describe('MemoryIndexStore', () => {
     );
   });
 
+  it('keeps per section its text length and its first passage (lead) through updates', async () => {
+    const store = new MemoryIndexStore();
+    const under = (heading: string) => ({ heading: ['Nota', heading] });
+    store.updateSync(
+      [
+        analyzePassage(passage('wonen en zorg', { id: 'a', lines: [10, 10], ...under('Wonen') })),
+        analyzePassage(passage('wonen', { id: 'b', lines: [12, 12], ...under('Wonen') })),
+        analyzePassage(passage('politie in de wijk', { id: 'c', lines: [20, 20], ...under('Veiligheid') })),
+      ],
+      [],
+    );
+    let p = await store.postings([]);
+    expect(p.sectionCount).toBe(2);
+    expect([p.sectionLengths[0], p.sectionLengths[1]]).toEqual([3, 2]);
+    expect(p.avgSectionLength).toBe(2.5);
+    expect(Array.from(p.leads).slice(0, 3)).toEqual([1, 0, 1]);
+    // The section's passages replaced, as syncIndex replaces a changed file: the new first one leads.
+    store.updateSync([analyzePassage(passage('zorg thuis', { id: 'd', lines: [11, 11], ...under('Wonen') }))], ['a', 'b']);
+    p = await store.postings([]);
+    const lead = (await store.passages([...Array(p.leads.length).keys()].filter((r) => p.leads[r]))).map((s) => s.passage.id).sort();
+    expect(lead).toEqual(['c', 'd']);
+    expect(p.sectionCount).toBe(2);
+  });
+
   it('round-trips through a snapshot', async () => {
     const store = new MemoryIndexStore();
     store.updateSync(

@@ -45,6 +45,13 @@ export class MemoryIndexStore implements IndexStore {
   private fieldLengths = new Float32Array(0);
   private sectionOf = new Int32Array(0);
   private readonly sectionIds = new Map<string, number>();
+  /** Per section number: summed text length and live passage count; its lead passage and line. */
+  private sectionLength = new Float64Array(0);
+  private sectionLive = new Int32Array(0);
+  private sectionLead = new Int32Array(0);
+  private sectionLeadLine = new Int32Array(0);
+  private liveSections = 0;
+  private leads = new Uint8Array(0);
   private readonly byId = new Map<string, number>();
   private readonly fileEntries = new Map<string, FileEntry>();
   private dead = 0;
@@ -99,7 +106,17 @@ export class MemoryIndexStore implements IndexStore {
       }
       if (docs.length > 0) lists.set(term, { df: docs.length, docs, tf });
     }
-    return { lists, fieldLengths: this.fieldLengths, sections: this.sectionOf };
+    let total = 0;
+    for (let s = 0; s < this.sectionIds.size; s++) total += this.sectionLength[s]!;
+    return {
+      lists,
+      fieldLengths: this.fieldLengths,
+      sections: this.sectionOf,
+      sectionLengths: this.sectionLength,
+      sectionCount: this.liveSections,
+      avgSectionLength: this.liveSections > 0 ? total / this.liveSections : 0,
+      leads: this.leads,
+    };
   }
 
   async passages(refs: readonly number[]): Promise<StoredPassage[]> {
@@ -203,19 +220,53 @@ export class MemoryIndexStore implements IndexStore {
       const sections = new Int32Array(capacity);
       sections.set(this.sectionOf);
       this.sectionOf = sections;
+      const leads = new Uint8Array(capacity);
+      leads.set(this.leads);
+      this.leads = leads;
     }
     const key = `${doc.passage.doc}\u0000${doc.passage.heading.join('\u0000')}`;
     let section = this.sectionIds.get(key);
     if (section === undefined) {
       section = this.sectionIds.size;
       this.sectionIds.set(key, section);
+      this.growSections(section + 1);
+      this.sectionLead[section] = -1;
     }
     this.sectionOf[ref] = section;
+    if (this.sectionLive[section]++ === 0) this.liveSections++;
+    this.sectionLength[section] += doc.lengths[0] ?? 0;
+    // The lead is the passage with the first line; a file is always replaced whole (build-index.ts),
+    // so a section whose lead was removed gets its new lead when the file's passages come back.
+    const line = doc.passage.lines[0];
+    const lead = this.sectionLead[section]!;
+    if (lead < 0 || line < this.sectionLeadLine[section]!) {
+      if (lead >= 0) this.leads[lead] = 0;
+      this.leads[ref] = 1;
+      this.sectionLead[section] = ref;
+      this.sectionLeadLine[section] = line;
+    }
     for (let f = 0; f < FIELD_COUNT; f++) {
       const len = doc.lengths[f] ?? 0;
       this.fieldLengths[ref * FIELD_COUNT + f] = len;
       this.lengthSums[f] += len;
     }
+  }
+
+  private growSections(size: number): void {
+    if (this.sectionLength.length >= size) return;
+    const capacity = Math.max(64, size * 2);
+    const length = new Float64Array(capacity);
+    length.set(this.sectionLength);
+    this.sectionLength = length;
+    const live = new Int32Array(capacity);
+    live.set(this.sectionLive);
+    this.sectionLive = live;
+    const lead = new Int32Array(capacity);
+    lead.set(this.sectionLead);
+    this.sectionLead = lead;
+    const line = new Int32Array(capacity);
+    line.set(this.sectionLeadLine);
+    this.sectionLeadLine = line;
   }
 
   private remove(id: string): void {
@@ -224,6 +275,11 @@ export class MemoryIndexStore implements IndexStore {
     this.byId.delete(id);
     this.docs[ref] = null;
     this.dead++;
+    const section = this.sectionOf[ref]!;
+    if (--this.sectionLive[section]! === 0) this.liveSections--;
+    this.sectionLength[section] -= this.fieldLengths[ref * FIELD_COUNT]!;
+    if (this.sectionLead[section] === ref) this.sectionLead[section] = -1;
+    this.leads[ref] = 0;
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.fieldLengths[ref * FIELD_COUNT + f]!;
   }
 
@@ -245,6 +301,12 @@ export class MemoryIndexStore implements IndexStore {
     this.fieldLengths = new Float32Array(0);
     this.sectionOf = new Int32Array(0);
     this.sectionIds.clear();
+    this.leads = new Uint8Array(0);
+    this.sectionLength = new Float64Array(0);
+    this.sectionLive = new Int32Array(0);
+    this.sectionLead = new Int32Array(0);
+    this.sectionLeadLine = new Int32Array(0);
+    this.liveSections = 0;
     this.lengthSums.fill(0);
     for (const list of this.lists) list.n = 0;
     for (const doc of live) this.add(doc);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, FRAMING_WEIGHT, leansOnPrevious, PREVIOUS_WEIGHT } from './query.js';
+import { buildQuery, FRAMING_WEIGHT, framingTerms, leansOnPrevious, PREVIOUS_WEIGHT } from './query.js';
 import { stem } from './stem.js';
 
 const weightOf = (q: ReturnType<typeof buildQuery>, word: string) => q.terms.find((t) => t.term === stem(word))?.weight ?? 0;
@@ -13,6 +13,16 @@ describe('buildQuery', () => {
     expect(weightOf(q, 'wachtlijsten')).toBe(1);
     expect(weightOf(q, 'college')).toBeCloseTo(FRAMING_WEIGHT);
     expect(weightOf(q, 'bereid')).toBeCloseTo(FRAMING_WEIGHT);
+  });
+
+  it('takes its framing words from the measured list, by the share of letters they occur in', () => {
+    const framing = framingTerms();
+    expect(framing.has(stem('college'))).toBe(true);
+    expect(framing.has(stem('wachtlijsten'))).toBe(false);
+    // A lower cut-off takes more words; one above every count takes none, and then nothing is weighed down.
+    expect(framingTerms(0.1).size).toBeGreaterThan(framing.size);
+    expect(framingTerms(2).size).toBe(0);
+    expect(weightOf(buildQuery('Is het college bereid?', { framing: framingTerms(2) }), 'college')).toBe(1);
   });
 
   it('leaves out the asking party and its members', () => {

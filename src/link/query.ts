@@ -9,8 +9,8 @@
  *   drowning the question.
  */
 import { analyzeText } from './analyze.js';
+import { FRAMING_DOCUMENT_FREQUENCY, FRAMING_LETTER_COUNT } from './framing-words.js';
 import { stem } from './stem.js';
-import { FRAMING } from './stopwords.js';
 import { foldWord, tokenize } from './tokenize.js';
 
 /** Where a query term comes from. */
@@ -25,10 +25,28 @@ export interface QueryTerm {
 }
 
 /**
- * Weight of a framing word of council questions (see stopwords.ts FRAMING): kept above zero
+ * Weight of a framing word of council questions (see framingTerms): kept above zero
  * because "gemeente" or "college" can be the topic, as in "de rol van het college".
  */
 export const FRAMING_WEIGHT = 0.2;
+/**
+ * A term is a framing word when it occurs in the questions of at least this share of the
+ * development letters (framing-words.ts, measured). The principle: twice the share of the largest
+ * group of letters on one subject (housing and dog nuisance, 4 of 39 letters each, ≈ 10%), so no
+ * term gets there through its subject alone even if those groups were undercounted by half. At
+ * 20% that is 8 of the 39 letters: college, bereid, plan, aangeven, gemeente, mogelijk(heden).
+ * bench/link.ts: 15% (6 letters) measured the same on all three gold sets; 12.8% (5, which takes
+ * in "zorg" from "zorgen dat") cost hit@1 on policy-questions before the recency prior, and no
+ * framing words at all cost d66-memo hit@5 0.44 → 0.33 and policy-questions hit@1 0.43 → 0.40.
+ */
+export const FRAMING_MIN_SHARE = 0.2;
+
+/** The framing terms (stems): those in the questions of at least `minShare` of the letters. */
+export function framingTerms(minShare: number = FRAMING_MIN_SHARE): Set<string> {
+  const out = new Set<string>();
+  for (const [term, n] of FRAMING_DOCUMENT_FREQUENCY) if (n >= minShare * FRAMING_LETTER_COUNT) out.add(term);
+  return out;
+}
 /** Weight of a borrowed term of the question before, when this one leans on it. */
 export const PREVIOUS_WEIGHT = 0.5;
 /** Share of the question's own weight that the subject (and title) gets, spread over its words. */
@@ -53,7 +71,7 @@ const ANAPHORS = new Set([
   'daarbij', 'daarover', 'daaraan', 'daarvoor', 'daarop', 'daarmee', 'daarin', 'daarvan', 'daardoor', 'daartoe',
   'bovengenoemde', 'voornoemde', 'genoemde', 'eerdergenoemde',
 ]);
-const FRAMING_TERMS = new Set([...FRAMING].map((w) => stem(w)));
+const FRAMING_TERMS = framingTerms();
 
 const DEMONSTRATIVES = new Set(['dit', 'deze', 'die', 'dat', 'diens', 'dergelijke', 'zo\'n']);
 
@@ -82,6 +100,8 @@ export interface QuestionContext {
   preamble?: string | null;
   /** Words never to use as terms: the asking party and its members ("D66"). */
   exclude?: Iterable<string>;
+  /** Framing terms (stems) to weigh down; default framingTerms(). For ablations. */
+  framing?: ReadonlySet<string>;
 }
 
 /** A weighted query, and whether the question leaned on the one before. */
@@ -97,7 +117,7 @@ function firstSentence(text: string): string {
 }
 
 /** Whether a question points back at the one before it. */
-export function leansOnPrevious(question: string, previous: string | null | undefined): boolean {
+export function leansOnPrevious(question: string, previous: string | null | undefined, framing: ReadonlySet<string> = FRAMING_TERMS): boolean {
   if (!previous) return false;
   const tokens = tokenize(firstSentence(question));
   if (tokens.some((t) => ANAPHORS.has(t.norm))) return true;
@@ -108,11 +128,11 @@ export function leansOnPrevious(question: string, previous: string | null | unde
       if (before.has(stem(next.norm))) return true;
     }
   }
-  return contentWords(question) <= SHORT_QUESTION;
+  return contentWords(question, framing) <= SHORT_QUESTION;
 }
 
-function contentWords(text: string): number {
-  return analyzeText(text).terms.filter((t) => t.weight === 1 && !FRAMING_TERMS.has(t.term)).length;
+function contentWords(text: string, framing: ReadonlySet<string>): number {
+  return analyzeText(text).terms.filter((t) => t.weight === 1 && !framing.has(t.term)).length;
 }
 
 function add(into: Map<string, QueryTerm>, term: string, weight: number, raw: string, source: TermSource): void {
@@ -129,11 +149,11 @@ function add(into: Map<string, QueryTerm>, term: string, weight: number, raw: st
 }
 
 /** Terms of a text with their summed weights (framing words down, excluded words out). */
-function weighted(text: string, exclude: Set<string>): Map<string, { weight: number; raws: string[] }> {
+function weighted(text: string, exclude: Set<string>, framing: ReadonlySet<string>): Map<string, { weight: number; raws: string[] }> {
   const out = new Map<string, { weight: number; raws: string[] }>();
   for (const t of analyzeText(text).terms) {
     if (exclude.has(foldWord(t.raw)) || exclude.has(t.term)) continue;
-    const w = FRAMING_TERMS.has(t.term) ? t.weight * FRAMING_WEIGHT : t.weight;
+    const w = framing.has(t.term) ? t.weight * FRAMING_WEIGHT : t.weight;
     const have = out.get(t.term);
     if (have) {
       have.weight += w;
@@ -144,8 +164,8 @@ function weighted(text: string, exclude: Set<string>): Map<string, { weight: num
 }
 
 /** Spread `budget` over a context text's terms by frequency, each capped. */
-function addContext(into: Map<string, QueryTerm>, text: string, budget: number, exclude: Set<string>): void {
-  const terms = weighted(text, exclude);
+function addContext(into: Map<string, QueryTerm>, text: string, budget: number, exclude: Set<string>, framing: ReadonlySet<string>): void {
+  const terms = weighted(text, exclude, framing);
   let mass = 0;
   for (const { weight } of terms.values()) mass += weight;
   if (mass === 0) return;
@@ -159,17 +179,18 @@ function addContext(into: Map<string, QueryTerm>, text: string, budget: number, 
 /** The weighted query for a question (or free words) in its context. */
 export function buildQuery(question: string, context: QuestionContext = {}): BuiltQuery {
   const exclude = new Set([...(context.exclude ?? [])].flatMap((name) => tokenize(name).map((t) => t.norm)));
+  const framing = context.framing ?? FRAMING_TERMS;
   const terms = new Map<string, QueryTerm>();
   let own = 0;
-  for (const [term, { weight, raws }] of weighted(question, exclude)) {
+  for (const [term, { weight, raws }] of weighted(question, exclude, framing)) {
     // A word repeated in one question is still one topic: its weight is that of one occurrence.
     const w = Math.min(weight, 1);
     own += w;
     for (const raw of raws) add(terms, term, w, raw, 'question');
   }
-  const borrowed = leansOnPrevious(question, context.previous);
+  const borrowed = leansOnPrevious(question, context.previous, framing);
   if (borrowed && context.previous) {
-    for (const [term, { weight, raws }] of weighted(context.previous, exclude)) {
+    for (const [term, { weight, raws }] of weighted(context.previous, exclude, framing)) {
       for (const raw of raws) add(terms, term, Math.min(weight, 1) * PREVIOUS_WEIGHT, raw, 'previous');
     }
     for (const t of context.previousBorrowed ?? []) {
@@ -178,7 +199,7 @@ export function buildQuery(question: string, context: QuestionContext = {}): Bui
     }
   }
   const base = Math.max(own, 1);
-  if (context.subject) addContext(terms, subjectText(context.subject), SUBJECT_SHARE * base, exclude);
-  if (context.preamble) addContext(terms, context.preamble, PREAMBLE_SHARE * base, exclude);
+  if (context.subject) addContext(terms, subjectText(context.subject), SUBJECT_SHARE * base, exclude, framing);
+  if (context.preamble) addContext(terms, context.preamble, PREAMBLE_SHARE * base, exclude, framing);
   return { terms: [...terms.values()].filter((t) => t.weight > 0), borrowed };
 }

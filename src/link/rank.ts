@@ -6,7 +6,8 @@ import type { ScoredPassage } from '../model.js';
 import { diversify, type DiversifyOptions } from './diversify.js';
 import type { IndexStore, StoredPassage } from './index-store.js';
 import type { QueryTerm } from './query.js';
-import { addSectionEvidence, DEFAULT_SCORING, scoreBm25f, topScores, type ScoringParams } from './score.js';
+import { dateYear, recencyFactor } from './recency.js';
+import { addSectionEvidence, addSectionScores, DEFAULT_SCORING, scoreSections, scoreBm25f, topScores, type ScoringParams } from './score.js';
 
 /** A ranked passage: the model's ScoredPassage plus the context words that matched. */
 export interface LinkedPassage extends ScoredPassage {
@@ -31,6 +32,8 @@ export interface RankOptions {
 const POOL_PER_RESULT = 3;
 const MIN_POOL = 15;
 const EXCLUSION_MARGIN = 50;
+/** How many more candidates the recency prior looks at than the pool. */
+const RECENCY_REACH = 2;
 
 function sectionKey(p: StoredPassage): string {
   return `${p.passage.doc}\u0000${p.passage.heading.join('\u0000')}`;
@@ -60,13 +63,19 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
   if (query.length === 0 || top <= 0) return [];
   const [postings, stats] = await Promise.all([store.postings(query.map((q) => q.term)), store.stats()]);
   const scoring = options.scoring ?? DEFAULT_SCORING;
-  const scores = addSectionEvidence(scoreBm25f(query, postings, stats, scoring), postings.sections, scoring.sectionShare);
+  let scores = addSectionEvidence(scoreBm25f(query, postings, stats, scoring), postings.sections, scoring.sectionShare);
+  if (scoring.sectionWeight > 0 || scoring.leadWeight > 0) {
+    scores = addSectionScores(scores, postings, scoreSections(query, postings, stats, scoring), scoring.sectionWeight, scoring.leadWeight);
+  }
   const pool = options.diversify === false ? top : Math.max(MIN_POOL, top * POOL_PER_RESULT);
+  // The recency prior reorders the best candidates, so it looks at twice as many: a current
+  // passage just outside the pool can then pass an old one inside it.
+  const fetch = scoring.recency ? pool * RECENCY_REACH : pool;
   // Earlier answers to this very document are the only passages skipped: at most a few dozen.
-  const ranked = topScores(scores, pool + EXCLUSION_MARGIN);
-  const candidates: Array<{ score: number; section: string; vector: StoredPassage['vector']; stored: StoredPassage }> = [];
-  for (let from = 0; candidates.length < pool && from < ranked.length; from += pool) {
-    const batch = ranked.slice(from, from + pool);
+  const ranked = topScores(scores, fetch + EXCLUSION_MARGIN);
+  let candidates: Array<{ score: number; section: string; vector: StoredPassage['vector']; stored: StoredPassage }> = [];
+  for (let from = 0; candidates.length < fetch && from < ranked.length; from += fetch) {
+    const batch = ranked.slice(from, from + fetch);
     const stored = await store.passages(batch.map(([ref]) => ref));
     const byRef = new Map(stored.map((s) => [s.ref, s]));
     for (const [ref, score] of batch) {
@@ -74,8 +83,16 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
       if (!s) continue;
       const p = s.passage;
       if (options.excludeAnswersTo && p.kind === 'answer' && p.question === options.excludeAnswersTo) continue;
-      if (candidates.length < pool) candidates.push({ score, section: sectionKey(s), vector: s.vector, stored: s });
+      if (candidates.length < fetch) candidates.push({ score, section: sectionKey(s), vector: s.vector, stored: s });
     }
+  }
+  if (scoring.recency) {
+    const years = candidates.map((c) => dateYear(c.stored.passage.date));
+    const newest = years.reduce<number | null>((max, y) => (y !== null && (max === null || y > max) ? y : max), null);
+    candidates.forEach((c, i) => {
+      c.score *= recencyFactor(years[i] ?? null, newest, scoring.recency!);
+    });
+    candidates = candidates.sort((a, b) => b.score - a.score || a.stored.ref - b.stored.ref).slice(0, pool);
   }
   const chosen = options.diversify === false ? candidates.slice(0, top) : diversify(candidates, top, options.diversify || {});
   return chosen.map(({ score, stored: s }) => {

@@ -3,7 +3,7 @@ import { analyzePassage } from './analyze.js';
 import { MemoryIndexStore } from './memory-store.js';
 import { buildQuery } from './query.js';
 import { rank } from './rank.js';
-import { idf } from './score.js';
+import { DEFAULT_SCORING, idf } from './score.js';
 import { passage } from './test-helpers/passages.js';
 
 function storeOf(...passages: ReturnType<typeof passage>[]): MemoryIndexStore {
@@ -51,6 +51,23 @@ describe('BM25F scoring', () => {
     );
     expect(await ids(store, 'corporaties')).toEqual(['compound']);
     expect(await ids(store, 'zorgaanbieders')).toEqual(['compound', 'apart']);
+  });
+
+  it('raises a passage whose section as a whole matches the question better', async () => {
+    const store = storeOf(
+      passage('Er zijn wachtlijsten voor de sportclub.', { id: 'sport', heading: ['Nota', 'Sport'] }),
+      passage('Wij bouwen meer woningen.', { id: 'build', heading: ['Nota', 'Beschermd wonen'] }),
+      passage('Er zijn wachtlijsten voor de opvang.', { id: 'queue', heading: ['Nota', 'Beschermd wonen'] }),
+    );
+    const order = async (sectionWeight: number) =>
+      (await rank(store, buildQuery('wachtlijsten woningen').terms, { top: 3, diversify: false, scoring: { ...DEFAULT_SCORING, sectionWeight } })).map(
+        (p) => p.id,
+      );
+    // Alone, the two "wachtlijsten" passages tie (the first indexed wins); the section that also
+    // speaks of "woningen" lifts its own, and a passage that matched nothing stays out.
+    expect((await order(0)).indexOf('sport')).toBeLessThan((await order(0)).indexOf('queue'));
+    expect((await order(0.25)).indexOf('queue')).toBeLessThan((await order(0.25)).indexOf('sport'));
+    expect(await order(0.25)).toHaveLength(3);
   });
 
   it('says which query words, as written, matched', async () => {

@@ -12,6 +12,7 @@
  */
 import { FIELD_COUNT, type IndexStats, type Postings } from './index-store.js';
 import type { QueryTerm } from './query.js';
+import { DEFAULT_RECENCY, type RecencyParams } from './recency.js';
 
 export interface ScoringParams {
   k1: number;
@@ -21,16 +22,39 @@ export interface ScoringParams {
   fieldWeights: number[];
   /** Share of the best other passage of the same section added to a passage's score (0: none). */
   sectionShare: number;
+  /**
+   * Weight of section-level BM25F (the section's passages read as one document, heading path and
+   * title included) in each of its passages' scores (0: none). See addSectionScores.
+   */
+  sectionWeight: number;
+  /**
+   * Ablation, off: raise the first passage (lead) of the best section to this share of the
+   * section's best passage (0: none). See addSectionScores.
+   */
+  leadWeight: number;
+  /** Recency prior on the best candidates (recency.ts), or null for none. */
+  recency: RecencyParams | null;
 }
 
 export const DEFAULT_SCORING: ScoringParams = {
   k1: 1.2,
   b: [0.75, 0.5, 0],
   fieldWeights: [1, 1, 0.5],
-  // Section evidence is off: on the gold sets it moved the memo questions up (hit@5 0.44 → 0.56
-  // at 0.1–0.5) but the hand-written questions down (hit@1 0.37 → 0.30 at 0.25), so it is not
-  // a rule that generalises; bench/link.ts keeps measuring it.
+  // Sharing the best other passage's score is off: on the gold sets it moved the memo questions
+  // up (hit@5 0.44 → 0.56 at 0.1–0.5) but the hand-written questions down (hit@1 0.37 → 0.30 at
+  // 0.25), so it is not a rule that generalises; bench/link.ts keeps measuring it.
   sectionShare: 0,
+  // Section-level BM25F, multiplied in: of 0.25, 0.5 and 1 (bench/link.ts) only 0.25 was no worse
+  // on either gold set used for tuning (d66-memo recall@10 0.30 → 0.36, nDCG@10 0.24 → 0.26;
+  // policy-questions recall@10 0.70 → 0.75, MRR 0.49 → 0.51, hit@1 unchanged); at 0.5 and 1 the
+  // hand-written questions lost hit@1 (0.43 → 0.37). The smallest weight that helps: a nudge.
+  sectionWeight: 0.25,
+  leadWeight: 0,
+  // Recency prior, on by principle (recency.ts), with mixed evidence (bench/link.ts): d66-memo
+  // recall@10 0.36 → 0.39, MRR 0.27 → 0.28; held-out council-paraphrase hit@5 0.69 → 0.75, MRR
+  // 0.46 → 0.47 but recall@10 0.71 → 0.68; policy-questions (which ask about the 2005 nota too)
+  // recall@10 0.75 → 0.72. Floor .7 and .25 were each worse somewhere else.
+  recency: DEFAULT_RECENCY,
 };
 
 /** Inverse document frequency, the BM25 form that stays positive for common terms. */
@@ -122,4 +146,109 @@ export function addSectionEvidence(table: ScoreTable, sections: ArrayLike<number
     score[ref] = own + share * (own === first ? second : first);
   }
   return { refs: table.refs, score };
+}
+
+/**
+ * BM25F over sections: every section (document + heading path) read as one document, its text
+ * the text of all its passages, with its own document frequencies and length normalisation.
+ * Returns the score by section number (0 for sections without a query term).
+ */
+export function scoreSections(
+  query: readonly QueryTerm[],
+  postings: Postings,
+  stats: IndexStats,
+  params: ScoringParams = DEFAULT_SCORING,
+): Float64Array {
+  const { sections, sectionLengths, sectionCount, fieldLengths } = postings;
+  const size = sectionLengths.length;
+  const score = new Float64Array(size);
+  if (sectionCount === 0) return score;
+  const { k1, b, fieldWeights } = params;
+  const avgText = postings.avgSectionLength > 0 ? postings.avgSectionLength : 1;
+  // Per section and field: summed text frequency, and the heading/title frequency of any passage
+  // (every passage of a section has the same heading path and title).
+  const tf = new Float64Array(size * FIELD_COUNT);
+  const headLength = new Float64Array(size);
+  const touched: number[] = [];
+  const headAvg = stats.avgLength[1]! > 0 ? stats.avgLength[1]! : 1;
+  const titleLength = new Float64Array(size);
+  const titleAvg = stats.avgLength[2]! > 0 ? stats.avgLength[2]! : 1;
+  // Which sections the current term touched: a stamp per term, no clearing between terms.
+  const seen = new Int32Array(size);
+  let stamp = 0;
+  for (const q of query) {
+    const list = postings.lists.get(q.term);
+    if (!list) continue;
+    touched.length = 0;
+    stamp++;
+    for (let i = 0; i < list.docs.length; i++) {
+      const ref = list.docs[i]!;
+      const sec = sections[ref]!;
+      if (seen[sec] !== stamp) {
+        seen[sec] = stamp;
+        touched.push(sec);
+      }
+      tf[sec * FIELD_COUNT] += list.tf[i * FIELD_COUNT]!;
+      tf[sec * FIELD_COUNT + 1] = Math.max(tf[sec * FIELD_COUNT + 1]!, list.tf[i * FIELD_COUNT + 1]!);
+      tf[sec * FIELD_COUNT + 2] = Math.max(tf[sec * FIELD_COUNT + 2]!, list.tf[i * FIELD_COUNT + 2]!);
+      headLength[sec] = fieldLengths[ref * FIELD_COUNT + 1]!;
+      titleLength[sec] = fieldLengths[ref * FIELD_COUNT + 2]!;
+    }
+    const w = q.weight * idf(touched.length, sectionCount);
+    for (const sec of touched) {
+      const at = sec * FIELD_COUNT;
+      const tfw =
+        (fieldWeights[0]! * tf[at]!) / (1 - b[0]! + (b[0]! * sectionLengths[sec]!) / avgText) +
+        (fieldWeights[1]! * tf[at + 1]!) / (1 - b[1]! + (b[1]! * headLength[sec]!) / headAvg) +
+        (fieldWeights[2]! * tf[at + 2]!) / (1 - b[2]! + (b[2]! * titleLength[sec]!) / titleAvg);
+      tf[at] = tf[at + 1] = tf[at + 2] = 0;
+      if (tfw > 0) score[sec]! += (w * tfw) / (k1 + tfw);
+    }
+  }
+  return score;
+}
+
+/**
+ * Add section evidence to the passage scores (in place): a passage that matched is multiplied by
+ * 1 + `weight` × (its section's score / the best section's score). A passage in the section that
+ * matches the question best rises; a passage that matched nothing stays out; within a section
+ * the passages keep their order. (Added instead of multiplied, the section score lifted every
+ * passage of a good section alike and cost hit@1 on the hand-written questions, 0.43 → 0.40 at
+ * 0.25: bench/link.ts, test/gold/README.md.)
+ *
+ * `lead` > 0 (an ablation, off by default): the first passage of the best section is raised to
+ * `lead` × the section's best passage, as policy documents often state a section's point first.
+ */
+export function addSectionScores(table: ScoreTable, postings: Postings, sectionScore: Float64Array, weight: number, lead = 0): ScoreTable {
+  if (weight <= 0 && lead <= 0) return table;
+  const { sections, leads } = postings;
+  let max = 0;
+  let bestSection = -1;
+  for (let sec = 0; sec < sectionScore.length; sec++) {
+    if (sectionScore[sec]! > max) {
+      max = sectionScore[sec]!;
+      bestSection = sec;
+    }
+  }
+  if (max === 0) return table;
+  // In place: the table is the one scoreBm25f made for this query.
+  const { score, refs } = table;
+  let bestInSection = 0;
+  for (const ref of refs) {
+    const sec = sections[ref]!;
+    score[ref]! *= 1 + (weight * sectionScore[sec]!) / max;
+    if (sec === bestSection) bestInSection = Math.max(bestInSection, score[ref]!);
+  }
+  if (lead > 0) {
+    for (let ref = 0; ref < leads.length && ref < score.length; ref++) {
+      if (!leads[ref] || sections[ref] !== bestSection) continue;
+      const target = lead * bestInSection;
+      if (score[ref]! < target) {
+        if (score[ref] === 0) refs.push(ref);
+        score[ref] = target;
+      }
+      break;
+    }
+  }
+  return table;
 }

@@ -4,7 +4,7 @@
  * The base list is stopwords-iso `nl` (413 words). A few of its words carry topic in policy
  * text and are kept as terms (see KEPT). Separately, some words frame almost every council
  * question ("het college", "bereid", "indien") without saying what it is about: those are
- * `FRAMING` words, kept in the index but weighted down in a query.
+ * framing words (framing-words.ts, measured), kept in the index but weighted down in a query.
  */
 import { createRequire } from 'node:module';
 import { foldWord } from './tokenize.js';
@@ -17,14 +17,6 @@ const require = createRequire(import.meta.url);
  * leven", a policy line of the Koers Sociaal Domein), "onzeker" (bestaansonzekerheid).
  */
 const KEPT = new Set(['samen', 'eigen', 'gewoon', 'onzeker']);
-
-/**
- * Question-framing words: in the 39 real letters of test/fixtures/letters, these occur in the
- * questions of at least 20% of the letters (8 of 39) while not being stopwords: college 20,
- * bereid 11, indien 8, gemeente 8, aangeven 8 letters. Measured with the letters' gold labels
- * (their `questions[].text`); the next word down, "hoogte" ("op de hoogte"), is at 7.
- */
-export const FRAMING = new Set(['college', 'bereid', 'indien', 'gemeente', 'aangeven']);
 
 /**
  * Pronominal adverbs ("ervoor", "daarbij", "hierover", "waarmee"): function words like the

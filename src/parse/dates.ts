@@ -2,7 +2,7 @@
  * Dutch dates in the writings letters use: "12 april 2025", "dinsdag 3 mei 2022", "19 feb. 2021",
  * "12-04-2025", "12/04/2025", "12.04.2025", "16-12-21", "2025-04-12", "do 23/05/2024".
  */
-import { isValid } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
 
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, februari: 2, feb: 2, febr: 2, maart: 3, mrt: 3, mar: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6,

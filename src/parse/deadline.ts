@@ -3,7 +3,8 @@
  * (configured per council, from its Reglement van Orde), or the new date of a postponement.
  * An unknown receipt date gives no deadline: it is never guessed.
  */
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { normalizeArticle, type AnswerConfig } from '../config/config.js';
 import type { QuestionDocument } from '../model.js';
 

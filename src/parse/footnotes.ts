@@ -50,7 +50,9 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
           if (!next) break;
           if (!next.text) break;
           const soFar = parts.join('');
-          const wrappedUrl = /(?:https?:\/\/|www\.)\S*$/i.test(soFar) && /[-/._?=&#]$/.test(soFar) && !/\s/.test(next.text);
+          // A long link is broken anywhere, even inside a word ("thuis-vo" / "or-iedereen"): a line
+          // without spaces after a link that is still running on is the rest of it.
+          const wrappedUrl = /(?:https?:\/\/|www\.)\S*$/i.test(soFar) && !/\s/.test(next.text) && !/^(?:https?:|www\.)/i.test(next.text) && (/[/._?=&#%-]/.test(next.text) || /^[\p{Ll}\d]/u.test(next.text));
           const lowerContinuation = /^[\p{Ll}]/u.test(next.text) && !/^(?:https?:|www\.)/i.test(next.text) && !DEFINITION_RE.test(next.text);
           if (!wrappedUrl && !lowerContinuation) break;
           parts.push(wrappedUrl ? next.text : ` ${next.text}`);

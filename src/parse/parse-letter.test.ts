@@ -71,3 +71,24 @@ describe('parseQuestionDocument on other shapes', () => {
     }
   });
 });
+
+describe('footnotes in PDF text', () => {
+  it('joins a link broken inside a word and drops the link echoed on the next line', () => {
+    const text = [
+      'Geacht college,',
+      'Het gaat om de knel komen2. Daarom:',
+      '1. Klopt het?',
+      '2 https://www.example.nl/onderwerpen/programma-een-thuis-vo',
+      'or-iedereen/documenten',
+      'https://www.example.nl/onderwerpen/programma-een-thuis-voor-iedereen/documenten',
+    ].join('\n');
+    const doc = parseQuestionDocument(text);
+    expect(doc.footnotes).toEqual([{ n: 2, text: 'https://www.example.nl/onderwerpen/programma-een-thuis-voor-iedereen/documenten' }]);
+    expect(doc.questions.map((q) => q.text)).toEqual(['Klopt het?']);
+  });
+
+  it('does not glue a heading after a footnote link to the link', () => {
+    const doc = parseQuestionDocument('Geacht college,\nZie het rapport1.\n1 https://www.example.nl/rapport\nInleiding\nDe volgende vragen:\n1. Klopt het?');
+    expect(doc.footnotes[0]?.text).toBe('https://www.example.nl/rapport');
+  });
+});

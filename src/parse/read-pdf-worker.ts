@@ -6,19 +6,26 @@
  * It is plain JavaScript in a string, run with `eval: true`: that works the same from the compiled
  * `dist/` and from the TypeScript sources under test, without a second build entry.
  *
- * The worker posts `{ ok: true, numPages, pages }` with each page's size and text items in
- * viewport space (y down, page rotation applied), or `{ ok: false, name, message }`.
+ * The worker reads one document per job message and answers `{ id, ok: true, numPages, pages }`
+ * with each page's size and text items in viewport space (y down, page rotation applied), or
+ * `{ id, ok: false, name, message }`. It stays alive between jobs, so a batch of PDFs loads
+ * pdf.js once.
  */
 
-/** What the worker needs; passed as `workerData`. */
+/** What the worker needs for its whole life; passed as `workerData`. */
 export interface PdfWorkerInput {
   /** file: URL of pdfjs-dist's legacy build. */
   pdfjsUrl: string;
-  data: Uint8Array;
-  maxPages: number;
   /** Directory paths (ending in a slash) of pdfjs-dist's own CMaps and standard font data. */
   cMapUrl: string;
   standardFontDataUrl: string;
+}
+
+/** One document to read; posted to the worker. */
+export interface PdfJob {
+  id: number;
+  data: Uint8Array;
+  maxPages: number;
 }
 
 export interface RawTextItem {
@@ -37,8 +44,8 @@ export interface RawPage {
 }
 
 export type PdfWorkerOutput =
-  | { ok: true; numPages: number; pages: RawPage[] }
-  | { ok: false; name: string; message: string };
+  | { id: number; ok: true; numPages: number; pages: RawPage[] }
+  | { id: number; ok: false; name: string; message: string };
 
 export const PDF_WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
@@ -91,45 +98,52 @@ if (typeof globalThis.DOMMatrix === 'undefined') {
   };
 }
 
-(async () => {
-  const input = workerData;
-  const pdfjs = await import(input.pdfjsUrl);
-  const task = pdfjs.getDocument({
-    data: input.data,
-    // CVE-2024-4367: never compile font code with eval / new Function.
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    enableXfa: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    cMapUrl: input.cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl: input.standardFontDataUrl,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
-  const doc = await task.promise;
-  const pages = [];
-  const count = Math.min(doc.numPages, input.maxPages);
-  for (let n = 1; n <= count; n++) {
-    const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    const items = [];
-    for (const item of content.items) {
-      if (typeof item.str !== 'string' || item.str === '') continue;
-      items.push({ str: item.str, m: pdfjs.Util.transform(viewport.transform, item.transform), width: item.width, fontName: item.fontName });
+const settings = workerData;
+let loading = null;
+parentPort.on('message', async (job) => {
+  let doc = null;
+  try {
+    loading = loading || import(settings.pdfjsUrl);
+    const pdfjs = await loading;
+    const task = pdfjs.getDocument({
+      data: job.data,
+      // CVE-2024-4367: never compile font code with eval / new Function.
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      useWorkerFetch: false,
+      disableAutoFetch: true,
+      disableStream: true,
+      disableRange: true,
+      enableXfa: false,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
+      cMapUrl: settings.cMapUrl,
+      cMapPacked: true,
+      standardFontDataUrl: settings.standardFontDataUrl,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
+    doc = await task.promise;
+    const pages = [];
+    const count = Math.min(doc.numPages, job.maxPages);
+    for (let n = 1; n <= count; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = [];
+      for (const item of content.items) {
+        if (typeof item.str !== 'string' || item.str === '') continue;
+        items.push({ str: item.str, m: pdfjs.Util.transform(viewport.transform, item.transform), width: item.width, fontName: item.fontName });
+      }
+      pages.push({ width: viewport.width, height: viewport.height, items });
+      page.cleanup();
     }
-    pages.push({ width: viewport.width, height: viewport.height, items });
-    page.cleanup();
+    parentPort.postMessage({ id: job.id, ok: true, numPages: doc.numPages, pages });
+  } catch (error) {
+    parentPort.postMessage({ id: job.id, ok: false, name: String((error && error.name) || 'Error'), message: String((error && error.message) || error) });
+  } finally {
+    if (doc) await doc.destroy().catch(() => {});
   }
-  parentPort.postMessage({ ok: true, numPages: doc.numPages, pages });
-})().catch((error) => {
-  parentPort.postMessage({ ok: false, name: String((error && error.name) || 'Error'), message: String((error && error.message) || error) });
 });
 `;

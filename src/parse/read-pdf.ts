@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import type { ReadLimits } from './read-source.js';
-import { PDF_WORKER_SOURCE, type PdfWorkerInput, type PdfWorkerOutput, type RawPage } from './read-pdf-worker.js';
+import { PDF_WORKER_SOURCE, type PdfJob, type PdfWorkerInput, type PdfWorkerOutput, type RawPage } from './read-pdf-worker.js';
 import { normaliseText } from './read-text.js';
 
 export interface PdfResult {
@@ -76,41 +76,97 @@ function pdfjsPaths(): { pdfjsUrl: string; cMapUrl: string; standardFontDataUrl:
   };
 }
 
+/**
+ * One idle worker is kept between reads (unreferenced, so it never keeps the process alive):
+ * loading pdf.js takes a few hundred milliseconds, reading a letter much less. A worker that ran
+ * into the time limit or failed is terminated, never reused; after READS_PER_WORKER documents a
+ * fresh one is started, so nothing a hostile document left behind lasts.
+ */
+const READS_PER_WORKER = 50;
+/** An idle worker is stopped after this long; a batch of reads follows each other much closer. */
+const IDLE_MS = 2000;
+let idleWorker: { worker: Worker; reads: number; timer: NodeJS.Timeout } | null = null;
+let nextJobId = 1;
+
+function startWorker(): Worker {
+  const workerData: PdfWorkerInput = pdfjsPaths();
+  const worker = new Worker(PDF_WORKER_SOURCE, {
+    eval: true,
+    workerData,
+    // The worker's code is plain CommonJS: it must not inherit the parent's flags (a parent run
+    // with --input-type=module made the worker's `require` fail).
+    execArgv: [],
+    // No `stdout: true`/`stderr: true`: piped worker stdio kept the process alive after the last
+    // read even with the worker unreferenced (`answer parse x.pdf` printed, then hung). The worker
+    // silences the console itself, so nothing it prints can reach our stdout.
+    // A hostile file must not take the whole process's memory with it.
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
+  worker.on('exit', () => {
+    if (idleWorker?.worker === worker) idleWorker = null;
+  });
+  // An idle worker that fails has no job listening; it just exits.
+  worker.on('error', () => undefined);
+  return worker;
+}
+
 /** Run pdf.js in a worker thread; terminate it when the time limit passes. */
 function extractInWorker(data: Uint8Array, limits: ReadLimits, file: string): Promise<PdfWorkerOutput> {
-  const workerData: PdfWorkerInput = { ...pdfjsPaths(), data, maxPages: limits.maxPages };
+  const taken = idleWorker;
+  idleWorker = null;
+  if (taken) clearTimeout(taken.timer);
+  const worker = taken?.worker ?? startWorker();
+  const reads = (taken?.reads ?? 0) + 1;
+  worker.ref();
+  const copy = new Uint8Array(data);
+  const job: PdfJob = { id: nextJobId++, data: copy, maxPages: limits.maxPages };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(PDF_WORKER_SOURCE, {
-      eval: true,
-      workerData,
-      stdout: true,
-      stderr: true,
-      // A hostile file must not take the whole process's memory with it.
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    });
-    worker.stdout.resume();
-    worker.stderr.resume();
     let settled = false;
-    const settle = (action: () => void): void => {
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const fail = (error: InputError): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      action();
+      cleanup();
       void worker.terminate();
+      reject(error);
+    };
+    const onMessage = (message: PdfWorkerOutput): void => {
+      if (settled || message.id !== job.id) return;
+      settled = true;
+      cleanup();
+      if (message.ok && reads < READS_PER_WORKER && idleWorker === null) {
+        worker.unref();
+        const timer = setTimeout(() => {
+          if (idleWorker?.worker !== worker) return;
+          idleWorker = null;
+          void worker.terminate();
+        }, IDLE_MS);
+        timer.unref();
+        idleWorker = { worker, reads, timer };
+      } else {
+        void worker.terminate();
+      }
+      resolve(message);
+    };
+    const onError = (error: Error & { code?: string }): void => {
+      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it needs too much memory' : error.message.split('\n')[0];
+      fail(new InputError(`the PDF cannot be read (${reason})`, { file }));
+    };
+    const onExit = (code: number): void => {
+      fail(new InputError(`the PDF cannot be read (the reader stopped with code ${code})`, { file }));
     };
     const timer = setTimeout(() => {
-      settle(() =>
-        reject(new InputError(`reading the PDF took longer than ${formatDuration(limits.timeoutMs)} (a malformed PDF?); the time limit stopped it`, { file })),
-      );
+      fail(new InputError(`reading the PDF took longer than ${formatDuration(limits.timeoutMs)} (a malformed PDF?); the time limit stopped it`, { file }));
     }, limits.timeoutMs);
-    worker.on('message', (message: PdfWorkerOutput) => settle(() => resolve(message)));
-    worker.on('error', (error: Error & { code?: string }) => {
-      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it needs too much memory' : error.message.split('\n')[0];
-      settle(() => reject(new InputError(`the PDF cannot be read (${reason})`, { file })));
-    });
-    worker.on('exit', (code) => {
-      settle(() => reject(new InputError(`the PDF cannot be read (the reader stopped with code ${code})`, { file })));
-    });
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job, [copy.buffer]);
   });
 }
 

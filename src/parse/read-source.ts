@@ -102,7 +102,12 @@ function sniffText(data: Uint8Array): SourceFormat {
  * headers and the central directory without inflating anything.
  */
 function detectZip(data: Uint8Array): DetectedFormat {
-  const names = zipNames(data);
+  const { names, complete } = zipNames(data);
+  if (!complete) {
+    // No central directory: a truncated download or copy. Local headers still name the entries.
+    if ([...names].some((n) => n.startsWith('word/'))) return { refuse: 'the DOCX is damaged (the zip archive is truncated)' };
+    return { refuse: 'the file is a damaged zip archive, not a readable DOCX' };
+  }
   if (names.has('word/document.xml')) return 'docx';
   if (names.has('mimetype') && indexOfAscii(data, 'application/vnd.oasis.opendocument', 200) >= 0) {
     return { refuse: 'the file is an OpenDocument file; save it as DOCX or PDF first' };
@@ -110,28 +115,27 @@ function detectZip(data: Uint8Array): DetectedFormat {
   if ([...names].some((n) => n.startsWith('ppt/') || n.startsWith('xl/'))) {
     return { refuse: 'the file is a PowerPoint or Excel file, not a letter; save the letter as DOCX or PDF' };
   }
-  if (names.size === 0) return { refuse: 'the file is a damaged zip archive, not a readable DOCX' };
   return { refuse: 'the file is a zip archive, not a DOCX document' };
 }
 
-function zipNames(data: Uint8Array): Set<string> {
-  const names = new Set<string>();
+/** Entry names from the central directory (complete), or else from the local file headers. */
+function zipNames(data: Uint8Array): { names: Set<string>; complete: boolean } {
   const decoder = new TextDecoder();
+  const collect = (signature: number, nameLengthAt: number, nameAt: number): Set<string> => {
+    const names = new Set<string>();
+    for (let i = 0; i + nameAt <= data.length && names.size < 100_000; i++) {
+      if (data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === signature && data[i + 3] === signature + 1) {
+        const len = data[i + nameLengthAt]! | (data[i + nameLengthAt + 1]! << 8);
+        if (i + nameAt + len <= data.length) names.add(decoder.decode(data.subarray(i + nameAt, i + nameAt + len)));
+      }
+    }
+    return names;
+  };
   // Central directory file headers (PK\1\2): name length at +28, name at +46.
-  for (let i = data.length - 46; i >= 0 && names.size < 100_000; i--) {
-    if (data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === 0x01 && data[i + 3] === 0x02) {
-      const len = data[i + 28]! | (data[i + 29]! << 8);
-      if (i + 46 + len <= data.length) names.add(decoder.decode(data.subarray(i + 46, i + 46 + len)));
-    }
-  }
-  if (names.size === 0) {
-    // No central directory (truncated file): the first local header (PK\3\4) still names an entry.
-    if (data.length >= 30) {
-      const len = data[26]! | (data[27]! << 8);
-      if (30 + len <= data.length) names.add(decoder.decode(data.subarray(30, 30 + len)));
-    }
-  }
-  return names;
+  const central = collect(0x01, 28, 46);
+  if (central.size > 0) return { names: central, complete: true };
+  // Local file headers (PK\3\4): name length at +26, name at +30.
+  return { names: collect(0x03, 26, 30), complete: false };
 }
 
 function startsWith(data: Uint8Array, bytes: number[]): boolean {

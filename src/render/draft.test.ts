@@ -154,6 +154,14 @@ describe('draftAnswerDocument', () => {
     expect(doc.answers[2]!.sources.map((s) => s.passage)).toEqual(['p2']);
   });
 
+  it('adds no suggestions under an answer that is written (the officer’s sources stay as they are)', () => {
+    const text = drafted(Q);
+    const citation = { passage: 'p1', doc: 'nota', heading: ['Nota'], lines: [3, 9] as [number, number], quote: 'Wijken.', file: 'corpus/nota.md' };
+    const result = draftAnswerDocument({ letter: letter(Q), template, sources: new Map([[1, [citation]], [3, [citation]]]), existing: { text, file: 'answers/x.md' } });
+    const { doc } = readAnswerDocument(result.text, 'a.md');
+    expect(doc.answers.map((s) => s.sources.length)).toEqual([0, 0, 1]);
+  });
+
   it('refuses an answer file that answers another question document', () => {
     const text = drafted(Q).replace('question: 2025-04-12-d66-zorg', 'question: 2024-01-01-vvd-iets');
     expect(() => draftAnswerDocument({ letter: letter(Q), template, existing: { text, file: 'answers/x.md' } })).toThrow(/answers "2024-01-01-vvd-iets", not "2025-04-12-d66-zorg"/);

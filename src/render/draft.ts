@@ -12,12 +12,15 @@
  *    if not, refuse (the caller leaves the file untouched).
  * Pure: no file system access; the caller reads, locks and writes.
  */
-import { answerState, readAnswerDocument, type LayoutBlock, type SectionBlock } from '../answers/answer-document.js';
+import { answerState, headingKey, readAnswerDocument, type LayoutBlock, type SectionBlock } from '../answers/answer-document.js';
+import { answerPointer } from '../answers/answer-pointer.js';
 import { matchSections } from '../answers/match-sections.js';
 import { mergeMemoParts, type MergeNote } from '../answers/merge-parts.js';
+import type { MemoPartText } from '../answers/read-memo.js';
 import { InputError } from '../errors.js';
 import { stringifyFrontMatter, type WritableValue } from '../io/front-matter.js';
 import type { AnswerSection, AnswerStatus, Citation, QuestionDocument } from '../model.js';
+import { escapeInline } from './markdown-escape.js';
 import type { CompiledTemplate } from './templates.js';
 import { buildMemoView, type MemoSettings, type ViewAnswer } from './view.js';
 
@@ -44,6 +47,13 @@ export interface DraftOptions {
   status?: AnswerStatus;
   /** Set `status` in an existing file's front matter too (import of a final memo). */
   setStatus?: boolean;
+  /** Answers to keep under "Vervallen vragen" (an imported memo's answers that fit no question). */
+  orphans?: Array<{ number: number; question: string; answer: string }>;
+  /**
+   * Memo parts from an imported memo (Inleiding, Ontwerp besluit, ...): they take the place of
+   * the template's parts with the same heading in a new file; an existing file keeps its own.
+   */
+  parts?: MemoPartText[];
 }
 
 export interface DraftResult {
@@ -75,6 +85,8 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
   let frontMatter: string | null = null;
   let mustKeep: string[] = [];
   const placed = new Map<AnswerSection, number>();
+  /** The Bronnen each question has in the file now, as written. */
+  const fileBronnen = new Map<number, string>();
 
   if (options.existing) {
     const { text, file } = options.existing;
@@ -101,10 +113,12 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
     const { matches, unmatched } = matchSections(letter.questions, read.doc.answers, read.doc.orphans);
     for (const [number, match] of matches) {
       placed.set(match.section, number);
+      fileBronnen.set(number, blockOf.get(match.section)?.bronnen ?? '');
       const block = blockOf.get(match.section);
       const written = answerState(match.section.answer) === 'written';
       const keepSources = written || Boolean(block?.bronnenEdited);
-      answers.set(number, { answer: written ? match.section.answer : '', bronnen: keepSources ? (block?.bronnen ?? null) : null });
+      // Once an answer is written its sources are the officer's (perhaps pruned to none): kept.
+      answers.set(number, { answer: written ? match.section.answer : '', bronnen: keepSources ? (block?.bronnen ?? '') : null });
       if (!isWritten(block, match.section)) continue;
       const from = match.section.number;
       const was = `"${oneLine(match.section.question)}"`;
@@ -116,6 +130,27 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
         notes.push({ level: 'warning', question: number, message: `uncertain match: the answer written for question ${from} ${was} is placed at question ${number} (text ${Math.round(match.score * 100)}% alike). Check that it fits.` });
       } else if (match.kind === 'number') {
         notes.push({ level: 'warning', question: number, message: `uncertain match: question ${number} was reworded (text ${Math.round(match.score * 100)}% alike); the answer written for ${was} stays with it. Check that it still fits.` });
+      }
+    }
+    // A combined answer ("Zie het antwoord op vraag 2") names numbers; when the questions were
+    // renumbered the pointer may now name another question. The text is the person's: say it,
+    // do not rewrite it.
+    const renumbered = new Map<number, number | null>();
+    for (const section of read.doc.answers) renumbered.set(section.number, null);
+    for (const [number, match] of matches) if (read.doc.answers.includes(match.section)) renumbered.set(match.section.number, number);
+    for (const [number, match] of matches) {
+      if (answerState(match.section.answer) !== 'written') continue;
+      for (const target of answerPointer(match.section.answer) ?? []) {
+        const now = renumbered.get(target);
+        if (now === undefined || now === target) continue;
+        notes.push({
+          level: 'warning',
+          question: number,
+          message:
+            now === null
+              ? `question ${number}: the answer points to question ${target}, which is no longer in the letter; check the pointer`
+              : `question ${number}: the answer points to question ${target}, which is now question ${now}; check the pointer`,
+        });
       }
     }
     for (const section of unmatched) {
@@ -144,7 +179,14 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
         notes.push({ level: 'warning', question: number, message: `question ${number}: the imported answer replaces the one in the file, which is kept under Vervallen vragen` });
       }
     }
-    answers.set(number, { answer, bronnen: current?.bronnen ?? null });
+    // An imported answer keeps the sources the file lists for its question, and gets no new ones.
+    answers.set(number, { answer, bronnen: fileBronnen.get(number) ?? '' });
+  }
+
+  for (const orphan of options.orphans ?? []) {
+    if (answerState(orphan.answer) !== 'written') continue;
+    orphans.push({ ...orphan, bronnen: null });
+    mustKeep.push(orphan.answer);
   }
 
   const view = buildMemoView({
@@ -163,6 +205,10 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
   let body: string;
   if (options.existing) {
     const merged = mergeMemoParts(existingBlocks, renderedRead.layout.blocks, placed);
+    body = merged.body;
+    notes.push(...merged.notes);
+  } else if (options.parts && options.parts.length > 0) {
+    const merged = mergeMemoParts(partBlocks(options.parts), renderedRead.layout.blocks, new Map(), 'the memo');
     body = merged.body;
     notes.push(...merged.notes);
   } else {
@@ -189,4 +235,22 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
   }
   const answered = check.doc.answers.filter((s) => answerState(s.answer) === 'written').map((s) => s.number);
   return { text, notes, answered };
+}
+
+/**
+ * Imported memo parts as layout blocks, with a marker where the questions were, so a part after
+ * the questions (Openbaarheid) is placed after them.
+ */
+function partBlocks(parts: MemoPartText[]): LayoutBlock[] {
+  const blocks: LayoutBlock[] = [];
+  let marked = false;
+  for (const part of parts) {
+    if (part.afterQuestions && !marked) {
+      blocks.push({ kind: 'vervallen', depth: 0, raw: '', line: part.line });
+      marked = true;
+    }
+    const heading = part.heading ? `## ${escapeInline(part.heading)}\n\n` : '';
+    blocks.push({ kind: 'part', key: headingKey(part.heading), heading: part.heading || null, depth: part.heading ? 2 : 0, raw: `${heading}${part.content}\n`, content: part.content, line: part.line });
+  }
+  return blocks;
 }

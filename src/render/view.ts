@@ -73,7 +73,10 @@ export interface MemoView {
 /** An answer for the view: as written, with its Bronnen when a person kept or edited them. */
 export interface ViewAnswer {
   answer: string;
-  /** The Bronnen list as written in the answer file, used instead of new suggestions. */
+  /**
+   * The Bronnen list as written in the answer file, kept instead of new suggestions ('' keeps
+   * none); null or absent: suggest sources.
+   */
   bronnen?: string | null;
 }
 
@@ -126,8 +129,10 @@ export function buildMemoView(input: ViewInput): MemoView {
   const sources = input.sources ?? new Map<number, Citation[]>();
   const question = (number: number, label: string | null, text: string, parts: QuestionPart[], given: ViewAnswer | undefined, citations: Citation[]): QuestionView => {
     const written = given && given.answer.trim() !== '' ? given.answer.trim() : null;
-    const kept = given?.bronnen?.trim() ? new Markdown(given.bronnen.trim()) : null;
-    const list = sourceList(kept ? [] : citations, href);
+    // A Bronnen text given (even empty) is what the file has and stays; null asks for suggestions.
+    const keep = typeof given?.bronnen === 'string';
+    const kept = keep && given!.bronnen!.trim() ? new Markdown(given!.bronnen!.trim()) : null;
+    const list = sourceList(keep ? [] : citations, href);
     return {
       number,
       label,

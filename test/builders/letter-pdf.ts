@@ -285,8 +285,6 @@ function wrap(
       continue;
     }
     if (current.length > 0) lines.push(current);
-    current = [];
-    used = 0;
     if (w <= available) {
       current = [token];
       used = w;

@@ -1,9 +1,9 @@
 import { lstat, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import {
-  InputError, MAX_ID_LENGTH, UsageError, backupFile, draftAnswerDocument, loadConfig, loadQuestionDocument, loadTemplate, memoToDocx, memoToHtml,
-  questionDocumentId, slugify, withFileLock, writeFileAtomic, type AnswerConfig, type CompiledTemplate, type DraftOptions, type MergeNote,
+  InputError, MAX_ID_LENGTH, UsageError, formatErrorLine, backupFile, draftAnswerDocument, loadConfig, loadQuestionDocument, loadTemplate, memoToDocx, memoToHtml,
+  questionDocumentId, slugify, withFileLock, writeFileAtomic, type AnswerConfig, type CompiledTemplate, type DraftOptions, type MemoSettings, type MergeNote,
   type QuestionDocument,
 } from '../../index.js';
 import { err, type CliContext } from '../context.js';
@@ -50,6 +50,22 @@ export async function readExisting(path: string, display: string): Promise<strin
 }
 
 /**
+ * Refuse a folder on the way from the workspace to `target` that is a symbolic link, before a
+ * lock file or anything else is created there (writeFileAtomic checks again when it writes).
+ */
+export async function refuseLinkedFolders(root: string, target: string, display: string): Promise<void> {
+  const rel = relative(root, dirname(target));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return;
+  let folder = root;
+  for (const part of rel.split(sep)) {
+    folder = join(folder, part);
+    const info = await lstat(folder).catch(() => null);
+    if (info === null) return;
+    if (info.isSymbolicLink()) throw new InputError(`refusing to write through a symbolic link (${shown(root, folder)}); replace the link by a real folder`, { file: display });
+  }
+}
+
+/**
  * The template from --template, else `templates` in answer.config.json: a folder there is where
  * templates are looked up, anything else names the template.
  */
@@ -68,6 +84,11 @@ export function parseTop(value: string | undefined, config: AnswerConfig): numbe
   if (value === undefined) return config.file !== null ? config.top : DEFAULT_DRAFT_TOP;
   if (!/^\d+$/.test(value.trim()) || Number(value) > 1000) throw new UsageError(`--top must be a whole number from 0 to 1000, not "${value}"`);
   return Number(value);
+}
+
+/** The memo settings from answer.config.json. */
+export function memoSettings(config: AnswerConfig): MemoSettings {
+  return { municipality: config.municipality, burgemeester: config.signatories.burgemeester, secretaris: config.signatories.secretaris };
 }
 
 export function printNotes(ctx: CliContext, file: string, notes: MergeNote[]): void {
@@ -106,12 +127,22 @@ export function register(program: Command, ctx: CliContext): void {
       const answerShown = shown(ctx.cwd, answerPath);
       const target = format === 'md' ? answerPath : resolve(ctx.cwd, options.output ?? join(config.answers, `${id}.${format}`));
       const targetShown = shown(ctx.cwd, target);
-      const { sources, notice } = top > 0 ? await suggestSources(ctx, config, letter, top) : { sources: new Map(), notice: null };
+      // Sources are a help: a corpus that cannot be read costs the suggestions, not the draft.
+      const { sources, notice } =
+        top > 0
+          ? await suggestSources(ctx, config, letter, top).catch((error: unknown) => {
+              if (!(error instanceof InputError)) throw error;
+              return { sources: new Map(), notice: `no suggested sources: ${formatErrorLine(error)}` };
+            })
+          : { sources: new Map(), notice: null };
       if (notice) err(ctx, notice);
-      const base: DraftOptions = { letter, template, sources, href: hrefFrom(ctx, answerPath) };
+      const base: DraftOptions = { letter, template, sources, href: hrefFrom(ctx, answerPath), settings: memoSettings(config) };
 
       const draft = (existing: string | null) => draftAnswerDocument({ ...base, existing: existing === null ? null : { text: existing, file: answerShown } });
       const summary = (answered: number[]) => `${letter.questions.length} ${letter.questions.length === 1 ? 'question' : 'questions'}, ${answered.length} answered`;
+
+      await refuseLinkedFolders(ctx.cwd, answerPath, answerShown);
+      await refuseLinkedFolders(ctx.cwd, target, targetShown);
 
       if (options.stdout) {
         const existing = options.force ? null : await readExisting(answerPath, answerShown);

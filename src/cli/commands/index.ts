@@ -12,6 +12,8 @@ export const commands: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import('./link.js'),
   () => import('./search.js'),
   () => import('./eval.js'),
+  () => import('./draft.js'),
+  () => import('./import-answers.js'),
   () => import('./check.js'),
   () => import('./status.js'),
 ];

@@ -1,0 +1,112 @@
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../../index.js';
+import { runCli } from '../main.js';
+
+const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
+const LETTER = new URL('questions/2025-04-12-d66-regionale-zorg-en-veiligheid.txt', SEEDS);
+const MEMO = new URL('answers/2025-05-d66-regionale-zorg-en-veiligheid-beantwoording.txt', SEEDS);
+
+let dir: string;
+let id: string;
+
+async function run(argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runCli({ argv, stdout, stderr, cwd: dir, env: {} });
+  return { code, out, err };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'answer-import-answers-'));
+  await copyFile(LETTER, join(dir, 'd66.txt'));
+  await copyFile(MEMO, join(dir, 'memo.txt'));
+  const imported = await run(['import', 'd66.txt']);
+  expect(imported.code).toBe(0);
+  id = (await readdir(join(dir, 'questions')))[0]!.replace(/\.md$/, '');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function answerDoc() {
+  return readAnswerDocument(await readFile(join(dir, 'answers', `${id}.md`), 'utf8'), 'a.md');
+}
+
+describe('answer import-answers', () => {
+  it('reads the seed memo into eleven answers, finds the letter by its questions, and marks the signed memo vastgesteld', async () => {
+    const { code, err } = await run(['import-answers', 'memo.txt']);
+    expect(code).toBe(0);
+    expect(err).toContain(`wrote answers/${id}.md from memo.txt (11 of 11 answers, status vastgesteld)`);
+    const { doc, problems } = await answerDoc();
+    expect(problems).toEqual([]);
+    expect(doc.status).toBe('vastgesteld');
+    expect(doc.answers).toHaveLength(11);
+    expect(doc.answers.every((s) => s.answer !== '' && s.answer !== ANSWER_PLACEHOLDER)).toBe(true);
+    // No "Antwoord:" label and no question text left in an answer.
+    expect(doc.answers.filter((s) => /^Antwoord|Indien nee, waarom niet\?/m.test(s.answer))).toEqual([]);
+    expect(doc.answers[8]!.answer.startsWith('Het college zet zich in voor de werkgroep Zorg en Veiligheid van de G40')).toBe(true);
+    // Page-break debris repaired: one paragraph across the blank line in answer 11.
+    expect(doc.answers[10]!.answer).toContain('afspraken gemaakt over samenwerken in een gebiedsgerichte aanpak.');
+    expect(doc.answers[6]!.answer).toContain('Hieronder staat dat kort beschreven.\n\nIn Zwolle loopt momenteel een proef');
+  });
+
+  it('keeps the memo’s own parts and signature', async () => {
+    await run(['import-answers', 'memo.txt']);
+    const text = await readFile(join(dir, 'answers', `${id}.md`), 'utf8');
+    expect(text).toContain('## Ontwerp besluit\n\nDe raad wordt voorgesteld kennis te nemen van de beantwoording van de artikel 45 vragen over Zorg en Veiligheid.');
+    expect(text).toContain('Burgemeester en wethouders van Zwolle,\n\nburgemeester, Peter Snijders\n\nsecretaris, Dick Emmer\n');
+  });
+
+  it('takes --question and refuses an id that is not a slug', async () => {
+    expect((await run(['import-answers', 'memo.txt', '--question', id])).code).toBe(0);
+    const bad = await run(['import-answers', 'memo.txt', '--question', '../x']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--question must be the id/);
+  });
+
+  it('fills a drafted answer file, and keeps an answer a person wrote that the memo replaces', async () => {
+    expect((await run(['draft', `questions/${id}.md`])).code).toBe(0);
+    const file = join(dir, 'answers', `${id}.md`);
+    const memo = await readFile(file, 'utf8');
+    const at = memo.indexOf('### Vraag 4\n');
+    const placeholder = memo.indexOf(ANSWER_PLACEHOLDER, at);
+    await writeFile(file, `${memo.slice(0, placeholder)}Een eigen concept.${memo.slice(placeholder + ANSWER_PLACEHOLDER.length)}`);
+    const { code, err } = await run(['import-answers', 'memo.txt']);
+    expect(code).toBe(0);
+    expect(err).toMatch(/question 4: the imported answer replaces the one in the file, which is kept under Vervallen vragen/);
+    const { doc } = await answerDoc();
+    expect(doc.status).toBe('vastgesteld');
+    expect(doc.answers[3]!.answer).toMatch(/^Het opbouwen van lokale voorzieningen/);
+    expect(doc.orphans.map((s) => s.answer)).toEqual(['Een eigen concept.']);
+  });
+
+  it('marks an unsigned memo concept', async () => {
+    const text = (await readFile(join(dir, 'memo.txt'), 'utf8')).replace(/Burgemeester en wethouders van Zwolle,[\s\S]*$/, '');
+    await writeFile(join(dir, 'memo.txt'), text);
+    expect((await run(['import-answers', 'memo.txt'])).err).toContain('(11 of 11 answers, status concept)');
+  });
+
+  it('says so when the memo fits no question document', async () => {
+    await writeFile(join(dir, 'other.txt'), 'Vraag 1: Hoeveel bomen zijn er in 2024 gekapt in het Westerpark?\n\nAntwoord: Twaalf.\n');
+    const { code, err } = await run(['import-answers', 'other.txt']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^other\.txt {2}the questions in this memo match no question document in questions\/; give --question <id>/m);
+    await expect(readdir(join(dir, 'answers'))).rejects.toThrow();
+  });
+
+  it('refuses a memo without Vraag sections', async () => {
+    await mkdir(join(dir, 'x'));
+    await writeFile(join(dir, 'x', 'leeg.txt'), 'Geachte raad,\n\nHierbij de stukken.\n');
+    const { code, err } = await run(['import-answers', 'x/leeg.txt']);
+    expect(code).toBe(2);
+    expect(err).toBe('x/leeg.txt  no "Vraag N" sections found in this memo; nothing written\n');
+  });
+});

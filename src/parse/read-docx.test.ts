@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { zipSync } from 'fflate';
+import { Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { buildLetterDocx } from '../../test/builders/letter-docx.js';
+import { labelsInOrder, wordDiff, wordsWithoutLabels } from '../../test/builders/letter-lines.js';
+import { fixtureLetters } from '../../test/builders/fixture-letters.js';
+import { InputError } from '../errors.js';
+import { planListLabels } from './read-docx.js';
+import { readSource, type ReadOptions } from './read-source.js';
+
+const read = (data: Uint8Array, options?: ReadOptions) => readSource({ name: 'brief.docx', data }, options);
+
+async function inputError(promise: Promise<unknown>): Promise<InputError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const para = (text: string, numId?: number, ilvl = 0) =>
+  `<w:p><w:pPr>${numId === undefined ? '' : `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+const documentXml = (...paragraphs: string[]) => `<w:document ${W}><w:body>${paragraphs.join('')}</w:body></w:document>`;
+const lvl = (ilvl: number, numFmt: string, lvlText: string, extra = '') =>
+  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${numFmt}"/><w:lvlText w:val="${lvlText}"/>${extra}</w:lvl>`;
+
+describe('the development letters as Word files with automatic numbering', () => {
+  const letters = fixtureLetters();
+
+  it.each(letters.map((l) => [l.name, l.text]))('%s reads back with every word and every label in order', async (_name, text) => {
+    const built = await buildLetterDocx(text);
+    const source = await read(built.data);
+    expect(source.format).toBe('docx');
+    expect(wordDiff(wordsWithoutLabels(text), wordsWithoutLabels(source.text))).toEqual({ missing: [], extra: [] });
+    expect(labelsInOrder(source.text)).toEqual(built.labels);
+    expect(source.warnings).toEqual([]);
+  });
+
+  it('keeps the words when the letter is typed with empty paragraphs and has a page header', async () => {
+    for (const letter of letters.slice(0, 10)) {
+      const built = await buildLetterDocx(letter.text, { keepBlankLines: true, header: 'Gemeente Zwolle – Schriftelijke vragen' });
+      const source = await read(built.data);
+      expect(wordDiff(wordsWithoutLabels(letter.text), wordsWithoutLabels(source.text))).toEqual({ missing: [], extra: [] });
+    }
+  });
+});
+
+describe('Word numbering', () => {
+  it('continues a numbered list across the paragraphs that interrupt it, as Word prints it', async () => {
+    const text = 'Inleiding.\n1. Eerste vraag?\nToelichting bij de tweede vraag.\n2. Tweede vraag?\n- een punt\n- nog een punt\n3. Derde vraag?';
+    const source = await read((await buildLetterDocx(text)).data);
+    expect(source.text).toBe(
+      'Inleiding.\n\n1. Eerste vraag?\n\nToelichting bij de tweede vraag.\n\n2. Tweede vraag?\n\n- een punt\n- nog een punt\n\n3. Derde vraag?',
+    );
+  });
+
+  it('prints the format of the numbering definition: "1)", lettered sub-items, Symbol bullets and "o"', async () => {
+    const text = '1) Waarom?\na) Zo ja, hoe?\nb) Zo nee, waarom niet?\n2) Wanneer?\n• punt\no sub\n– streep';
+    const source = await read((await buildLetterDocx(text)).data);
+    expect(source.text).toBe('1) Waarom?\n  a) Zo ja, hoe?\n  b) Zo nee, waarom niet?\n2) Wanneer?\n\n• punt\n  o sub\n– streep');
+  });
+
+  it('starts again where Word starts a new list (a new num with a start override)', async () => {
+    const doc = new Document({
+      numbering: { config: [{ reference: 'q', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'A?', numbering: { reference: 'q', level: 0 } }),
+            new Paragraph({ text: 'B?', numbering: { reference: 'q', level: 0 } }),
+            new Paragraph({ text: 'Nieuwe set vragen:' }),
+            new Paragraph({ text: 'C?', numbering: { reference: 'q', level: 0, instance: 2 } }),
+          ],
+        },
+      ],
+    });
+    const source = await read(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(source.text).toBe('1. A?\n2. B?\n\nNieuwe set vragen:\n\n1. C?');
+  });
+
+  it('plans labels from numbering.xml: start overrides, restarts of deeper levels, legal numbering, no label', () => {
+    const numbering = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', 'Vraag %1:')}${lvl(1, 'lowerRoman', '%2.')}${lvl(2, 'decimal', '%1.%2.%3', '<w:isLgl/>')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">${lvl(0, 'none', '')}</w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+    </w:numbering>`;
+    const doc = documentXml(para('a', 1), para('b', 1, 1), para('c', 1, 1), para('d', 1, 2), para('e', 1), para('f', 1, 1), para('g', 2), para('h', 3));
+    expect(planListLabels(doc, numbering, '')).toEqual(['Vraag 1:', 'i.', 'ii.', '1.2.1', 'Vraag 2:', 'i.', 'Vraag 7:', '']);
+  });
+
+  it('follows a numbering style link and numbering through a paragraph style, as mammoth does', () => {
+    const numbering = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Vragen"/>${lvl(0, 'upperLetter', '%1)', '<w:pStyle w:val="Vraag"/>')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Vragen"/></w:abstractNum>
+      <w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>
+    </w:numbering>`;
+    const styles = `<w:styles ${W}><w:style w:type="numbering" w:styleId="Vragen"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Vraag"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const styled = `<w:p><w:pPr><w:pStyle w:val="Vraag"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>`;
+    expect(planListLabels(documentXml(para('a', 6), styled, para('c', 6)), numbering, styles)).toEqual(['A)', 'B)', 'C)']);
+  });
+
+  it('skips paragraphs mammoth does not read: mc:Choice, deleted text, a deleted paragraph mark', () => {
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const alternate = `<w:p><w:r><mc:AlternateContent><mc:Choice>${para('x', 1)}</mc:Choice><mc:Fallback>${para('y', 1)}</mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const deletedMark = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>z</w:t></w:r></w:p>`;
+    const deleted = `<w:del w:id="2">${para('w', 1)}</w:del>`;
+    expect(planListLabels(documentXml(para('a', 1), alternate, deletedMark, deleted, para('b', 1)), numbering, '')).toEqual(['1.', '2.', '3.']);
+  });
+});
+
+describe('footnotes', () => {
+  it('glues the marker to its word and lists the notes as `N text` lines at the end', async () => {
+    const text = 'Ingegeven door het rapport van Beschermd Wonen naar Beschermd Thuis’ uit 2015.\n1. Deelt het college deze opvatting?\nHet voorkomen dat mensen in de knel komen.';
+    const built = await buildLetterDocx(text, {
+      footnotes: [
+        { after: 'Beschermd Thuis’', text: 'https://www.youtube.com/watch?v=AWYlvnaryms' },
+        { after: 'in de knel komen', text: 'https://www.volkshuisvestingnederland.nl/programma' },
+      ],
+    });
+    const source = await read(built.data);
+    expect(source.text).toBe(
+      'Ingegeven door het rapport van Beschermd Wonen naar Beschermd Thuis’1 uit 2015.\n\n1. Deelt het college deze opvatting?\n\n' +
+        'Het voorkomen dat mensen in de knel komen.2\n\n1 https://www.youtube.com/watch?v=AWYlvnaryms\n2 https://www.volkshuisvestingnederland.nl/programma',
+    );
+  });
+});
+
+describe('bad DOCX files', () => {
+  const minimal = (extra: Record<string, Uint8Array> = {}) =>
+    zipSync({ 'word/document.xml': new TextEncoder().encode(documentXml(para('Hallo'))), ...extra });
+
+  it('refuses a zip bomb by the real inflated size, before mammoth sees it', async () => {
+    const bomb = minimal({ 'word/media/leeg.bin': new Uint8Array(60 * 1024 * 1024) });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const error = await inputError(read(bomb));
+    expect(error.message).toBe('the DOCX inflates to more than the 50 MB limit (a zip bomb?)');
+  });
+
+  it('counts the inflated bytes even when the zip directory lies about them', async () => {
+    const bomb = minimal({ 'word/media/leeg.bin': new Uint8Array(5 * 1024 * 1024) });
+    // Set every declared uncompressed size in the central directory to 10 bytes.
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let i = 0; i + 46 <= bomb.length; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 10, true);
+    const error = await inputError(read(bomb, { maxInflatedBytes: 1024 * 1024 }));
+    expect(error.message).toBe('the DOCX inflates to more than the 1 MB limit (a zip bomb?)');
+  });
+
+  it('refuses a zip with too many entries', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 30; i++) files[`word/media/${i}.bin`] = new Uint8Array(1);
+    const error = await inputError(read(minimal(files), { maxZipEntries: 20 }));
+    expect(error.message).toBe('the DOCX holds 31 zip entries, more than the limit of 20');
+  });
+
+  it('refuses a truncated DOCX as damaged', async () => {
+    const built = await buildLetterDocx('1. Waarom?');
+    const error = await inputError(read(built.data.subarray(0, Math.floor(built.data.length / 2))));
+    expect(error.message).toBe('the DOCX is damaged (the zip archive is truncated)');
+  });
+
+  it('refuses a DOCX whose deflate data is corrupt', async () => {
+    const built = await buildLetterDocx('1. Waarom is dit zo?\n2. En waarom dat?');
+    const data = built.data.slice();
+    // Overwrite the middle of the compressed data of the first entry.
+    for (let i = 60; i < 120; i++) data[i] = 0xff;
+    await inputError(read(data));
+  });
+
+  it('never throws anything but InputError on damaged DOCX bytes', async () => {
+    const built = await buildLetterDocx('Geacht college,\n1. Waarom?\n2. Hoe?\n• punt');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(built.data.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }),
+        fc.option(fc.nat(built.data.length), { nil: undefined }),
+        async (flips, cut) => {
+          const data = built.data.slice(0, cut ?? built.data.length);
+          for (const [at, value] of flips) if (at < data.length) data[at] = value;
+          try {
+            await readSource({ name: 'brief.docx', data });
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
