@@ -57,6 +57,8 @@ export function mergeMemoParts(
   for (const [block, key] of existingKeys) byKey.set(key, block as MemoPart);
 
   const out: Array<{ raw: string; key: string | null; question: boolean; number?: number }> = [];
+  // One note for all memo parts kept as written, not one per part on every redraft.
+  const keptAsWritten: string[] = [];
   const done = new Set<string>();
   for (const block of rendered) {
     if (block.kind !== 'part') {
@@ -69,17 +71,19 @@ export function mergeMemoParts(
       done.add(key);
       if (compact(mine.content) !== compact(block.content)) {
         out.push({ raw: mine.raw, key, question: false });
-        notes.push({
-          level: 'info',
-          message:
-            source === 'the file'
-              ? `kept ${partName(mine)} as written in the file; the template would now write other text there (--force rewrites it, after a backup)`
-              : `took ${partName(mine)} from ${source}`,
-        });
+        if (source === 'the file') keptAsWritten.push(partName(mine));
+        else notes.push({ level: 'info', message: `took ${partName(mine)} from ${source}` });
         continue;
       }
     }
     out.push({ raw: block.raw, key, question: false });
+  }
+
+  if (keptAsWritten.length > 0) {
+    notes.push({
+      level: 'info',
+      message: `kept ${joinParts(keptAsWritten)} as written in the file, where the template would now write other text (--force rewrites, after a backup)`,
+    });
   }
 
   // Parts only the file has: after the block they followed in the file.
@@ -119,4 +123,8 @@ export function mergeMemoParts(
     .filter((raw) => raw !== '')
     .join('\n\n');
   return { body: `${body}\n`, notes };
+}
+
+function joinParts(names: string[]): string {
+  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

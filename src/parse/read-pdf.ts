@@ -374,17 +374,31 @@ function barePageOffset(pages: PageLines[], zones: Set<number>[]): number | null
   return best;
 }
 
-/** Drop page numbers and lines repeated in the header/footer zone of most pages. */
+/**
+ * Drop page numbers, and lines repeated in the header/footer zone of most pages at the same place
+ * in the same size. The place matters: a document's title on page 1 often says what the running
+ * header of every page says, but lower and larger (seen in DocBook and Word exports).
+ */
 function dropFurniture(pages: PageLines[]): void {
   const zones = pages.map(furnitureCandidates);
   const offset = barePageOffset(pages, zones);
-  const counts = new Map<string, number>();
+  const occurrences = new Map<string, { page: number; y: number; size: number }[]>();
   pages.forEach((page, p) => {
-    const keys = new Set<string>();
-    for (const i of zones[p]!) keys.add(furnitureKey(page.lines[i]!.text));
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const i of zones[p]!) {
+      const line = page.lines[i]!;
+      const key = furnitureKey(line.text);
+      const list = occurrences.get(key) ?? [];
+      list.push({ page: p, y: line.y, size: line.size });
+      occurrences.set(key, list);
+    }
   });
   const needed = Math.max(2, Math.ceil(pages.length / 2));
+  const repeated = (line: Line): boolean => {
+    const same = (occurrences.get(furnitureKey(line.text)) ?? []).filter(
+      (o) => Math.abs(o.y - line.y) <= Math.max(3, 0.3 * line.size) && Math.abs(o.size - line.size) <= 0.2 * line.size,
+    );
+    return new Set(same.map((o) => o.page)).size >= needed;
+  };
   pages.forEach((page, p) => {
     const zone = zones[p]!;
     page.lines = page.lines.filter((line, i) => {
@@ -393,7 +407,7 @@ function dropFurniture(pages: PageLines[]): void {
       if (PAGE_NUMBER.test(text)) return false;
       const bare = BARE_NUMBER.exec(text);
       if (bare && offset !== null && Number(bare[1]) - (p + 1) === offset) return false;
-      return pages.length < 2 || (counts.get(furnitureKey(line.text)) ?? 0) < needed;
+      return pages.length < 2 || !repeated(line);
     });
   });
 }
