@@ -3,6 +3,7 @@
  * Dutch function words are removed. Used to follow an answer to its question when the question
  * document changes, and to tell a quoted question from a quote in an answer.
  */
+import { multisetDice } from '../parse/text-utils.js';
 
 /** Dutch function words and the words every council question has; they say nothing about which. */
 const STOP = new Set(
@@ -25,16 +26,5 @@ export function questionSimilarity(a: string, b: string): number {
   const wa = questionWords(a);
   const wb = questionWords(b);
   if (wa.length === 0 && wb.length === 0) return a.trim() === b.trim() ? 1 : 0;
-  if (wa.length === 0 || wb.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of wb) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(w, n - 1);
-    }
-  }
-  return (2 * shared) / (wa.length + wb.length);
+  return multisetDice(wa, wb);
 }

@@ -81,3 +81,10 @@ describe('readHtml', () => {
     expect(readHtml(bytes, 'a.html')).toEqual({ text: 'Café', warnings: [] });
   });
 });
+
+describe('hostile HTML', () => {
+  it('refuses thousands of nested elements with an InputError instead of a stack overflow', () => {
+    const html = `${'<div>'.repeat(20000)}Vraag?${'</div>'.repeat(20000)}`;
+    expect(() => readHtml(new TextEncoder().encode(html), 'diep.html')).toThrow('the HTML is nested too deeply to read');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { decodeTextFile, normaliseText } from './read-text.js';
 
@@ -415,7 +416,15 @@ export interface HtmlResult {
 /** Read an HTML document's bytes. `file` names it in errors. */
 export function readHtml(data: Uint8Array, file: string): HtmlResult {
   const { text, warnings } = decodeTextFile(data, file);
+  let lines: string;
+  try {
+    lines = htmlToText(text);
+  } catch (error) {
+    // Thousands of nested elements overflow the tree walk (parse5 and this renderer recurse).
+    if (error instanceof RangeError) throw new InputError('the HTML is nested too deeply to read', { file });
+    throw error;
+  }
   // A page that declares a legacy charset is expected to be windows-1252: no warning for that.
   const declaresLegacy = /<meta[^>]+charset\s*=\s*["']?\s*(windows-1252|iso-8859-1|latin1|us-ascii)/i.test(text.slice(0, 4096));
-  return { text: normaliseText(htmlToText(text)), warnings: declaresLegacy ? [] : warnings };
+  return { text: normaliseText(lines), warnings: declaresLegacy ? [] : warnings };
 }

@@ -173,6 +173,14 @@ describe('line reconstruction', () => {
     expect(dropped.text).not.toMatch(/^\d$/m);
   });
 
+  it('keeps a title on page 1 that says what the running header says, lower and larger', async () => {
+    const data = await buildPlacedPdf([
+      [['Vragen over de kermis', 72, 40, 9], ['Vragen over de kermis', 72, 110, 16], ['Geacht college,', 72, 140, 11], ['Waarom?', 72, 154, 11]],
+      [['Vragen over de kermis', 72, 40, 9], ['Hoe?', 72, 110, 11], ['Wanneer?', 72, 124, 11]],
+    ]);
+    expect(nonEmptyLines((await read(data)).text)).toEqual(['Vragen over de kermis', 'Geacht college,', 'Waarom?', 'Hoe?', 'Wanneer?']);
+  });
+
   it('does not take a sentence about "pagina 3" at the top of pages for a header', async () => {
     const data = await buildPlacedPdf([
       [['Vraag 3 gaat over pagina 3.', 72, 100, 11], ['Meer tekst.', 72, 114, 11]],

@@ -5,6 +5,7 @@
  * Used by the corpus snapshot test and by `npm run bench`.
  */
 import type { QuestionDocument } from '../model.js';
+import { multisetDice } from './text-utils.js';
 
 export interface GoldLetter {
   municipality?: string | null;
@@ -31,23 +32,7 @@ function tokens(text: string): string[] {
 }
 
 export function tokenF1(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (ta.length === 0 && tb.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const t of tb) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of ta) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(t, n - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const precision = common / ta.length;
-  const recall = common / tb.length;
-  return (2 * precision * recall) / (precision + recall);
+  return multisetDice(tokens(a), tokens(b));
 }
 
 export function scoreLetter(doc: QuestionDocument, gold: GoldLetter): LetterScore {

@@ -89,3 +89,23 @@ export function withoutQuotes(text: string): string {
 export function comparable(text: string): string {
   return collapseSpace(text.toLowerCase().replace(/[‘’‚`]/g, "'").replace(/[“”„]/g, '"'));
 }
+
+/**
+ * Dice coefficient of two word multisets: 2·shared / (|a| + |b|). The same number as token F1
+ * (2PR / (P + R)), so it serves both the development-set scoring and question matching.
+ */
+export function multisetDice(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of b) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(w, n - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
+}

@@ -1,10 +1,9 @@
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../../index.js';
-import { runCli } from '../main.js';
+import { runCliIn } from '../test-helpers.js';
 
 const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
 const LETTER = new URL('questions/2025-04-12-d66-regionale-zorg-en-veiligheid.txt', SEEDS);
@@ -13,15 +12,8 @@ const MEMO = new URL('answers/2025-05-d66-regionale-zorg-en-veiligheid-beantwoor
 let dir: string;
 let id: string;
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, stdout, stderr, cwd: dir, env: {} });
-  return { code, out, err };
+function run(argv: string[]) {
+  return runCliIn(dir, argv);
 }
 
 beforeEach(async () => {

@@ -2,9 +2,8 @@ import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../main.js';
+import { runCliIn } from '../test-helpers.js';
 
 /**
  * After import the markdown file is the source of truth: `answer parse questions/<id>.md --json`
@@ -23,15 +22,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, stdout, stderr, cwd: dir, env: {} });
-  return { code, out, err };
+function run(argv: string[]) {
+  return runCliIn(dir, argv);
 }
 
 const files = [

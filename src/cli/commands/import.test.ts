@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
+import { runCliIn } from '../test-helpers.js';
 
 const D66 = new URL('../../../test/fixtures/seeds/questions/2025-04-12-d66-regionale-zorg-en-veiligheid.txt', import.meta.url);
 const NO_QUESTIONS = 'Geachte heer,\n\nHierbij stuur ik u het verslag van de vergadering.\n\nMet vriendelijke groet\n';
@@ -17,15 +18,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, stdout, stderr, cwd: dir, env: {} });
-  return { code, out, err };
+function run(argv: string[]) {
+  return runCliIn(dir, argv);
 }
 
 async function importedId(): Promise<string> {

@@ -1,9 +1,8 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../main.js';
+import { runCliIn } from '../test-helpers.js';
 
 const AGENDA = `---
 title: Zwolse agenda zorg en veiligheid
@@ -54,15 +53,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, stdout, stderr, cwd: dir, env: {} });
-  return { code, out, err };
+function run(argv: string[]) {
+  return runCliIn(dir, argv);
 }
 
 describe('answer link', () => {
