@@ -62,7 +62,8 @@ export function displayName(name: string): string {
 
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+  // Two decimals below 100 MB, so a size just over a limit does not read as the limit itself.
+  return `${mb < 100 ? Math.round(mb * 100) / 100 : Math.round(mb)} MB`;
 }
 
 /** What the bytes are, by magic number first and by extension second. */
