@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
 import { addDaysIso, checkWorkspace, citationOf, formatCitation, type Passage, type QuestionDocument, renderQuestionDocument } from '../src/index.js';
 import type { BenchOptions } from './run.js';
+import { random } from './lib/synthetic.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_MS = 2000;
@@ -41,18 +42,6 @@ const ANSWER_TEXT =
   'Een ambtelijk team met verschillende expertise beoordeelt de aanmeldingen.\n\n' +
   'Vanuit het programma Maatschappelijke Voorzieningen wordt het werken met referentiewaarden voor voorzieningen verkend. ' +
   'Deze referentiewaarden geven de kwalitatieve behoefte aan voorzieningen aan.';
-
-/** Deterministic PRNG (mulberry32): every run measures the same workspace. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)]!;

@@ -7,8 +7,8 @@
  */
 import type { Passage } from '../../src/index.js';
 
-/** Deterministic PRNG (mulberry32), so every run measures the same corpus. */
-function random(seed: number): () => number {
+/** Deterministic PRNG (mulberry32), so every run measures the same data. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,24 +4,19 @@
  * "Betreft:" line, "de fractie van X", the signature) and is null when the letter does not say:
  * never guessed.
  */
+import type { QuestionDocument } from '../model.js';
 import { findDates, parseDateOnly } from './dates.js';
 import type { Unit } from './split-questions.js';
 import { collapseSpace } from './text-utils.js';
 import { isClosing } from './question-words.js';
 
-export interface Metadata {
-  title: string | null;
-  subject: string | null;
-  article: string | null;
-  municipality: string | null;
-  party: string | null;
-  parties: string[];
-  members: string[];
-  date: string | null;
-  addressee: string | null;
+export type Metadata = Pick<
+  QuestionDocument,
+  'title' | 'subject' | 'article' | 'municipality' | 'party' | 'parties' | 'members' | 'date' | 'addressee'
+> & {
   /** Index of the first unit of the preamble. */
   preambleStart: number;
-}
+};
 
 /** National and Flemish parties in their common spellings, with the name to report. */
 const KNOWN_PARTIES: Array<[string, RegExp]> = [
