@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertPolicyDocument, loadCorpus } from '../src/corpus/index.js';
 import {
@@ -24,6 +24,9 @@ import {
   DEFAULT_SCORING,
   framingTerms,
   evaluate,
+  indexPath,
+  isRelevant,
+  normalizeForMatch,
   linkerRanker,
   lexiconLoadMs,
   MemoryIndexStore,
@@ -81,7 +84,7 @@ const f3 = (x: number) => x.toFixed(3);
 
 function row(label: string, engine: string, r: EvalReport): string {
   const m = r.metrics;
-  return `${label.padEnd(26)}${engine.padEnd(30)}${[m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10].map((x) => f3(x).padStart(9)).join('')}`;
+  return `${label.padEnd(31)}${engine.padEnd(28)}${[m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10].map((x) => f3(x).padStart(9)).join('')}`;
 }
 
 async function quality(corpus: Corpus): Promise<void> {
@@ -94,41 +97,77 @@ async function quality(corpus: Corpus): Promise<void> {
     ['ours', linkerRanker(store, { context: false })],
     ['MiniSearch (nl stem)', ({ question }) => mini.search(question.q, 10)],
     ['grep', ({ question }) => grep.search(question.q, 10)],
+    // Ablations of the default (ours + context): each switches one part off or changes one weight.
     ['ours, no diversify', linkerRanker(store, { diversify: false })],
-    ['ours, section share .25', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionShare: 0.25 } })],
-    // Section-level BM25F (default 0.25, multiplied in): off, and heavier.
     ['ours, no section BM25', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 0 } })],
     ['ours, section BM25 .5', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 0.5 } })],
-    ['ours, section BM25 1', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 1 } })],
-    // The lead passage of the best section just below (.9) or above (1) its best passage.
-    ['ours, lead .9', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, leadWeight: 0.9 } })],
-    ['ours, lead first', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, leadWeight: 1.0001 } })],
-    // Framing words measured over the development letters (framing-words.ts): the share of
-    // letters whose questions a term must occur in; 2 = no term, i.e. no framing words.
-    ['ours, framing ≥ 12.8% (5)', linkerRanker(store, { framing: framingTerms(5 / 39) })],
-    ['ours, framing ≥ 15% (6)', linkerRanker(store, { framing: framingTerms(0.15) })],
-    ['ours, framing ≥ 20% (8)', linkerRanker(store, { framing: framingTerms(0.2) })],
-    ['ours, framing none', linkerRanker(store, { framing: framingTerms(2) })],
+    // Framing words measured over the development letters (framing-words.ts); 2 = no term at all.
+    ['ours, no framing words', linkerRanker(store, { framing: framingTerms(2) })],
+    ['ours, no question frames', linkerRanker(store, { frames: false })],
     // Recency prior (recency.ts; default: 4 years' grace, halving per 4 years, floor .5).
     ['ours, no recency', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: null } })],
-    ['ours, recency no grace, hl 8', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { grace: 0, halfLife: 8, floor: 0.5 } } })],
     ['ours, recency floor .7', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { ...DEFAULT_RECENCY, floor: 0.7 } } })],
-    ['ours, recency floor .25', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { ...DEFAULT_RECENCY, floor: 0.25 } } })],
     ['ours, text b .5', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, b: [0.5, 0.5, 0] } })],
   ];
-  console.log(`\nquality, top 10 (${''.padEnd(4)}hit@1, hit@5, recall@5, recall@10, MRR, nDCG@10)`);
-  console.log(`${'gold set'.padEnd(26)}${'engine'.padEnd(30)}${['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10'].map((h) => h.padStart(9)).join('')}`);
-  for (const { name, gold } of await goldSets()) {
+  console.log(`\nquality, top 10 (hit@1, hit@5, recall@5, recall@10, MRR, nDCG@10; read250: share of questions whose gold text a reader meets within the first 250 words of the results)`);
+  console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(28)}${['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10', 'read250'].map((h) => h.padStart(9)).join('')}`);
+  const sets = await goldSets();
+  const mean = new Map<string, { metrics: number[]; n: number }>();
+  for (const { name, gold } of sets) {
     const scored = gold.questions.filter((q) => q.gold.length > 0).length;
     const label = `${name} (${scored})`;
     for (const [engine, ranker] of engines) {
-      const report = await evaluate(gold, ranker, corpus.passages);
-      console.log(row(engine === engines[0]![0] ? label : '', engine, report));
+      const lists: Array<Array<Pick<Passage, 'doc' | 'text'>>> = [];
+      const report = await evaluate(gold, async (query) => {
+        const list = await ranker(query);
+        lists.push(list);
+        return list;
+      }, corpus.passages);
+      const read = readingShare(gold, lists, READ_WORDS);
+      console.log(`${row(engine === engines[0]![0] ? label : '', engine, report)}${f3(read).padStart(9)}`);
       if (engine === engines[0]![0] && report.unreachable.length) {
         console.log(`  (${report.unreachable.length} gold snippets in no passage: ${report.unreachable.map((u) => `q${u.n}`).join(', ')})`);
       }
+      const m = report.metrics;
+      const acc = mean.get(engine) ?? { metrics: [0, 0, 0, 0, 0, 0, 0], n: 0 };
+      [m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10, read].forEach((x, i) => (acc.metrics[i]! += x));
+      acc.n++;
+      mean.set(engine, acc);
     }
   }
+  // The mean over the gold sets, each set counting once (not each question: the sets differ in size).
+  for (const [engine, { metrics, n }] of mean) {
+    console.log(`${(engine === engines[0]![0] ? `mean of ${n} sets` : '').padEnd(31)}${engine.padEnd(28)}${metrics.map((x) => f3(x / n).padStart(9)).join('')}`);
+  }
+}
+
+/** Words a reader takes in at a glance over a result list: a minute of reading. */
+const READ_WORDS = 250;
+
+/**
+ * The share of scored questions whose gold text a reader meets within the first `budget` words of
+ * the result list (the passages before the first relevant one, read whole, and the relevant one up
+ * to the snippet). Unlike hit@k it does not reward longer passages for holding more text.
+ */
+function readingShare(gold: GoldFile, lists: ReadonlyArray<ReadonlyArray<Pick<Passage, 'doc' | 'text'>>>, budget: number): number {
+  const scored = gold.questions.filter((q) => q.gold.length > 0);
+  let met = 0;
+  scored.forEach((q, i) => {
+    let read = 0;
+    for (const p of lists[i] ?? []) {
+      const text = normalizeForMatch(p.text);
+      const words = text.split(' ').length;
+      const hit = q.gold.map((g) => (isRelevant(p, g, text) ? text.indexOf(normalizeForMatch(g.snippet)) : -1)).filter((at) => at >= 0);
+      if (hit.length > 0) {
+        read += text.slice(0, Math.min(...hit)).split(' ').length;
+        if (read <= budget) met++;
+        return;
+      }
+      read += words;
+      if (read > budget) return;
+    }
+  });
+  return scored.length ? met / scored.length : 0;
 }
 
 interface SpeedResult {
@@ -223,9 +262,9 @@ async function persistence(dir: string, corpus: Corpus): Promise<void> {
   const t1 = performance.now();
   const again = await openIndex(dir, corpus);
   const warm = performance.now() - t1;
-  const size = (await readFile(join(dir, '.answer', 'index.json'))).length / 1024 / 1024;
+  const size = (await readFile(indexPath(dir))).length / 1024 / 1024;
   console.log(
-    `persisted index (.answer/index.json, ${size.toFixed(1)} MB): build + write ${cold.toFixed(0)} ms; reopen unchanged ${warm.toFixed(0)} ms (reused: ${again.reused})`,
+    `persisted index (${relative(dir, indexPath(dir))}, ${size.toFixed(1)} MB): build + write ${cold.toFixed(0)} ms; reopen unchanged ${warm.toFixed(0)} ms (reused: ${again.reused})`,
   );
 }
 

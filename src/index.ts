@@ -37,7 +37,7 @@ export {
   normalizeForMatch, openIndex, parseGold, rank, readIndex, searchIndex, splitCompound, stem, syncIndex, tokenize, unreachableGold, writeIndex,
 } from './link/index.js';
 export type {
-  AnalyzedPassage, CorpusContent, EvalReport, GoldFile, GoldQuery, GoldQuestion, IndexStats, IndexStore, LinkOptions, LinkResult,
+  AnalyzedPassage, CorpusContent, CorpusReader, EvalReport, FileEntry, GoldFile, GoldQuery, GoldQuestion, IndexStats, IndexStore, LinkOptions, LinkResult,
   LinkedPassage, LinkerRankerOptions, Metrics, OpenedIndex, QueryTerm, QuestionLinks, RankOptions, Ranker, ScoringParams, SyncReport,
 } from './link/index.js';
 export {
@@ -69,5 +69,5 @@ export {
   convertPolicyFile, corpusSlug, countWords, loadCorpus, normalizeForId, normalizeHeadingPath, sentenceSpans, splitPassages, splitSentences,
 } from './corpus/index.js';
 export type {
-  AnswerPassageOptions, ConvertOptions, ConvertResult, CorpusFile, LoadCorpusOptions, LoadedCorpus, RemovedLine, SplitOptions,
+  AnswerPassageOptions, ConvertOptions, ConvertResult, CorpusFile, KnownFile, LoadCorpusOptions, LoadedCorpus, RemovedLine, SplitOptions,
 } from './corpus/index.js';

@@ -54,3 +54,30 @@ export function syntheticCorpus(seed: readonly Passage[], scale: number): { pass
   }
   return { passages, files };
 }
+
+/**
+ * A synthetic corpus as markdown files, one per document, as `answer corpus add` would leave
+ * them: front matter with the title (and date), the heading path as headings, each passage a
+ * block. Splitting them again gives passages of about the same sizes.
+ */
+export function syntheticMarkdown(passages: readonly Passage[]): Array<{ file: string; markdown: string }> {
+  const byFile = new Map<string, Passage[]>();
+  for (const p of passages) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  return [...byFile].map(([file, list]) => {
+    const first = list[0]!;
+    const lines = ['---', `title: ${JSON.stringify(first.title)}`, ...(first.date ? [`date: "${first.date}"`] : []), '---', '', `# ${first.title}`, ''];
+    let path: string[] = [first.title];
+    for (const p of list) {
+      let same = 0;
+      while (same < p.heading.length && same < path.length && p.heading[same] === path[same]) same++;
+      for (let level = Math.max(1, same); level < p.heading.length; level++) lines.push(`${'#'.repeat(Math.min(6, level + 1))} ${p.heading[level]}`, '');
+      path = p.heading;
+      lines.push(p.text, '');
+    }
+    return { file, markdown: lines.join('\n') };
+  });
+}

@@ -7,8 +7,9 @@
  * (wired in `convertPolicyDocument`, convert-policy.ts).
  *
  * Reading the corpus (`answer link`, `answer check`):
- *   loadCorpus → per file: readFrontMatter → splitPassages (remark AST → sections → pieces →
- *   split long / join tiny → stable ids); answers/ → readAnswerDocument → answerPassages.
+ *   loadCorpus → per file: read → sha256 → a hash the index knows gives its recorded problems,
+ *   any other → readFrontMatter → splitPassages (remark AST → sections → pieces → split long /
+ *   join tiny → stable ids); answers/ → readAnswerDocument → answerPassages.
  */
 import { readSourceFile } from '../parse/read-source.js';
 import { InputError } from '../errors.js';
@@ -20,7 +21,7 @@ export { adoptMarkdownDocument, convertPolicyDocument } from './convert-policy.j
 export type { ConvertOptions, ConvertResult } from './convert-policy.js';
 export { CORPUS_DATE } from './document-meta.js';
 export { loadCorpus, MAX_CORPUS_FILE_BYTES } from './load-corpus.js';
-export type { CorpusFile, LoadCorpusOptions, LoadedCorpus } from './load-corpus.js';
+export type { CorpusFile, KnownFile, LoadCorpusOptions, LoadedCorpus } from './load-corpus.js';
 export type { RemovedLine } from './page-furniture.js';
 export { normalizeForId, normalizeHeadingPath } from './passage-id.js';
 export { countWords, sentenceSpans, splitSentences } from './sentences.js';

@@ -91,6 +91,38 @@ describe('loadCorpus', () => {
     expect([...new Set(corpus.passages.map((p) => p.file))]).toEqual(['corpus/a-goed.md', 'corpus/g-ook-goed.md']);
   });
 
+  it('parses only the files whose hash `known` does not hold, and gives back the problems recorded for the others', async () => {
+    await writeFile(join(dir, 'corpus', 'a-bekend.md'), POLICY);
+    await writeFile(join(dir, 'corpus', 'b-gewijzigd.md'), POLICY.replaceAll('Zwolse agenda', 'Tweede'));
+    // Broken front matter, recorded as fine: that no problem comes back shows it was not parsed.
+    await writeFile(join(dir, 'corpus', 'c-bekend-kapot.md'), '---\ntitle: "open\n---\n# x\n');
+    await writeFile(join(dir, 'corpus', 'd-bekend-zonder-titel.md'), '# Zonder titel\n\nTekst.\n');
+    await writeFile(join(dir, 'corpus', 'e-binair.md'), Buffer.from([0x25, 0x50, 0x00]));
+    const first = await loadCorpus(dir, { answers: null });
+    const hash = new Map(first.files.map((f) => [f.file, f.hash]));
+    const noTitle = first.problems.filter((p) => p.file === 'corpus/d-bekend-zonder-titel.md');
+    expect(noTitle.map((p) => p.code)).toEqual(['corpus/no-title']);
+    const known = new Map([
+      ['corpus/a-bekend.md', { hash: hash.get('corpus/a-bekend.md')! }],
+      ['corpus/b-gewijzigd.md', { hash: 'an older version' }],
+      ['corpus/c-bekend-kapot.md', { hash: hash.get('corpus/c-bekend-kapot.md')! }],
+      ['corpus/d-bekend-zonder-titel.md', { hash: hash.get('corpus/d-bekend-zonder-titel.md')!, problems: noTitle }],
+    ]);
+    const warm = await loadCorpus(dir, { answers: null, known });
+    expect(warm.files.map((f) => [f.file, f.parsed])).toEqual([
+      ['corpus/a-bekend.md', false],
+      ['corpus/b-gewijzigd.md', true],
+      ['corpus/c-bekend-kapot.md', false],
+      ['corpus/d-bekend-zonder-titel.md', false],
+    ]);
+    expect([...new Set(warm.passages.map((p) => p.file))]).toEqual(['corpus/b-gewijzigd.md']);
+    expect(warm.problems.map((p) => [p.file, p.code])).toEqual([
+      ['corpus/d-bekend-zonder-titel.md', 'corpus/no-title'],
+      ['corpus/e-binair.md', 'corpus/binary'],
+    ]);
+    expect(warm.files.find((f) => f.file === 'corpus/d-bekend-zonder-titel.md')!.problems).toEqual(noTitle);
+  });
+
   it('says so when the corpus folder is missing', async () => {
     const corpus = await loadCorpus(dir, { folders: ['beleid'], answers: null });
     expect(corpus.problems.map((p) => [p.code, p.file])).toEqual([['corpus/no-folder', 'beleid']]);

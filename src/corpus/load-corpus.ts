@@ -2,6 +2,11 @@
  * Read the corpus of a workspace: every `*.md` in the corpus folders, and the answered memos in
  * `answers/`. One bad file (broken front matter, empty, binary, too large) is reported as a
  * Problem and skipped; it never stops the others.
+ *
+ * Every file is read and hashed on every run, but only a file whose hash the index does not know
+ * (`known`) is parsed: parsing is what costs (remark-parse reads about 1 MB/s; the 100× synthetic
+ * workspace of bench/cli.ts holds 40 MB of markdown), hashing is cheap. What parsing reported about a file is kept
+ * with its hash, so a known file's problems are reported again without parsing it.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -17,11 +22,31 @@ import { splitPassages } from './split-passages.js';
  */
 export const MAX_CORPUS_FILE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Version of the passages made from a file. A persisted index keeps passages (and the problems
+ * found) and reuses them while a file's hash is unchanged, so bump this when what the same file
+ * gives changes: splitting (split-passages.ts), answer passages (answer-passages.ts), ids
+ * (passage-id.ts), the `Passage` fields, or the problems reported for a file's content. (2: blocks of a section packed into passages of up to 150 words.)
+ */
+export const PASSAGES_VERSION = 2;
+
+/** A corpus file as read before: its content hash, and the problems parsing it reported. */
+export interface KnownFile {
+  hash: string;
+  problems?: readonly Problem[];
+}
+
 export interface LoadCorpusOptions {
   /** Corpus folders, relative to the workspace. Default `['corpus']`. */
   folders?: string[];
   /** Folder of answer documents whose answers are corpus too; `null` leaves them out. Default `'answers'`. */
   answers?: string | null;
+  /**
+   * The files already read, as the index records them (`IndexStore.files()`): a file whose
+   * content hash is the same is not parsed again. Its problems are given back as recorded and its
+   * passages left out of `passages` (the index holds them).
+   */
+  known?: ReadonlyMap<string, KnownFile>;
 }
 
 export interface CorpusFile {
@@ -29,10 +54,16 @@ export interface CorpusFile {
   file: string;
   /** sha256 of the file's bytes, hex. */
   hash: string;
+  /** What parsing the file's content reported (broken front matter, no title); kept with the hash. */
+  problems: Problem[];
+  /** False when the file was in `known` with this hash and not parsed again: none of its passages are in `passages`. */
+  parsed: boolean;
 }
 
 export interface LoadedCorpus {
+  /** The passages of the files parsed (every file, without `known`). */
   passages: Passage[];
+  /** Every problem, in file order: of files that could not be read, and of every file's content. */
   problems: Problem[];
   /** Every corpus file that could be read, with its content hash (for incremental indexing). */
   files: CorpusFile[];
@@ -62,8 +93,8 @@ function code(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-/** Read one file as UTF-8 text, or say why it cannot be used. */
-async function readText(path: string, file: string): Promise<{ text: string; hash: string } | Problem> {
+/** Read one file and hash its bytes, or say why it cannot be used. */
+async function readBytes(path: string, file: string): Promise<{ bytes: Buffer; hash: string } | Problem> {
   let info;
   try {
     info = await stat(path);
@@ -80,6 +111,11 @@ async function readText(path: string, file: string): Promise<{ text: string; has
   } catch (error) {
     return problem('corpus/unreadable', `cannot read the file (${code(error) ?? 'error'})`, file);
   }
+  return { bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The bytes as UTF-8 text, or why they are not markdown. */
+function decodeText(bytes: Buffer, file: string): string | Problem {
   if (bytes.subarray(0, 8192).includes(0)) return problem('corpus/binary', 'binary file (it holds NUL bytes), not markdown; skipped', file);
   let text: string;
   try {
@@ -88,7 +124,15 @@ async function readText(path: string, file: string): Promise<{ text: string; has
     return problem('corpus/binary', 'not UTF-8 text; skipped (save it as UTF-8 markdown)', file);
   }
   if (text.replace(/^\ufeff/, '').trim() === '') return problem('corpus/empty', 'empty file; skipped', file);
-  return { text, hash: createHash('sha256').update(bytes).digest('hex') };
+  return text;
+}
+
+/** A corpus file read and hashed: its text, or null when `known` has its hash (not decoded). */
+interface OpenedFile {
+  file: string;
+  hash: string;
+  known: KnownFile | null;
+  text: string | null;
 }
 
 function slugOf(file: string): string {
@@ -114,42 +158,67 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
   };
   const relativePath = (path: string): string => relative(workspaceDir, path).split(sep).join('/');
 
+  /**
+   * Read and hash one file; null when it cannot be used (the problem is recorded). A file whose
+   * hash is in `known` is not even decoded: only a file that decoded once has a hash recorded.
+   */
+  const open = async (path: string): Promise<OpenedFile | null> => {
+    const file = relativePath(path);
+    const read = await readBytes(path, file);
+    if ('code' in read) {
+      result.problems.push(read);
+      return null;
+    }
+    const known = options.known?.get(file);
+    if (known && known.hash === read.hash) return { file, hash: read.hash, known, text: null };
+    const text = decodeText(read.bytes, file);
+    if (typeof text !== 'string') {
+      result.problems.push(text);
+      return null;
+    }
+    return { file, hash: read.hash, known: null, text };
+  };
+  /** Add a file's passages and problems: parsed, or as `known` records them (the index has its passages). */
+  const add = ({ file, hash, known, text }: OpenedFile, parse: (text: string) => { passages: Passage[]; problems: Problem[] }): void => {
+    if (text === null) {
+      const problems = [...(known?.problems ?? [])];
+      result.problems.push(...problems);
+      result.files.push({ file, hash, problems, parsed: false });
+      return;
+    }
+    const { passages, problems } = parse(text);
+    result.problems.push(...problems);
+    result.passages.push(...passages);
+    result.files.push({ file, hash, problems, parsed: true });
+  };
+
   for (const folder of folders) {
     for (const path of await filesIn(folder, true)) {
-      const file = relativePath(path);
-      const read = await readText(path, file);
-      if ('code' in read) {
-        result.problems.push(read);
-        continue;
-      }
+      const opened = await open(path);
+      if (!opened) continue;
+      const { file } = opened;
       const doc = slugOf(file);
       const clash = docs.get(doc);
       if (clash) {
         result.problems.push(problem('corpus/duplicate-doc', `same document name as ${clash}: passages of both are kept, but their citations look alike`, file, null, 'warning'));
       } else docs.set(doc, file);
-      result.files.push({ file, hash: read.hash });
-      const split = splitPassages(read.text, { file, doc });
-      result.problems.push(...split.problems);
-      result.passages.push(...split.passages);
+      add(opened, (text) => splitPassages(text, { file, doc }));
     }
   }
 
   if (answers !== null) {
     for (const path of await filesIn(answers, false)) {
-      const file = relativePath(path);
-      const read = await readText(path, file);
-      if ('code' in read) {
-        result.problems.push(read);
-        continue;
-      }
-      const { doc: answerDoc, problems } = readAnswerDocument(read.text, file);
-      // An answer file with broken front matter is the check's business; here it is only skipped.
-      if (problems.some((p) => p.severity === 'error') && answerDoc.question === '') {
-        result.problems.push(problem('corpus/answer-unreadable', 'answer document without a readable "question:" id; its answers are not used as sources', file, 1, 'warning'));
-        continue;
-      }
-      result.files.push({ file, hash: read.hash });
-      result.passages.push(...answerPassages(answerDoc, file, { text: read.text }));
+      const opened = await open(path);
+      if (!opened) continue;
+      const { file } = opened;
+      add(opened, (text) => {
+        const { doc: answerDoc, problems } = readAnswerDocument(text, file);
+        // An answer file with broken front matter is the check's business; here it is only skipped.
+        if (problems.some((p) => p.severity === 'error') && answerDoc.question === '') {
+          return { passages: [], problems: [problem('corpus/answer-unreadable', 'answer document without a readable "question:" id; its answers are not used as sources', file, 1, 'warning')] };
+        }
+        return { passages: answerPassages(answerDoc, file, { text }), problems: [] };
+      });
     }
   }
   return result;

@@ -23,6 +23,14 @@ describe('markdown escaping', () => {
     );
   });
 
+  it('keeps a run of dashes with spaces in it as text, not a thematic break', () => {
+    for (const text of ['---- ---', '-- -', '--- - ---']) {
+      const root = parse(escapeLineStart(escapeInline(text)));
+      expect(root.children.map((c) => c.type)).toEqual(['paragraph']);
+      expect(toString(root)).toBe(text);
+    }
+  });
+
   it('keeps a heading’s text, a closing "#" included', () => {
     const root = parse(`## ${escapeHeading('Kosten in € en # nummer #')}`);
     expect(root.children[0]!.type).toBe('heading');

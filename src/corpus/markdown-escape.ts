@@ -20,7 +20,8 @@ export function escapeInline(text: string): string {
 export function escapeLineStart(line: string): string {
   if (/^#{1,6}(?:\s|$)/.test(line)) return `\\${line}`;
   if (/^>/.test(line) || /^[+-](?:\s|$)/.test(line)) return `\\${line}`;
-  if (/^=+\s*$/.test(line) || /^-+\s*$/.test(line)) return `\\${line}`;
+  // A run of '-' with spaces in it is a thematic break too ("---- ---"; found by the property test).
+  if (/^=+\s*$/.test(line) || /^(?:-[ \t]*)+$/.test(line)) return `\\${line}`;
   if (/^~~~/.test(line)) return `\\${line}`;
   const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(line);
   if (ordered) return `${ordered[1]}\\${line.slice(ordered[1]!.length)}`;

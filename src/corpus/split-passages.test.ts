@@ -33,12 +33,11 @@ ${sentence(35, 'communicatie')}
 const split = (markdown: string) => splitPassages(markdown, { file: 'corpus/agenda.md', doc: 'agenda' });
 
 describe('splitPassages', () => {
-  it('gives each paragraph or list its heading path from the document title down', () => {
+  it('gives each passage its heading path from the document title down', () => {
     const { passages, problems } = split(DOC);
     expect(problems).toEqual([]);
     expect(passages.map((p) => p.heading)).toEqual([
       ['Zwolse agenda zorg en veiligheid', '4 Agendapunten'],
-      ['Zwolse agenda zorg en veiligheid', '4 Agendapunten', '4.3 Samenwerking met de politie'],
       ['Zwolse agenda zorg en veiligheid', '4 Agendapunten', '4.3 Samenwerking met de politie'],
       ['Zwolse agenda zorg en veiligheid', '4 Agendapunten', '4.4 Communicatie'],
     ]);
@@ -54,11 +53,27 @@ describe('splitPassages', () => {
     expect(split(DOC).passages[0]!.lines).toEqual([10, 10]);
   });
 
-  it('joins a paragraph under MIN_WORDS to the block after it (an intro stays with its list)', () => {
+  it('packs the blocks of one section into passages of at most MAX_WORDS, whole blocks, in order', () => {
     const { passages } = split(DOC);
-    const list = passages[2]!;
-    expect(list.text).toBe(`De sterke punten zijn:\n\n- ${sentence(20, 'netwerk')}\n- ${sentence(20, 'vertrouwen')}`);
-    expect(list.lines).toEqual([17, 20]);
+    const section = passages[1]!;
+    expect(section.text).toBe(`${sentence(30, 'politie')} ${sentence(30, 'triage')}\n\nDe sterke punten zijn:\n\n- ${sentence(20, 'netwerk')}\n- ${sentence(20, 'vertrouwen')}`);
+    expect(section.lines).toEqual([14, 20]);
+    const four = Array.from({ length: 4 }, (_, i) => sentence(60, `p${i}`)).join('\n\n');
+    expect(split(`# T\n\n${four}\n`).passages.map((p) => words(p.text))).toEqual([120, 120]);
+    expect(MAX_WORDS).toBe(150);
+  });
+
+  it('keeps an intro with the list after it when the list does not fit in the passage before', () => {
+    const md = `# T\n\n${sentence(120, 'lang')}\n\nDe sterke punten zijn:\n\n- ${sentence(20, 'netwerk')}\n- ${sentence(20, 'vertrouwen')}\n`;
+    const { passages } = split(md);
+    expect(passages.map((p) => words(p.text))).toEqual([120, 44]);
+    expect(passages[1]!.text.startsWith('De sterke punten zijn:\n\n- Dit netwerk')).toBe(true);
+  });
+
+  it('joins an intro under MIN_WORDS to a list too long to share a passage with it', () => {
+    const items = Array.from({ length: 8 }, (_, i) => `- ${sentence(30, `item${i}`)}`).join('\n');
+    const { passages } = split(`# T\n\nDe punten zijn:\n\n${items}\n`);
+    expect(passages[0]!.text.startsWith('De punten zijn:\n\n- Dit item0')).toBe(true);
     expect(MIN_WORDS).toBe(25);
   });
 
@@ -71,15 +86,14 @@ describe('splitPassages', () => {
   it('splits a block over MAX_WORDS between sentences into near-equal parts', () => {
     const long = Array.from({ length: 10 }, (_, i) => sentence(30, `w${i}`)).join('\n');
     const { passages } = split(`# T\n\n${long}\n`);
-    expect(passages.map((p) => words(p.text))).toEqual([90, 90, 120]);
+    expect(passages.map((p) => words(p.text))).toEqual([150, 150]);
     for (const p of passages) {
       expect(words(p.text)).toBeLessThanOrEqual(MAX_WORDS);
       expect(p.text).toMatch(/^Dit .* eind\.$/);
     }
     // One sentence per line in the file: the parts' line ranges follow each other.
-    expect(passages[0]!.lines).toEqual([3, 5]);
+    expect(passages[0]!.lines).toEqual([3, 7]);
     expect(passages[1]!.lines[0]).toBe(passages[0]!.lines[1] + 1);
-    expect(passages[2]!.lines[0]).toBe(passages[1]!.lines[1] + 1);
   });
 
   it('splits a long list between items', () => {
@@ -89,22 +103,23 @@ describe('splitPassages', () => {
     expect(passages.map((p) => p.text.split('\n').length)).toEqual([4, 4]);
   });
 
-  it('keeps ids when text elsewhere in the file changes, and changes only the edited passage’s id', () => {
+  it('keeps ids when text in another section changes, and changes only the edited section’s ids', () => {
     const before = split(DOC).passages.map((p) => p.id);
-    const edited = DOC.replace('## 4 Agendapunten\n', '## 4 Agendapunten\n\nEen nieuwe alinea vooraan met genoeg woorden om niet samengevoegd te worden met de volgende alinea in dit hoofdstuk van de agenda, want dat zou de ids veranderen.\n').replace(
+    const edited = DOC.replace('## 4 Agendapunten\n', '## 4 Agendapunten\n\nEen nieuwe alinea vooraan in dit hoofdstuk van de agenda.\n').replace(
       sentence(35, 'communicatie'),
       sentence(36, 'communicatie'),
     );
     const after = split(edited).passages.map((p) => p.id);
-    expect(after).toHaveLength(5);
-    expect(after.slice(2, 4)).toEqual(before.slice(1, 3));
-    expect(after[4]).not.toBe(before[3]);
+    expect(after).toHaveLength(3);
+    expect(after[1]).toBe(before[1]);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[2]).not.toBe(before[2]);
     // Renumbering a section ("4.3" → "5.3") keeps the ids below it.
     expect(split(DOC.replace('### 4.3 Samenwerking', '### 5.3 Samenwerking')).passages.map((p) => p.id)).toEqual(before);
   });
 
   it('numbers exact duplicates within a section, and only those', () => {
-    const para = sentence(30, 'herhaald');
+    const para = sentence(100, 'herhaald');
     const { passages } = split(`# T\n\n## A\n\n${para}\n\n${para}\n\n## B\n\n${para}\n`);
     const [a1, a2, b] = passages.map((p) => p.id);
     expect(a2).toBe(`${a1}-2`);

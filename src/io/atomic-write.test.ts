@@ -21,6 +21,11 @@ describe('writeFileAtomic', () => {
     expect(await readdir(join(dir, 'questions'))).toEqual(['a.md']);
   });
 
+  it('writes content given in parts one after the other', async () => {
+    await writeFileAtomic(join(dir, 'index.bin'), [Buffer.from('een '), new Uint8Array([0x74, 0x77]), Buffer.from('ee')]);
+    expect(await readFile(join(dir, 'index.bin'), 'utf8')).toBe('een twee');
+  });
+
   it('never replaces an existing file without overwrite', async () => {
     const file = join(dir, 'a.md');
     await writeFile(file, 'mine');

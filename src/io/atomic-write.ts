@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
@@ -97,8 +97,10 @@ async function syncFolder(folder: string): Promise<void> {
 /**
  * Write `content` to `path` atomically. Refuses symbolic links; with `overwrite: false` (the
  * default) never replaces an existing file, even one created by another process meanwhile.
+ * Content in parts is written one part after the other (a large index need not be copied into
+ * one buffer first).
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array | readonly Uint8Array[], options: WriteOptions = {}): Promise<void> {
   const target = resolve(path);
   const display = options.display ?? path;
   const overwrite = options.overwrite ?? false;
@@ -118,7 +120,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   let published = false;
   try {
     try {
-      await handle.writeFile(content);
+      await writeParts(handle, content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -150,7 +152,12 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   }
 }
 
-async function writeExclusive(target: string, content: string | Uint8Array, display: string): Promise<void> {
+/** Write the content, part after part: each writeFile on a handle continues where the one before stopped. */
+async function writeParts(handle: FileHandle, content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
+  for (const part of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) await handle.writeFile(part);
+}
+
+async function writeExclusive(target: string, content: string | Uint8Array | readonly Uint8Array[], display: string): Promise<void> {
   let handle;
   try {
     handle = await open(target, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0), 0o666);
@@ -159,7 +166,7 @@ async function writeExclusive(target: string, content: string | Uint8Array, disp
     throw error;
   }
   try {
-    await handle.writeFile(content);
+    await writeParts(handle, content);
     await handle.sync();
   } finally {
     await handle.close();

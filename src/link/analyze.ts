@@ -4,6 +4,7 @@
  */
 import type { Passage } from '../model.js';
 import { splitCompound, tailAfterHead } from './compounds.js';
+import { nominalizedVerb } from './derive.js';
 import { FIELD_COUNT, type AnalyzedPassage } from './index-store.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -13,7 +14,7 @@ import { tokenize, type Token } from './tokenize.js';
  * Bump when analysis changes what terms a text gives: a persisted index made by another version
  * is then rebuilt instead of being read. (2: passages carry their document's `date`.)
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /**
  * Weight of a term that is only part of what was written: a compound part ("aanbieder" of
@@ -31,6 +32,8 @@ export interface TermOccurrence {
   weight: number;
   /** The word as written in the text this term came from. */
   raw: string;
+  /** Index of the token it came from in `tokenize(text)`. */
+  token: number;
 }
 
 /** Conjunctions that may follow an elision: "zorg- en veiligheidsvragen", "dak- of thuisloos". */
@@ -47,6 +50,8 @@ const FUNCTION_PHRASES = [
   'aan de hand van', 'in de loop van', 'op basis van', 'als gevolg van', 'ten gevolge van', 'in het geval van', 'in de vorm van',
   'met behulp van', 'ten koste van', 'in het licht van', 'op dit moment', 'op het moment', 'op welke wijze', 'op welke manier',
   'op die manier', 'op deze manier', 'in hoeverre', 'aan de slag', 'zo ja', 'zo nee', 'indien ja', 'indien nee', 'waarom niet',
+  // Time adverbials: "op (de) langere termijn" says when, not what.
+  'op termijn', 'op korte termijn', 'op lange termijn', 'op langere termijn', 'op de korte termijn', 'op de lange termijn', 'op de langere termijn',
 ].map((p) => p.split(' '));
 
 /** The function phrases by their first word. */
@@ -107,21 +112,29 @@ function completeElision(tokens: Token[], i: number): string | null {
   return null;
 }
 
-function pushWord(out: TermOccurrence[], norm: string, raw: string): number {
+function pushWord(out: TermOccurrence[], norm: string, raw: string, token: number): number {
   if (!isTermWord(norm)) return 0;
-  out.push({ term: stem(norm), weight: 1, raw });
+  const own = stem(norm);
+  out.push({ term: own, weight: 1, raw, token });
   const parts = splitCompound(norm);
   if (parts) {
     for (const part of parts) {
-      if (isTermWord(part)) out.push({ term: stem(part), weight: PART_WEIGHT, raw });
+      if (isTermWord(part)) out.push({ term: stem(part), weight: PART_WEIGHT, raw, token });
     }
+  }
+  // The verb of a nominalisation weighs as a part: related evidence, weaker than the word itself.
+  // Of the word only: the verb of a compound's part ("corporatiewoningen" → "wonen") is a guess
+  // on a guess, and "wonen" is in every other passage of a policy corpus on care.
+  const verb = nominalizedVerb(norm);
+  if (verb) {
+    const term = stem(verb);
+    if (term !== own && !(parts && parts.some((p) => stem(p) === term))) out.push({ term, weight: PART_WEIGHT, raw, token });
   }
   return 1;
 }
 
 /** Analyse a text into term occurrences, and its length in words (stopwords not counted). */
-export function analyzeText(text: string): { terms: TermOccurrence[]; length: number } {
-  const tokens = tokenize(text);
+export function analyzeText(text: string, tokens: Token[] = tokenize(text)): { terms: TermOccurrence[]; length: number } {
   const skip = functionPhraseTokens(tokens);
   const terms: TermOccurrence[] = [];
   let length = 0;
@@ -131,16 +144,16 @@ export function analyzeText(text: string): { terms: TermOccurrence[]; length: nu
     if (token.kind === 'joined') {
       const pieces = token.raw.split(/[-/\u2010\u2011]/);
       if (pieces.some((p) => isTermWord(p.toLowerCase())) && isTermWord(token.norm)) {
-        terms.push({ term: stem(token.norm), weight: PART_WEIGHT, raw: token.raw });
+        terms.push({ term: stem(token.norm), weight: PART_WEIGHT, raw: token.raw, token: i });
       }
       continue;
     }
     if (token.kind === 'truncated') {
       const full = completeElision(tokens, i);
-      length += pushWord(terms, full ?? token.norm, token.raw);
+      length += pushWord(terms, full ?? token.norm, token.raw, i);
       continue;
     }
-    length += pushWord(terms, token.norm, token.raw);
+    length += pushWord(terms, token.norm, token.raw, i);
   }
   return { terms, length };
 }

@@ -2,15 +2,19 @@
  * Keep an index in step with the corpus: analyse only the files whose content hash changed,
  * drop the passages of files that are gone.
  */
-import type { Passage } from '../model.js';
+import type { Passage, Problem } from '../model.js';
 import { analyzePassage } from './analyze.js';
 import type { FileEntry, IndexStore } from './index-store.js';
 
 /** What the index is built from: the corpus passages and a content hash per file. */
 export interface CorpusContent {
   passages: readonly Passage[];
-  /** Every corpus file (workspace-relative path, as in `Passage.file`) with its content hash. */
-  files: ReadonlyArray<{ file: string; hash: string }>;
+  /**
+   * Every corpus file (workspace-relative path, as in `Passage.file`) with its content hash, and
+   * what parsing it reported, recorded with the hash (`FileEntry.problems`). `parsed: false` says
+   * the loader skipped a file the index already holds with this hash, so `passages` has none of it.
+   */
+  files: ReadonlyArray<{ file: string; hash: string; problems?: readonly Problem[]; parsed?: boolean }>;
 }
 
 export interface SyncReport {
@@ -35,18 +39,21 @@ export async function syncIndex(store: IndexStore, corpus: CorpusContent): Promi
   }
   const report: SyncReport = { analyzed: 0, removed: 0, unchanged: 0, passages: 0 };
   const current = new Set<string>();
-  for (const { file, hash } of corpus.files) {
+  for (const { file, hash, problems, parsed } of corpus.files) {
     current.add(file);
     const before = known.get(file);
     if (before && before.hash === hash) {
       report.unchanged++;
       continue;
     }
+    if (parsed === false) throw new Error(`${file} was not parsed, but the index does not hold it with this hash: load the corpus with this store's files() as known`);
     // One file at a time: the analysed passages of a whole large corpus at once would double the
     // peak memory of a build (bench/link.ts, 100× corpus).
     const passages = byFile.get(file) ?? [];
     const docs = passages.map(analyzePassage);
-    await store.update(docs, before ? before.ids : [], new Map([[file, { hash, ids: passages.map((p) => p.id) }]]));
+    const entry: FileEntry = { hash, ids: passages.map((p) => p.id) };
+    if (problems && problems.length > 0) entry.problems = [...problems];
+    await store.update(docs, before ? before.ids : [], new Map([[file, entry]]));
     report.analyzed++;
     report.passages += passages.length;
   }

@@ -26,6 +26,11 @@ export interface GoldFile {
   /** Optional: the letter's subject and preamble, used as context like `answer link` does. */
   subject?: string;
   preamble?: string;
+  /**
+   * Optional: the id of the question document the questions come from. Earlier answers to it are
+   * never ranked, as `answer link` never offers a document its own answer.
+   */
+  document?: string;
   questions: GoldQuestion[];
 }
 
@@ -79,7 +84,7 @@ export function parseGold(text: string, file: string): GoldFile {
   } catch (error) {
     throw new InputError(`not valid JSON: ${(error as Error).message}`, { file });
   }
-  const root = data as { questions?: unknown; subject?: unknown; preamble?: unknown } | null;
+  const root = data as { questions?: unknown; subject?: unknown; preamble?: unknown; document?: unknown } | null;
   if (!root || typeof root !== 'object' || !Array.isArray(root.questions)) {
     throw new InputError('a gold file needs {"questions": [...]}', { file });
   }
@@ -108,6 +113,7 @@ export function parseGold(text: string, file: string): GoldFile {
   return {
     ...(typeof root.subject === 'string' ? { subject: root.subject } : {}),
     ...(typeof root.preamble === 'string' ? { preamble: root.preamble } : {}),
+    ...(typeof root.document === 'string' && root.document.trim() ? { document: root.document.trim() } : {}),
     questions,
   };
 }
@@ -119,6 +125,8 @@ export interface GoldQuery {
   previous: GoldQuestion | null;
   subject?: string;
   preamble?: string;
+  /** The question document the gold is about (GoldFile.document). */
+  document?: string;
 }
 
 /** Anything that ranks passages for a gold question: our linker, a baseline. */
@@ -186,6 +194,7 @@ export async function evaluate(gold: GoldFile, ranker: Ranker, passages?: Readon
     const query: GoldQuery = { question, previous: before };
     if (gold.subject) query.subject = gold.subject;
     if (gold.preamble) query.preamble = gold.preamble;
+    if (gold.document) query.document = gold.document;
     const ranked = await ranker(query);
     perQuestion.push({ n: question.n, ...scoreQuestion(ranked, question.gold) });
   }

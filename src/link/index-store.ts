@@ -6,7 +6,7 @@
  *
  * Every method is async because a database backend would be.
  */
-import type { Passage } from '../model.js';
+import type { Passage, Problem } from '../model.js';
 
 /** The fields of a passage that count as evidence, in the order of every per-field array. */
 export const FIELDS = ['text', 'heading', 'title'] as const;
@@ -57,10 +57,16 @@ export interface FileEntry {
   hash: string;
   /** Ids of the file's passages. */
   ids: string[];
+  /**
+   * What the corpus loader reported about this content (broken front matter, no title), so a
+   * later run that does not parse the file again still reports it. Absent: nothing.
+   */
+  problems?: Problem[];
 }
 
 export interface IndexStats {
   passages: number;
+  /** Distinct terms (the in-memory store counts those of removed passages too, until it is read back from disk). */
   terms: number;
   files: number;
   /** Average field lengths, FIELDS order. */

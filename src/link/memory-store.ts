@@ -4,6 +4,14 @@
  * Removal marks a passage dead and leaves its postings in place; `postings` skips dead ones and
  * the lists are rebuilt from the live passages once a quarter of them is dead. Typed arrays keep
  * the 100× synthetic corpus (bench/link.ts) far under its 1 GB budget.
+ *
+ * Persisted as bytes (`toChunks`, `fromBytes`): a JSON part with the files, the vocabulary and the
+ * passages, then the numbers as typed arrays, 4-byte aligned: where each passage's terms start,
+ * its term numbers, their frequencies (FIELD_COUNT each) and its field lengths. Reading it back
+ * makes no object per term occurrence; the posting lists are the transpose of the term vectors.
+ * The 100× corpus of bench/cli.ts (88,581 passages, 4.2 million term occurrences): a warm
+ * `answer search` took 14 s and 1.8 GB with the index as JSON (a `[term, frequencies]` pair per
+ * occurrence), 1.6 s and 0.6 GB so; most of what is left is parsing the passages' JSON.
  */
 import type { Passage } from '../model.js';
 import {
@@ -31,10 +39,18 @@ interface DocEntry {
   tf: Float32Array;
 }
 
-/** A snapshot of the store's content, as plain data (for persistence). */
-export interface StoreSnapshot {
+/** The JSON part of `toChunks`. */
+interface StoredJson {
   files: Array<[string, FileEntry]>;
-  docs: Array<{ passage: Passage; lengths: number[]; terms: Array<[string, number[]]> }>;
+  words: string[];
+  passages: Passage[];
+}
+
+/** Typed arrays are written and read in the platform's byte order; the format is little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function bytesOf(array: Int32Array | Float32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
 export class MemoryIndexStore implements IndexStore {
@@ -78,7 +94,7 @@ export class MemoryIndexStore implements IndexStore {
     }
     if (files) {
       for (const [file, entry] of files) {
-        if (entry) this.fileEntries.set(file, { hash: entry.hash, ids: [...entry.ids] });
+        if (entry) this.fileEntries.set(file, { ...entry, ids: [...entry.ids] });
         else this.fileEntries.delete(file);
       }
     }
@@ -145,26 +161,124 @@ export class MemoryIndexStore implements IndexStore {
     };
   }
 
-  /** The whole content as plain data. */
-  snapshot(): StoreSnapshot {
-    const docs: StoreSnapshot['docs'] = [];
+  /**
+   * The live content as bytes (see the top of this file), in parts to be written one after the
+   * other: copying the 160 MB of the 100× corpus into one buffer cost more than writing it.
+   * `fromBytes` reads them back.
+   */
+  toChunks(): Uint8Array[] {
+    if (!LITTLE_ENDIAN) throw new Error('the index file format is little-endian');
+    // Only the words live passages use, renumbered in their order, so each passage's term
+    // numbers stay ascending (diversify.ts compares passages by a merge).
+    const refs: number[] = [];
+    const wordOf = new Int32Array(this.words.length).fill(-1);
+    let occurrences = 0;
     for (let ref = 0; ref < this.docs.length; ref++) {
       const doc = this.docs[ref];
       if (!doc) continue;
-      const terms: Array<[string, number[]]> = [];
-      for (let i = 0; i < doc.terms.length; i++) {
-        terms.push([this.words[doc.terms[i]!]!, Array.from(doc.tf.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT))]);
-      }
-      docs.push({ passage: doc.passage, lengths: this.lengthsOf(ref), terms });
+      refs.push(ref);
+      occurrences += doc.terms.length;
+      for (const id of doc.terms) wordOf[id] = 0;
     }
-    return { files: [...this.fileEntries], docs };
+    const words: string[] = [];
+    for (let id = 0; id < wordOf.length; id++) {
+      if (wordOf[id] === 0) {
+        wordOf[id] = words.length;
+        words.push(this.words[id]!);
+      }
+    }
+    const starts = new Int32Array(refs.length + 1);
+    const terms = new Int32Array(occurrences);
+    const tf = new Float32Array(occurrences * FIELD_COUNT);
+    const lengths = new Float32Array(refs.length * FIELD_COUNT);
+    let at = 0;
+    refs.forEach((ref, i) => {
+      const doc = this.docs[ref]!;
+      starts[i] = at;
+      for (let j = 0; j < doc.terms.length; j++) terms[at + j] = wordOf[doc.terms[j]!]!;
+      tf.set(doc.tf, at * FIELD_COUNT);
+      lengths.set(this.fieldLengths.subarray(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT), i * FIELD_COUNT);
+      at += doc.terms.length;
+    });
+    starts[refs.length] = at;
+    const data: StoredJson = { files: [...this.fileEntries], words, passages: refs.map((ref) => this.docs[ref]!.passage) };
+    const json = Buffer.from(JSON.stringify(data), 'utf8');
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(json.length);
+    const pad = Buffer.alloc((4 - ((4 + json.length) % 4)) % 4);
+    return [head, json, pad, bytesOf(starts), bytesOf(terms), bytesOf(tf), bytesOf(lengths)];
   }
 
-  /** A store holding a snapshot's content. */
-  static fromSnapshot(snapshot: StoreSnapshot): MemoryIndexStore {
+  /** A store holding what `toChunks` gave, read as one buffer. Throws on bytes it did not write (the caller rebuilds). */
+  static fromBytes(bytes: Uint8Array): MemoryIndexStore {
+    if (!LITTLE_ENDIAN) throw new Error('the index file format is little-endian');
+    const corrupt = (): Error => new Error('not an index written by toChunks');
+    if (bytes.length < 4) throw corrupt();
+    const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+    const json = bytes.subarray(4, 4 + jsonLength);
+    const data = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as StoredJson;
+    if (!Array.isArray(data.files) || !Array.isArray(data.words) || !Array.isArray(data.passages)) throw corrupt();
+    const start = 4 + jsonLength + ((4 - ((4 + jsonLength) % 4)) % 4);
+    // Typed-array views need 4-byte alignment in memory; a misaligned part is copied (persist.ts
+    // pads its header so that it is not). A copy, not `slice`: Buffer's slice is a view.
+    const numbers = (bytes.byteOffset + start) % 4 === 0 ? bytes.subarray(start) : new Uint8Array(bytes.subarray(start));
+    let at = 0;
+    const take = <T extends Int32Array | Float32Array>(Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number): T => {
+      if (at + length * 4 > numbers.byteLength) throw corrupt();
+      const array = new Type(numbers.buffer, numbers.byteOffset + at, length);
+      at += length * 4;
+      return array;
+    };
+    const n = data.passages.length;
+    const starts = take(Int32Array, n + 1);
+    const occurrences = starts[n]!;
+    const terms = take(Int32Array, occurrences);
+    const tf = take(Float32Array, occurrences * FIELD_COUNT);
+    const lengths = take(Float32Array, n * FIELD_COUNT);
+    if (at !== numbers.byteLength || starts[0] !== 0) throw corrupt();
+
     const store = new MemoryIndexStore();
-    const docs = snapshot.docs.map((d) => ({ passage: d.passage, lengths: d.lengths, terms: new Map(d.terms) }));
-    store.updateSync(docs, [], new Map(snapshot.files));
+    for (const word of data.words) {
+      store.vocab.set(word, store.words.length);
+      store.words.push(word);
+    }
+    const wordCount = store.words.length;
+    if (store.vocab.size !== wordCount) throw corrupt();
+    const df = new Int32Array(wordCount);
+    for (let ref = 0; ref < n; ref++) {
+      const from = starts[ref]!;
+      const to = starts[ref + 1]!;
+      if (to < from || to > occurrences) throw corrupt();
+      let last = -1;
+      for (let j = from; j < to; j++) {
+        const id = terms[j]!;
+        if (id <= last || id >= wordCount) throw corrupt();
+        df[id]++;
+        last = id;
+      }
+      const passage = data.passages[ref]!;
+      store.docs.push({ passage, terms: terms.subarray(from, to), tf: tf.subarray(from * FIELD_COUNT, to * FIELD_COUNT) });
+      store.place(ref, passage, lengths.subarray(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT));
+    }
+    // The posting lists: the term vectors transposed, passages in ascending order as add() leaves them.
+    const listStart = new Int32Array(wordCount + 1);
+    for (let id = 0; id < wordCount; id++) listStart[id + 1] = listStart[id]! + df[id]!;
+    const listDocs = new Int32Array(occurrences);
+    const listTf = new Float32Array(occurrences * FIELD_COUNT);
+    const fill = listStart.slice(0, wordCount);
+    for (let ref = 0; ref < n; ref++) {
+      for (let j = starts[ref]!; j < starts[ref + 1]!; j++) {
+        const slot = fill[terms[j]!]!++;
+        listDocs[slot] = ref;
+        for (let f = 0; f < FIELD_COUNT; f++) listTf[slot * FIELD_COUNT + f] = tf[j * FIELD_COUNT + f]!;
+      }
+    }
+    for (let id = 0; id < wordCount; id++) {
+      const from = listStart[id]!;
+      const to = listStart[id + 1]!;
+      store.lists[id] = { docs: listDocs.subarray(from, to), tf: listTf.subarray(from * FIELD_COUNT, to * FIELD_COUNT), n: to - from };
+    }
+    for (const [file, entry] of data.files) store.fileEntries.set(file, { ...entry, ids: [...entry.ids] });
     return store;
   }
 
@@ -194,9 +308,10 @@ export class MemoryIndexStore implements IndexStore {
       termIds[i] = id;
       const list = this.lists[id]!;
       if (list.n === list.docs.length) {
-        const docs = new Int32Array(list.docs.length * 2);
+        // A list read by fromBytes is exactly full, and may be empty.
+        const docs = new Int32Array(Math.max(4, list.docs.length * 2));
         docs.set(list.docs);
-        const tf = new Float32Array(list.tf.length * 2);
+        const tf = new Float32Array(docs.length * FIELD_COUNT);
         tf.set(list.tf);
         list.docs = docs;
         list.tf = tf;
@@ -211,7 +326,12 @@ export class MemoryIndexStore implements IndexStore {
       i++;
     }
     this.docs.push({ passage: doc.passage, terms: termIds, tf: tfs });
-    this.byId.set(doc.passage.id, ref);
+    this.place(ref, doc.passage, doc.lengths);
+  }
+
+  /** Record passage `ref` (added, or read by fromBytes): its id, field lengths, section and lead. */
+  private place(ref: number, passage: Passage, lengths: ArrayLike<number>): void {
+    this.byId.set(passage.id, ref);
     if (this.fieldLengths.length < (ref + 1) * FIELD_COUNT) {
       const capacity = Math.max(64, (ref + 1) * 2);
       const grown = new Float32Array(capacity * FIELD_COUNT);
@@ -224,7 +344,7 @@ export class MemoryIndexStore implements IndexStore {
       leads.set(this.leads);
       this.leads = leads;
     }
-    const key = `${doc.passage.doc}\u0000${doc.passage.heading.join('\u0000')}`;
+    const key = `${passage.doc}\u0000${passage.heading.join('\u0000')}`;
     let section = this.sectionIds.get(key);
     if (section === undefined) {
       section = this.sectionIds.size;
@@ -234,10 +354,10 @@ export class MemoryIndexStore implements IndexStore {
     }
     this.sectionOf[ref] = section;
     if (this.sectionLive[section]++ === 0) this.liveSections++;
-    this.sectionLength[section] += doc.lengths[0] ?? 0;
+    this.sectionLength[section] += lengths[0] ?? 0;
     // The lead is the passage with the first line; a file is always replaced whole (build-index.ts),
     // so a section whose lead was removed gets its new lead when the file's passages come back.
-    const line = doc.passage.lines[0];
+    const line = passage.lines[0];
     const lead = this.sectionLead[section]!;
     if (lead < 0 || line < this.sectionLeadLine[section]!) {
       if (lead >= 0) this.leads[lead] = 0;
@@ -246,7 +366,7 @@ export class MemoryIndexStore implements IndexStore {
       this.sectionLeadLine[section] = line;
     }
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const len = doc.lengths[f] ?? 0;
+      const len = lengths[f] ?? 0;
       this.fieldLengths[ref * FIELD_COUNT + f] = len;
       this.lengthSums[f] += len;
     }

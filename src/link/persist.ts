@@ -1,50 +1,57 @@
 /**
- * The index on disk: `.answer/index.json` in the workspace (git-ignored). It is a cache, never a
+ * The index on disk: `.answer/index.bin` in the workspace (git-ignored). It is a cache, never a
  * source of truth: a missing, unreadable, corrupt or other-version file is silently ignored and
  * the index rebuilt from the corpus; writes are atomic, so a crash leaves the old file or the new.
+ *
+ * It holds the passages too, so an unchanged corpus file is neither analysed nor parsed again:
+ * `openIndex` hands the files it knows to the corpus reader (`loadCorpus` with `known`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PASSAGES_VERSION } from '../corpus/load-corpus.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
-import { MemoryIndexStore, type StoreSnapshot } from './memory-store.js';
+import type { FileEntry } from './index-store.js';
+import { MemoryIndexStore } from './memory-store.js';
 
 export const INDEX_DIR = '.answer';
-export const INDEX_FILE = 'index.json';
-/** Bump when the file layout changes. */
-const FORMAT_VERSION = 1;
+export const INDEX_FILE = 'index.bin';
+/** Where versions before the binary format kept the index; removed when the new one is written. */
+const OLD_INDEX_FILE = 'index.json';
+/** Bump when the file layout changes. (2: binary, MemoryIndexStore.toChunks.) */
+const FORMAT_VERSION = 2;
 const FORMAT = 'answer-index';
 
-interface IndexFile {
+/** The file's first line, as JSON; the store's bytes follow it. */
+interface IndexHeader {
   format: string;
   version: number;
   analyzer: number;
-  snapshot: StoreSnapshot;
+  /** The corpus stage's PASSAGES_VERSION: the passages kept were made by it. */
+  passages: number;
 }
+
+const HEADER: IndexHeader = { format: FORMAT, version: FORMAT_VERSION, analyzer: ANALYZER_VERSION, passages: PASSAGES_VERSION };
 
 export function indexPath(workspace: string): string {
   return join(workspace, INDEX_DIR, INDEX_FILE);
 }
 
-function isSnapshot(value: unknown): value is StoreSnapshot {
-  const s = value as StoreSnapshot | null;
-  return Boolean(s && Array.isArray(s.files) && Array.isArray(s.docs));
-}
-
 /** The persisted index of a workspace, or null when there is none that can be used. */
 export async function readIndex(workspace: string): Promise<MemoryIndexStore | null> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(indexPath(workspace), 'utf8');
+    bytes = await readFile(indexPath(workspace));
   } catch {
     return null;
   }
   try {
-    const data = JSON.parse(text) as IndexFile;
-    if (data.format !== FORMAT || data.version !== FORMAT_VERSION || data.analyzer !== ANALYZER_VERSION) return null;
-    if (!isSnapshot(data.snapshot)) return null;
-    return MemoryIndexStore.fromSnapshot(data.snapshot);
+    const newline = bytes.indexOf(10);
+    if (newline < 0 || newline > 1024) return null;
+    const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as IndexHeader;
+    if (Object.entries(HEADER).some(([key, value]) => header[key as keyof IndexHeader] !== value)) return null;
+    return MemoryIndexStore.fromBytes(bytes.subarray(newline + 1));
   } catch {
     // Corrupt or half-written by a foreign tool: rebuilding costs only time.
     return null;
@@ -53,33 +60,53 @@ export async function readIndex(workspace: string): Promise<MemoryIndexStore | n
 
 /** Write the index of a workspace atomically. */
 export async function writeIndex(workspace: string, store: MemoryIndexStore): Promise<void> {
-  const data: IndexFile = { format: FORMAT, version: FORMAT_VERSION, analyzer: ANALYZER_VERSION, snapshot: store.snapshot() };
-  await writeFileAtomic(indexPath(workspace), JSON.stringify(data), { overwrite: true, root: workspace });
+  // The header padded to a multiple of 8 bytes, so the store's typed arrays can be read in place.
+  const header = JSON.stringify(HEADER);
+  const line = `${header.padEnd(Math.ceil((header.length + 1) / 8) * 8 - 1)}\n`;
+  await writeFileAtomic(indexPath(workspace), [Buffer.from(line, 'utf8'), ...store.toChunks()], { overwrite: true, root: workspace });
+  await rm(join(workspace, INDEX_DIR, OLD_INDEX_FILE), { force: true });
 }
 
-export interface OpenedIndex {
+export interface OpenedIndex<C extends CorpusContent = CorpusContent> {
   store: MemoryIndexStore;
   report: SyncReport;
   /** Whether a persisted index was found and used. */
   reused: boolean;
+  /** The corpus the index was brought up to date with (as given, or as the reader returned it). */
+  corpus: C;
 }
 
 /**
- * The index of a workspace, up to date with `corpus`: read from `.answer/`, updated for the
+ * Reads the corpus knowing which files the index already holds (`loadCorpus` with `known`), so
+ * that it parses only the others.
+ */
+export type CorpusReader<C extends CorpusContent> = (known: ReadonlyMap<string, FileEntry>) => Promise<C>;
+
+/**
+ * The index of a workspace, up to date with the corpus: read from `.answer/`, updated for the
  * files that changed, and written back when anything changed. A failure to write is not an
  * error (a read-only checkout still searches); the next run rebuilds.
+ *
+ * `corpus` is the corpus read already, or a reader called with the files the persisted index
+ * holds: with `(known) => loadCorpus(workspace, { known })` an unchanged file is only hashed.
  */
-export async function openIndex(workspace: string, corpus: CorpusContent, options: { persist?: boolean } = {}): Promise<OpenedIndex> {
+export async function openIndex<C extends CorpusContent>(
+  workspace: string,
+  corpus: C | CorpusReader<C>,
+  options: { persist?: boolean } = {},
+): Promise<OpenedIndex<C>> {
   const persisted = await readIndex(workspace);
   const store = persisted ?? new MemoryIndexStore();
-  const report = await syncIndex(store, corpus);
+  const content = typeof corpus === 'function' ? await corpus(await store.files()) : corpus;
+  const report = await syncIndex(store, content);
+  // Nothing analysed and nothing removed: the file on disk is current, or the corpus is empty.
   const changed = report.analyzed > 0 || report.removed > 0;
-  if ((changed || !persisted) && options.persist !== false) {
+  if (changed && options.persist !== false) {
     try {
       await writeIndex(workspace, store);
     } catch {
       // A cache that cannot be written is only a slower next run.
     }
   }
-  return { store, report, reused: persisted !== null };
+  return { store, report, reused: persisted !== null, corpus: content };
 }

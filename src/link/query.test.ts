@@ -34,7 +34,7 @@ describe('buildQuery', () => {
   it('borrows the terms of the question before when this one points back at it', () => {
     const q = buildQuery(Q9, { previous: Q8 });
     expect(q.borrowed).toBe(true);
-    expect(weightOf(q, 'pogingen')).toBe(1);
+    expect(weightOf(q, 'rijk')).toBe(1);
     expect(weightOf(q, 'problematiek')).toBeCloseTo(PREVIOUS_WEIGHT);
     expect(weightOf(q, 'veiligheid')).toBeCloseTo(PREVIOUS_WEIGHT);
     expect(q.terms.find((t) => t.term === stem('veiligheid'))!.source).toBe('previous');
@@ -78,5 +78,28 @@ describe('leansOnPrevious', () => {
 
   it('never leans on nothing', () => {
     expect(leansOnPrevious(Q9, null)).toBe(false);
+  });
+});
+
+describe('question frames', () => {
+  it('weighs down the frame of a council question, not its topic', () => {
+    const q = buildQuery('Deelt het college de opvatting van D66 dat regiogemeenten lokaal voorzieningen moeten opbouwen?');
+    expect(weightOf(q, 'deelt')).toBeCloseTo(FRAMING_WEIGHT);
+    expect(weightOf(q, 'opvatting')).toBeCloseTo(FRAMING_WEIGHT);
+    expect(weightOf(q, 'regiogemeenten')).toBe(1);
+    expect(weightOf(q, 'voorzieningen')).toBe(1);
+  });
+
+  it('takes the noun a "welke" question asks for as frame when the college hopes, sees or undertakes', () => {
+    const q = buildQuery(Q8);
+    expect(weightOf(q, 'maatregelen')).toBeCloseTo(FRAMING_WEIGHT);
+    expect(weightOf(q, 'hoopt')).toBeCloseTo(FRAMING_WEIGHT);
+    expect(weightOf(q, 'rijk')).toBe(1);
+  });
+
+  it('keeps verbs that carry the question, and frames only when asked for', () => {
+    const q = buildQuery('Voert het college gesprekken met woningcorporaties?');
+    expect(weightOf(q, 'voert')).toBe(1);
+    expect(weightOf(buildQuery(Q8, { frames: false }), 'maatregelen')).toBe(1);
   });
 });

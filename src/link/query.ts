@@ -9,6 +9,7 @@
  *   drowning the question.
  */
 import { analyzeText } from './analyze.js';
+import { frameTokens } from './question-frame.js';
 import { FRAMING_DOCUMENT_FREQUENCY, FRAMING_LETTER_COUNT } from './framing-words.js';
 import { stem } from './stem.js';
 import { foldWord, tokenize } from './tokenize.js';
@@ -102,6 +103,8 @@ export interface QuestionContext {
   exclude?: Iterable<string>;
   /** Framing terms (stems) to weigh down; default framingTerms(). For ablations. */
   framing?: ReadonlySet<string>;
+  /** Weigh down the words of the question's frame (question-frame.ts); default true. For ablations. */
+  frames?: boolean;
 }
 
 /** A weighted query, and whether the question leaned on the one before. */
@@ -148,12 +151,17 @@ function add(into: Map<string, QueryTerm>, term: string, weight: number, raw: st
   }
 }
 
-/** Terms of a text with their summed weights (framing words down, excluded words out). */
-function weighted(text: string, exclude: Set<string>, framing: ReadonlySet<string>): Map<string, { weight: number; raws: string[] }> {
+/**
+ * Terms of a text with their summed weights (framing words down, excluded words out). For a
+ * question (`asked`), the words of its frame (question-frame.ts) weigh as framing words too.
+ */
+function weighted(text: string, exclude: Set<string>, framing: ReadonlySet<string>, asked: boolean): Map<string, { weight: number; raws: string[] }> {
   const out = new Map<string, { weight: number; raws: string[] }>();
-  for (const t of analyzeText(text).terms) {
+  const tokens = tokenize(text);
+  const frame = asked ? frameTokens(tokens) : null;
+  for (const t of analyzeText(text, tokens).terms) {
     if (exclude.has(foldWord(t.raw)) || exclude.has(t.term)) continue;
-    const w = framing.has(t.term) ? t.weight * FRAMING_WEIGHT : t.weight;
+    const w = framing.has(t.term) || frame?.has(t.token) ? t.weight * FRAMING_WEIGHT : t.weight;
     const have = out.get(t.term);
     if (have) {
       have.weight += w;
@@ -165,7 +173,7 @@ function weighted(text: string, exclude: Set<string>, framing: ReadonlySet<strin
 
 /** Spread `budget` over a context text's terms by frequency, each capped. */
 function addContext(into: Map<string, QueryTerm>, text: string, budget: number, exclude: Set<string>, framing: ReadonlySet<string>): void {
-  const terms = weighted(text, exclude, framing);
+  const terms = weighted(text, exclude, framing, false);
   let mass = 0;
   for (const { weight } of terms.values()) mass += weight;
   if (mass === 0) return;
@@ -182,7 +190,8 @@ export function buildQuery(question: string, context: QuestionContext = {}): Bui
   const framing = context.framing ?? FRAMING_TERMS;
   const terms = new Map<string, QueryTerm>();
   let own = 0;
-  for (const [term, { weight, raws }] of weighted(question, exclude, framing)) {
+  const frames = context.frames !== false;
+  for (const [term, { weight, raws }] of weighted(question, exclude, framing, frames)) {
     // A word repeated in one question is still one topic: its weight is that of one occurrence.
     const w = Math.min(weight, 1);
     own += w;
@@ -190,7 +199,7 @@ export function buildQuery(question: string, context: QuestionContext = {}): Bui
   }
   const borrowed = leansOnPrevious(question, context.previous, framing);
   if (borrowed && context.previous) {
-    for (const [term, { weight, raws }] of weighted(context.previous, exclude, framing)) {
+    for (const [term, { weight, raws }] of weighted(context.previous, exclude, framing, frames)) {
       for (const raw of raws) add(terms, term, Math.min(weight, 1) * PREVIOUS_WEIGHT, raw, 'previous');
     }
     for (const t of context.previousBorrowed ?? []) {

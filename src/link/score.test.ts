@@ -56,15 +56,15 @@ describe('BM25F scoring', () => {
   it('raises a passage whose section as a whole matches the question better', async () => {
     const store = storeOf(
       passage('Er zijn wachtlijsten voor de sportclub.', { id: 'sport', heading: ['Nota', 'Sport'] }),
-      passage('Wij bouwen meer woningen.', { id: 'build', heading: ['Nota', 'Beschermd wonen'] }),
-      passage('Er zijn wachtlijsten voor de opvang.', { id: 'queue', heading: ['Nota', 'Beschermd wonen'] }),
+      passage('Wij bouwen meer huizen.', { id: 'build', heading: ['Nota', 'Opvang'] }),
+      passage('Er zijn wachtlijsten voor de opvang.', { id: 'queue', heading: ['Nota', 'Opvang'] }),
     );
     const order = async (sectionWeight: number) =>
-      (await rank(store, buildQuery('wachtlijsten woningen').terms, { top: 3, diversify: false, scoring: { ...DEFAULT_SCORING, sectionWeight } })).map(
+      (await rank(store, buildQuery('wachtlijsten huizen').terms, { top: 3, diversify: false, scoring: { ...DEFAULT_SCORING, sectionWeight } })).map(
         (p) => p.id,
       );
     // Alone, the two "wachtlijsten" passages tie (the first indexed wins); the section that also
-    // speaks of "woningen" lifts its own, and a passage that matched nothing stays out.
+    // speaks of "huizen" lifts its own, and a passage that matched nothing stays out.
     expect((await order(0)).indexOf('sport')).toBeLessThan((await order(0)).indexOf('queue'));
     expect((await order(0.25)).indexOf('queue')).toBeLessThan((await order(0.25)).indexOf('sport'));
     expect(await order(0.25)).toHaveLength(3);

@@ -6,7 +6,7 @@ import type { CliContext } from '../context.js';
 import { err, out } from '../context.js';
 import { formatEvalJson } from '../formatters/link-json.js';
 import { formatEvalText } from '../formatters/link-text.js';
-import { loadWorkspaceCorpus, openWorkspaceIndex } from './link-index.js';
+import { loadWorkspaceCorpus } from './link-index.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -22,8 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
         throw new InputError(`cannot read the gold file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
       }
       const gold = parseGold(text, file);
-      const corpus = await loadWorkspaceCorpus(ctx);
-      const store = await openWorkspaceIndex(ctx, corpus);
+      const { corpus, store } = await loadWorkspaceCorpus(ctx);
       const report = await evaluate(gold, linkerRanker(store), corpus.passages);
       for (const u of report.unreachable) {
         err(ctx, `${file}  question ${u.n}: no passage${u.doc ? ` of ${u.doc}` : ''} contains "${u.snippet}"`);

@@ -1,5 +1,7 @@
 /** What link, search and eval share: the workspace configuration, corpus and index, the --top value. */
-import { InputError, loadConfig, loadCorpus, openIndex, UsageError, type AnswerConfig, type IndexStore, type LoadedCorpus } from '../../index.js';
+import {
+  InputError, loadConfig, loadCorpus, openIndex, UsageError, type AnswerConfig, type IndexStore, type LoadedCorpus, type OpenedIndex, type Problem,
+} from '../../index.js';
 import { err, type CliContext } from '../context.js';
 
 /** The most results a command prints: the same bound as `top` in answer.config.json. */
@@ -15,22 +17,42 @@ export function parseTop(value: string | undefined, fallback: number): number {
   return n;
 }
 
-/** The workspace corpus; problems with single files go to stderr and those files are skipped. */
-export async function loadWorkspaceCorpus(ctx: CliContext, config?: AnswerConfig): Promise<LoadedCorpus> {
-  const { corpus: folders, answers } = config ?? (await loadConfig(ctx.cwd));
-  const corpus = await loadCorpus(ctx.cwd, { folders, answers });
-  for (const p of corpus.problems) {
+/** Problems with single corpus files, one line each on stderr (those files are skipped). */
+export function reportCorpusProblems(ctx: CliContext, problems: readonly Problem[]): void {
+  for (const p of problems) {
     const where = p.file ? (p.line ? `${p.file}:${p.line}` : p.file) : 'corpus';
     err(ctx, `${where}  ${p.severity}: ${p.message}`);
   }
-  if (corpus.passages.length === 0) {
-    throw new InputError('the corpus has no passages: add policy documents with answer corpus add <file>', { file: `${folders[0] ?? 'corpus'}/` });
-  }
-  return corpus;
 }
 
-/** The index of the workspace, up to date with its corpus (kept in .answer/). */
-export async function openWorkspaceIndex(ctx: CliContext, corpus?: LoadedCorpus): Promise<IndexStore> {
-  const { store } = await openIndex(ctx.cwd, corpus ?? (await loadWorkspaceCorpus(ctx)));
+function noPassages(folders: readonly string[]): InputError {
+  return new InputError('the corpus has no passages: add policy documents with answer corpus add <file>', { file: `${folders[0] ?? 'corpus'}/` });
+}
+
+/**
+ * The index of the workspace, up to date with its corpus (kept in .answer/): only the files new
+ * or changed since the last run are parsed; `corpus.problems` still holds those of every file.
+ */
+export async function openWorkspaceIndex(ctx: CliContext, config: AnswerConfig): Promise<OpenedIndex<LoadedCorpus>> {
+  const { corpus: folders, answers } = config;
+  return openIndex(ctx.cwd, (known) => loadCorpus(ctx.cwd, { folders, answers, known }));
+}
+
+/** The workspace index for link and search: the corpus problems reported, an empty corpus refused. */
+export async function searchableIndex(ctx: CliContext, config?: AnswerConfig): Promise<IndexStore> {
+  const settings = config ?? (await loadConfig(ctx.cwd));
+  const { store, corpus } = await openWorkspaceIndex(ctx, settings);
+  reportCorpusProblems(ctx, corpus.problems);
+  if ((await store.stats()).passages === 0) throw noPassages(settings.corpus);
   return store;
+}
+
+/** Every passage of the corpus, every file parsed (eval looks for gold snippets in them), and the index. */
+export async function loadWorkspaceCorpus(ctx: CliContext): Promise<{ corpus: LoadedCorpus; store: IndexStore }> {
+  const { corpus: folders, answers } = await loadConfig(ctx.cwd);
+  const corpus = await loadCorpus(ctx.cwd, { folders, answers });
+  reportCorpusProblems(ctx, corpus.problems);
+  if (corpus.passages.length === 0) throw noPassages(folders);
+  const { store } = await openIndex(ctx.cwd, corpus);
+  return { corpus, store };
 }

@@ -82,11 +82,15 @@ describe('answer link', () => {
     expect(out).toContain('"De politie registreert het aantal meldingen');
   });
 
-  it('keeps the index in .answer/ and reuses it', async () => {
-    await run(['link', 'questions/d66.md']);
-    expect(await readdir(join(dir, '.answer'))).toEqual(['index.json']);
-    const again = await run(['link', 'questions/d66.md', '--json']);
-    expect(again.code).toBe(0);
+  it('keeps the index in .answer/ and reuses it: a bad file is reported on every run, and deleting the index only costs time', async () => {
+    await writeFile(join(dir, 'corpus', 'kapot.md'), '---\ntitle: "open\n---\n# x\n');
+    const first = await run(['link', 'questions/d66.md', '--json']);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/^corpus\/kapot\.md:2 {2}error: /);
+    expect(await readdir(join(dir, '.answer'))).toEqual(['index.bin']);
+    expect(await run(['link', 'questions/d66.md', '--json'])).toEqual(first);
+    await rm(join(dir, '.answer'), { recursive: true });
+    expect(await run(['link', 'questions/d66.md', '--json'])).toEqual(first);
   });
 
   it('refuses a bad --top with one line and exit 2', async () => {

@@ -4,7 +4,7 @@ import type { CliContext } from '../context.js';
 import { out } from '../context.js';
 import { formatSearchJson } from '../formatters/link-json.js';
 import { formatSearchText } from '../formatters/link-text.js';
-import { openWorkspaceIndex, parseTop } from './link-index.js';
+import { parseTop, searchableIndex } from './link-index.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -15,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the passages as JSON')
     .action(async (words: string, options: { top?: string; json?: boolean }) => {
       const top = parseTop(options.top, 10);
-      const store = await openWorkspaceIndex(ctx);
+      const store = await searchableIndex(ctx);
       const passages = await searchIndex(store, words, { top });
       out(ctx, options.json ? formatSearchJson(words, passages) : formatSearchText(words, passages));
     });

@@ -1,5 +1,6 @@
-import { citationOf, linkQuestionDocument, loadCorpus, openIndex, type AnswerConfig, type Citation, type QuestionDocument } from '../../index.js';
-import { err, type CliContext } from '../context.js';
+import { citationOf, linkQuestionDocument, type AnswerConfig, type Citation, type QuestionDocument } from '../../index.js';
+import type { CliContext } from '../context.js';
+import { openWorkspaceIndex, reportCorpusProblems } from './link-index.js';
 
 /**
  * The linker's suggestions for each question, as citations for the draft. Sources are a help,
@@ -13,15 +14,11 @@ export async function suggestSources(
   top: number,
 ): Promise<{ sources: Map<number, Citation[]>; notice: string | null }> {
   const sources = new Map<number, Citation[]>();
-  const corpus = await loadCorpus(ctx.cwd, { folders: config.corpus, answers: config.answers });
-  if (corpus.passages.length === 0) {
+  const { store, corpus } = await openWorkspaceIndex(ctx, config);
+  if ((await store.stats()).passages === 0) {
     return { sources, notice: `no passages in ${config.corpus.join(', ')}/: the draft has no suggested sources (add policy documents with answer corpus add <file>)` };
   }
-  for (const p of corpus.problems) {
-    const where = p.file ? (p.line ? `${p.file}:${p.line}` : p.file) : 'corpus';
-    err(ctx, `${where}  ${p.severity}: ${p.message}`);
-  }
-  const { store } = await openIndex(ctx.cwd, corpus);
+  reportCorpusProblems(ctx, corpus.problems);
   const linked = await linkQuestionDocument(store, letter, { top });
   for (const question of linked.questions) sources.set(question.number, question.passages.map((p) => citationOf(p)));
   return { sources, notice: null };

@@ -1,0 +1,56 @@
+/**
+ * Step 5 of Dutch analysis: link a nominalisation to its verb, so a question that asks about
+ * "spreiden van voorzieningen" meets the policy text on "spreiding van het voorzieningenaanbod".
+ * Council questions ask with verbs (verdelen, samenwerken, organiseren, financieren), policy
+ * documents write the nouns (verdeling, samenwerking, organisatie, financiering); the snowball
+ * stemmer leaves them apart (it strips -ing only where its R2 region allows: "behandeling" →
+ * "behandel", but "spreiding" stays "spreiding").
+ *
+ * Two productive patterns of Dutch word formation (ANS §13), each only where the word list
+ * confirms the verb:
+ * - verb stem + -ing: "spreid-ing" → "spreiden", "beslissing" → "beslissen", "voorziening" →
+ *   "voorzien" (an infinitive that is the stem + -n);
+ * - -atie for a verb in -eren: "organisatie" → "organiseren", "informatie" → "informeren".
+ * "leerling" (no verb "leerlen") and "relatie" (no "releren") are left alone.
+ */
+import { lexicon, type Lexicon } from './lexicon.js';
+
+/** Shortest base that is tried: "won-ing" is the shortest useful one. */
+const MIN_BASE = 3;
+
+const cache = new Map<string, string | null>();
+const CACHE_LIMIT = 200_000;
+
+function ingVerb(word: string, verbs: Set<string>): string | null {
+  const base = word.endsWith('ingen') ? word.slice(0, -5) : word.endsWith('ing') ? word.slice(0, -3) : null;
+  if (base === null || base.length < MIN_BASE) return null;
+  if (verbs.has(`${base}en`)) return `${base}en`;
+  if (base.endsWith('n') && verbs.has(base)) return base;
+  return null;
+}
+
+function atieVerb(word: string, verbs: Set<string>): string | null {
+  const base = word.endsWith('aties') ? word.slice(0, -5) : word.endsWith('atie') ? word.slice(0, -4) : null;
+  if (base === null || base.length < MIN_BASE) return null;
+  return verbs.has(`${base}eren`) ? `${base}eren` : null;
+}
+
+/**
+ * The verb (infinitive) a folded noun is the nominalisation of, or null: "spreiding" →
+ * "spreiden", "organisaties" → "organiseren".
+ */
+export function nominalizedVerb(word: string, lex?: Lexicon): string | null {
+  // The cache is for the shipped word list only; a word list given by a test is read directly.
+  if (lex) return derive(word, lex);
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const verb = derive(word, lexicon());
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, verb);
+  return verb;
+}
+
+function derive(word: string, lex: Lexicon): string | null {
+  if (lex.verbs.size === 0) return null;
+  return ingVerb(word, lex.verbs) ?? atieVerb(word, lex.verbs);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { frameTokens } from './question-frame.js';
+import { tokenize } from './tokenize.js';
+
+/** The question with its frame words in brackets. */
+function marked(question: string): string {
+  const tokens = tokenize(question);
+  const frame = frameTokens(tokens);
+  return tokens.map((t, i) => (frame.has(i) ? `[${t.raw}]` : t.raw)).join(' ');
+}
+
+describe('frameTokens', () => {
+  it('finds the opinion verb before the addressee and the opinion noun before "dat"', () => {
+    expect(marked('Deelt het college de opvatting van D66 dat de draaglast toeneemt?')).toBe('[Deelt] het college de [opvatting] van D66 dat de draaglast toeneemt');
+    expect(marked('Deelt u de mening dat de wachtlijst te lang is?')).toBe('[Deelt] u de [mening] dat de wachtlijst te lang is');
+  });
+
+  it('finds the predicates "bekend met" and "bereid"', () => {
+    expect(marked('Is het college bekend met het bericht over schimmel?')).toBe('Is het college [bekend] met het bericht over schimmel');
+    expect(marked('Is het college bereid de kermis te behouden?')).toBe('Is het college [bereid] de kermis te behouden');
+  });
+
+  it('leaves verbs that carry the question and sentences without the addressee alone', () => {
+    expect(marked('Voert het college gesprekken met woningcorporaties?')).toBe('Voert het college gesprekken met woningcorporaties');
+    expect(marked('Hoeveel meldingen kreeg de politie in 2024?')).toBe('Hoeveel meldingen kreeg de politie in 2024');
+  });
+});
