@@ -10,8 +10,8 @@ import type { TermVector } from './index-store.js';
 
 export interface Candidate {
   score: number;
-  /** Section key: document + heading path. */
-  section: string;
+  /** Section key: document + heading path, or any number or string that stands for it. */
+  section: string | number;
   /** Term frequencies of the passage text, term numbers ascending. */
   vector: TermVector;
 }
@@ -58,23 +58,51 @@ export function cosine(a: TermVector, b: TermVector, normA = norm(a), normB = no
   return dot / (normA * normB);
 }
 
-/** Pick `k` of the candidates (given best first), balancing score and novelty. */
+/**
+ * A scratch array indexed by term number, for similarities against one vector at a time: scatter
+ * its weights, look up each other vector's terms, clear what was set. Kept between calls and only
+ * grown: term numbers are dense (memory-store.ts), so it is as long as the vocabulary.
+ */
+let scratch = new Float64Array(1024);
+
+function scatter(v: TermVector, sign: 0 | 1): void {
+  for (let i = 0; i < v.ids.length; i++) scratch[v.ids[i]!] = sign * v.weights[i]!;
+}
+
+function dot(v: TermVector): number {
+  let sum = 0;
+  for (let i = 0; i < v.ids.length; i++) sum += v.weights[i]! * scratch[v.ids[i]!]!;
+  return sum;
+}
+
+/**
+ * Pick `k` of the candidates (given best first), balancing score and novelty: maximal marginal
+ * relevance, where each round takes the candidate with the best λ × relative score − (1 − λ) ×
+ * its greatest similarity to a result already picked. After each pick, the similarity of every
+ * candidate left to it is computed at once against the pick's scattered vector (a lookup per term,
+ * not a merge of two term lists); diversify.test.ts compares the picks with the textbook loop.
+ */
 export function diversify<T extends Candidate>(candidates: readonly T[], k: number, options: DiversifyOptions = {}): T[] {
   const lambda = options.lambda ?? 0.7;
   const perSection = options.perSection ?? Math.ceil(k / 2);
   const sameSection = options.sameSection ?? 0.3;
   const maxScore = candidates.reduce((m, c) => Math.max(m, c.score), 0) || 1;
-  const left = [...candidates];
+  const n = candidates.length;
+  let maxId = -1;
+  for (const c of candidates) if (c.vector.ids.length > 0) maxId = Math.max(maxId, c.vector.ids[c.vector.ids.length - 1]!);
+  if (scratch.length <= maxId) scratch = new Float64Array(Math.max(maxId + 1, scratch.length * 2));
+  const norms = candidates.map((c) => norm(c.vector));
+  const taken = new Uint8Array(n);
+  const maxSim = new Float64Array(n);
   const picked: T[] = [];
-  const perSectionCount = new Map<string, number>();
-  const maxSim = new Array<number>(left.length).fill(0);
-  const norms = left.map((c) => norm(c.vector));
-  while (picked.length < k && left.length > 0) {
+  const perSectionCount = new Map<string | number, number>();
+  while (picked.length < k && picked.length < n) {
     let best = -1;
     let bestValue = -Infinity;
     for (let pass = 0; pass < 2 && best < 0; pass++) {
-      for (let i = 0; i < left.length; i++) {
-        const c = left[i]!;
+      for (let i = 0; i < n; i++) {
+        if (taken[i]) continue;
+        const c = candidates[i]!;
         // First pass honours the section cap; the second only runs when nothing else is left.
         if (pass === 0 && (perSectionCount.get(c.section) ?? 0) >= perSection) continue;
         const value = lambda * (c.score / maxScore) - (1 - lambda) * maxSim[i]!;
@@ -84,17 +112,20 @@ export function diversify<T extends Candidate>(candidates: readonly T[], k: numb
         }
       }
     }
-    const chosen = left[best]!;
+    const chosen = candidates[best]!;
+    taken[best] = 1;
     picked.push(chosen);
     perSectionCount.set(chosen.section, (perSectionCount.get(chosen.section) ?? 0) + 1);
-    const chosenNorm = norms[best]!;
-    left.splice(best, 1);
-    maxSim.splice(best, 1);
-    norms.splice(best, 1);
-    for (let i = 0; i < left.length; i++) {
-      const sim = Math.max(cosine(left[i]!.vector, chosen.vector, norms[i], chosenNorm), left[i]!.section === chosen.section ? sameSection : 0);
-      maxSim[i] = Math.max(maxSim[i]!, sim);
+    if (picked.length === k) break;
+    scatter(chosen.vector, 1);
+    for (let i = 0; i < n; i++) {
+      if (taken[i]) continue;
+      const c = candidates[i]!;
+      const d = norms[i]! > 0 && norms[best]! > 0 ? dot(c.vector) / (norms[i]! * norms[best]!) : 0;
+      const sim = Math.max(d, c.section === chosen.section ? sameSection : 0);
+      if (sim > maxSim[i]!) maxSim[i] = sim;
     }
+    scatter(chosen.vector, 0);
   }
   return picked;
 }

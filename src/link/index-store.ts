@@ -47,8 +47,6 @@ export interface Postings {
   /** Number of sections that hold a live passage, and their average text length. */
   sectionCount: number;
   avgSectionLength: number;
-  /** By passage number: 1 for the first passage of its section in the file (its lead), else 0. */
-  leads: ArrayLike<number>;
 }
 
 /** A corpus file as the index holds it. */

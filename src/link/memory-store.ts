@@ -23,6 +23,7 @@ import {
   type PostingList,
   type Postings,
   type StoredPassage,
+  type TermVector,
 } from './index-store.js';
 
 interface Growable {
@@ -37,6 +38,24 @@ interface DocEntry {
   terms: Int32Array;
   /** FIELD_COUNT frequencies per term, in `terms` order. */
   tf: Float32Array;
+  /** The text field's term vector (terms with a text frequency), made on first use by `passages`. */
+  text?: TermVector;
+}
+
+/** The terms of a passage's text field with their frequencies (heading and title terms left out). */
+function textVector(doc: DocEntry): TermVector {
+  let n = 0;
+  for (let i = 0; i < doc.terms.length; i++) if (doc.tf[i * FIELD_COUNT]! > 0) n++;
+  const ids = new Int32Array(n);
+  const weights = new Float32Array(n);
+  for (let i = 0, j = 0; i < doc.terms.length; i++) {
+    const w = doc.tf[i * FIELD_COUNT]!;
+    if (w > 0) {
+      ids[j] = doc.terms[i]!;
+      weights[j++] = w;
+    }
+  }
+  return { ids, weights };
 }
 
 /** The JSON part of `toChunks`. */
@@ -61,13 +80,10 @@ export class MemoryIndexStore implements IndexStore {
   private fieldLengths = new Float32Array(0);
   private sectionOf = new Int32Array(0);
   private readonly sectionIds = new Map<string, number>();
-  /** Per section number: summed text length and live passage count; its lead passage and line. */
+  /** Per section number: summed text length and live passage count. */
   private sectionLength = new Float64Array(0);
   private sectionLive = new Int32Array(0);
-  private sectionLead = new Int32Array(0);
-  private sectionLeadLine = new Int32Array(0);
   private liveSections = 0;
-  private leads = new Uint8Array(0);
   private readonly byId = new Map<string, number>();
   private readonly fileEntries = new Map<string, FileEntry>();
   private dead = 0;
@@ -131,7 +147,6 @@ export class MemoryIndexStore implements IndexStore {
       sectionLengths: this.sectionLength,
       sectionCount: this.liveSections,
       avgSectionLength: this.liveSections > 0 ? total / this.liveSections : 0,
-      leads: this.leads,
     };
   }
 
@@ -140,9 +155,7 @@ export class MemoryIndexStore implements IndexStore {
     for (const ref of refs) {
       const doc = this.docs[ref];
       if (!doc) continue;
-      const weights = new Float32Array(doc.terms.length);
-      for (let i = 0; i < doc.terms.length; i++) weights[i] = doc.tf[i * FIELD_COUNT]!;
-      out.push({ ref, passage: doc.passage, vector: { ids: doc.terms, weights } });
+      out.push({ ref, passage: doc.passage, vector: (doc.text ??= textVector(doc)) });
     }
     return out;
   }
@@ -329,7 +342,7 @@ export class MemoryIndexStore implements IndexStore {
     this.place(ref, doc.passage, doc.lengths);
   }
 
-  /** Record passage `ref` (added, or read by fromBytes): its id, field lengths, section and lead. */
+  /** Record passage `ref` (added, or read by fromBytes): its id, field lengths and section. */
   private place(ref: number, passage: Passage, lengths: ArrayLike<number>): void {
     this.byId.set(passage.id, ref);
     if (this.fieldLengths.length < (ref + 1) * FIELD_COUNT) {
@@ -340,9 +353,6 @@ export class MemoryIndexStore implements IndexStore {
       const sections = new Int32Array(capacity);
       sections.set(this.sectionOf);
       this.sectionOf = sections;
-      const leads = new Uint8Array(capacity);
-      leads.set(this.leads);
-      this.leads = leads;
     }
     const key = `${passage.doc}\u0000${passage.heading.join('\u0000')}`;
     let section = this.sectionIds.get(key);
@@ -350,21 +360,10 @@ export class MemoryIndexStore implements IndexStore {
       section = this.sectionIds.size;
       this.sectionIds.set(key, section);
       this.growSections(section + 1);
-      this.sectionLead[section] = -1;
     }
     this.sectionOf[ref] = section;
     if (this.sectionLive[section]++ === 0) this.liveSections++;
     this.sectionLength[section] += lengths[0] ?? 0;
-    // The lead is the passage with the first line; a file is always replaced whole (build-index.ts),
-    // so a section whose lead was removed gets its new lead when the file's passages come back.
-    const line = passage.lines[0];
-    const lead = this.sectionLead[section]!;
-    if (lead < 0 || line < this.sectionLeadLine[section]!) {
-      if (lead >= 0) this.leads[lead] = 0;
-      this.leads[ref] = 1;
-      this.sectionLead[section] = ref;
-      this.sectionLeadLine[section] = line;
-    }
     for (let f = 0; f < FIELD_COUNT; f++) {
       const len = lengths[f] ?? 0;
       this.fieldLengths[ref * FIELD_COUNT + f] = len;
@@ -381,12 +380,6 @@ export class MemoryIndexStore implements IndexStore {
     const live = new Int32Array(capacity);
     live.set(this.sectionLive);
     this.sectionLive = live;
-    const lead = new Int32Array(capacity);
-    lead.set(this.sectionLead);
-    this.sectionLead = lead;
-    const line = new Int32Array(capacity);
-    line.set(this.sectionLeadLine);
-    this.sectionLeadLine = line;
   }
 
   private remove(id: string): void {
@@ -398,8 +391,6 @@ export class MemoryIndexStore implements IndexStore {
     const section = this.sectionOf[ref]!;
     if (--this.sectionLive[section]! === 0) this.liveSections--;
     this.sectionLength[section] -= this.fieldLengths[ref * FIELD_COUNT]!;
-    if (this.sectionLead[section] === ref) this.sectionLead[section] = -1;
-    this.leads[ref] = 0;
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.fieldLengths[ref * FIELD_COUNT + f]!;
   }
 
@@ -421,11 +412,8 @@ export class MemoryIndexStore implements IndexStore {
     this.fieldLengths = new Float32Array(0);
     this.sectionOf = new Int32Array(0);
     this.sectionIds.clear();
-    this.leads = new Uint8Array(0);
     this.sectionLength = new Float64Array(0);
     this.sectionLive = new Int32Array(0);
-    this.sectionLead = new Int32Array(0);
-    this.sectionLeadLine = new Int32Array(0);
     this.liveSections = 0;
     this.lengthSums.fill(0);
     for (const list of this.lists) list.n = 0;

@@ -7,7 +7,7 @@ import { diversify, type DiversifyOptions } from './diversify.js';
 import type { IndexStore, StoredPassage } from './index-store.js';
 import type { QueryTerm } from './query.js';
 import { dateYear, recencyFactor } from './recency.js';
-import { addSectionEvidence, addSectionScores, DEFAULT_SCORING, scoreSections, scoreBm25f, topScores, type ScoringParams } from './score.js';
+import { addSectionScores, DEFAULT_SCORING, scoreSections, scoreBm25f, topScores, type ScoringParams } from './score.js';
 
 /** A ranked passage: the model's ScoredPassage plus the context words that matched. */
 export interface LinkedPassage extends ScoredPassage {
@@ -35,10 +35,6 @@ const EXCLUSION_MARGIN = 50;
 /** How many more candidates the recency prior looks at than the pool. */
 const RECENCY_REACH = 2;
 
-function sectionKey(p: StoredPassage): string {
-  return `${p.passage.doc}\u0000${p.passage.heading.join('\u0000')}`;
-}
-
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
@@ -63,17 +59,15 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
   if (query.length === 0 || top <= 0) return [];
   const [postings, stats] = await Promise.all([store.postings(query.map((q) => q.term)), store.stats()]);
   const scoring = options.scoring ?? DEFAULT_SCORING;
-  let scores = addSectionEvidence(scoreBm25f(query, postings, stats, scoring), postings.sections, scoring.sectionShare);
-  if (scoring.sectionWeight > 0 || scoring.leadWeight > 0) {
-    scores = addSectionScores(scores, postings, scoreSections(query, postings, stats, scoring), scoring.sectionWeight, scoring.leadWeight);
-  }
+  let scores = scoreBm25f(query, postings, stats, scoring);
+  if (scoring.sectionWeight > 0) scores = addSectionScores(scores, postings, scoreSections(query, postings, stats, scoring), scoring.sectionWeight);
   const pool = options.diversify === false ? top : Math.max(MIN_POOL, top * POOL_PER_RESULT);
   // The recency prior reorders the best candidates, so it looks at twice as many: a current
   // passage just outside the pool can then pass an old one inside it.
   const fetch = scoring.recency ? pool * RECENCY_REACH : pool;
   // Earlier answers to this very document are the only passages skipped: at most a few dozen.
   const ranked = topScores(scores, fetch + EXCLUSION_MARGIN);
-  let candidates: Array<{ score: number; section: string; vector: StoredPassage['vector']; stored: StoredPassage }> = [];
+  let candidates: Array<{ score: number; section: number; vector: StoredPassage['vector']; stored: StoredPassage }> = [];
   for (let from = 0; candidates.length < fetch && from < ranked.length; from += fetch) {
     const batch = ranked.slice(from, from + fetch);
     const stored = await store.passages(batch.map(([ref]) => ref));
@@ -83,7 +77,7 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
       if (!s) continue;
       const p = s.passage;
       if (options.excludeAnswersTo && p.kind === 'answer' && p.question === options.excludeAnswersTo) continue;
-      if (candidates.length < fetch) candidates.push({ score, section: sectionKey(s), vector: s.vector, stored: s });
+      if (candidates.length < fetch) candidates.push({ score, section: postings.sections[ref]!, vector: s.vector, stored: s });
     }
   }
   if (scoring.recency) {

@@ -20,18 +20,11 @@ export interface ScoringParams {
   b: number[];
   /** Weight per field, FIELDS order. */
   fieldWeights: number[];
-  /** Share of the best other passage of the same section added to a passage's score (0: none). */
-  sectionShare: number;
   /**
    * Weight of section-level BM25F (the section's passages read as one document, heading path and
    * title included) in each of its passages' scores (0: none). See addSectionScores.
    */
   sectionWeight: number;
-  /**
-   * Ablation, off: raise the first passage (lead) of the best section to this share of the
-   * section's best passage (0: none). See addSectionScores.
-   */
-  leadWeight: number;
   /** Recency prior on the best candidates (recency.ts), or null for none. */
   recency: RecencyParams | null;
 }
@@ -40,16 +33,11 @@ export const DEFAULT_SCORING: ScoringParams = {
   k1: 1.2,
   b: [0.75, 0.5, 0],
   fieldWeights: [1, 1, 0.5],
-  // Sharing the best other passage's score is off: on the gold sets it moved the memo questions
-  // up (hit@5 0.44 → 0.56 at 0.1–0.5) but the hand-written questions down (hit@1 0.37 → 0.30 at
-  // 0.25), so it is not a rule that generalises; bench/link.ts keeps measuring it.
-  sectionShare: 0,
   // Section-level BM25F, multiplied in: of 0.25, 0.5 and 1 (bench/link.ts) only 0.25 was no worse
   // on either gold set used for tuning (d66-memo recall@10 0.30 → 0.36, nDCG@10 0.24 → 0.26;
   // policy-questions recall@10 0.70 → 0.75, MRR 0.49 → 0.51, hit@1 unchanged); at 0.5 and 1 the
   // hand-written questions lost hit@1 (0.43 → 0.37). The smallest weight that helps: a nudge.
   sectionWeight: 0.25,
-  leadWeight: 0,
   // Recency prior, on by principle (recency.ts), with mixed evidence (bench/link.ts): d66-memo
   // recall@10 0.36 → 0.39, MRR 0.27 → 0.28; held-out council-paraphrase hit@5 0.69 → 0.75, MRR
   // 0.46 → 0.47 but recall@10 0.71 → 0.68; policy-questions (which ask about the 2005 nota too)
@@ -123,32 +111,6 @@ export function topScores(table: ScoreTable, k: number): Array<[number, number]>
 }
 
 /**
- * Let a passage share in the evidence of its section: add `share` × the best score of another
- * passage under the same heading path. A policy section answers as a whole ("Rijk" in one
- * bullet of §4.3, "systeemwereld" in the paragraph before it); the passage's own words still
- * decide the order within the section.
- */
-export function addSectionEvidence(table: ScoreTable, sections: ArrayLike<number>, share: number): ScoreTable {
-  if (share <= 0) return table;
-  const best = new Map<number, [number, number]>(); // section → [best, second best]
-  for (const ref of table.refs) {
-    const score = table.score[ref]!;
-    const s = sections[ref]!;
-    const b = best.get(s);
-    if (!b) best.set(s, [score, 0]);
-    else if (score > b[0]) best.set(s, [score, b[0]]);
-    else if (score > b[1]) b[1] = score;
-  }
-  const score = new Float64Array(table.score.length);
-  for (const ref of table.refs) {
-    const own = table.score[ref]!;
-    const [first, second] = best.get(sections[ref]!)!;
-    score[ref] = own + share * (own === first ? second : first);
-  }
-  return { refs: table.refs, score };
-}
-
-/**
  * BM25F over sections: every section (document + heading path) read as one document, its text
  * the text of all its passages, with its own document frequencies and length normalisation.
  * Returns the score by section number (0 for sections without a query term).
@@ -215,40 +177,15 @@ export function scoreSections(
  * the passages keep their order. (Added instead of multiplied, the section score lifted every
  * passage of a good section alike and cost hit@1 on the hand-written questions, 0.43 → 0.40 at
  * 0.25: bench/link.ts, test/gold/README.md.)
- *
- * `lead` > 0 (an ablation, off by default): the first passage of the best section is raised to
- * `lead` × the section's best passage, as policy documents often state a section's point first.
  */
-export function addSectionScores(table: ScoreTable, postings: Postings, sectionScore: Float64Array, weight: number, lead = 0): ScoreTable {
-  if (weight <= 0 && lead <= 0) return table;
-  const { sections, leads } = postings;
+export function addSectionScores(table: ScoreTable, postings: Postings, sectionScore: Float64Array, weight: number): ScoreTable {
+  if (weight <= 0) return table;
+  const { sections } = postings;
   let max = 0;
-  let bestSection = -1;
-  for (let sec = 0; sec < sectionScore.length; sec++) {
-    if (sectionScore[sec]! > max) {
-      max = sectionScore[sec]!;
-      bestSection = sec;
-    }
-  }
+  for (let sec = 0; sec < sectionScore.length; sec++) if (sectionScore[sec]! > max) max = sectionScore[sec]!;
   if (max === 0) return table;
   // In place: the table is the one scoreBm25f made for this query.
   const { score, refs } = table;
-  let bestInSection = 0;
-  for (const ref of refs) {
-    const sec = sections[ref]!;
-    score[ref]! *= 1 + (weight * sectionScore[sec]!) / max;
-    if (sec === bestSection) bestInSection = Math.max(bestInSection, score[ref]!);
-  }
-  if (lead > 0) {
-    for (let ref = 0; ref < leads.length && ref < score.length; ref++) {
-      if (!leads[ref] || sections[ref] !== bestSection) continue;
-      const target = lead * bestInSection;
-      if (score[ref]! < target) {
-        if (score[ref] === 0) refs.push(ref);
-        score[ref] = target;
-      }
-      break;
-    }
-  }
+  for (const ref of refs) score[ref]! *= 1 + (weight * sectionScore[sections[ref]!]!) / max;
   return table;
 }
