@@ -42,6 +42,7 @@ import type { Passage } from '../src/index.js';
 import type { BenchOptions } from './run.js';
 import { buildGrep, buildMiniSearch } from './lib/baselines.js';
 import { syntheticCorpus } from './lib/synthetic.js';
+import { functionWordShare, PROSE_SHARE } from '../src/link/prose.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SEEDS = join(root, 'test/fixtures/seeds/policy');
@@ -108,6 +109,7 @@ async function quality(corpus: Corpus): Promise<void> {
     ['ours, no recency', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: null } })],
     ['ours, recency floor .7', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { ...DEFAULT_RECENCY, floor: 0.7 } } })],
     ['ours, text b .5', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, b: [0.5, 0.5, 0] } })],
+    ['ours, no prose prior', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, prose: false } })],
   ];
   console.log(`\nquality, top 10 (hit@1, hit@5, recall@5, recall@10, MRR, nDCG@10; read250: share of questions whose gold text a reader meets within the first 250 words of the results)`);
   console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(28)}${['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10', 'read250'].map((h) => h.padStart(9)).join('')}`);
@@ -282,6 +284,10 @@ export async function run({ quick }: BenchOptions): Promise<void> {
   const seed = await seedCorpus();
   try {
     console.log(describeCorpus('seed corpus (test/fixtures/seeds/policy, converted)', seed));
+    // The distribution behind the prose prior's threshold (src/link/prose.ts).
+    const shares = seed.passages.map(functionWordShare).sort((a, b) => a - b);
+    const at = (q: number) => f3(shares[Math.floor(q * (shares.length - 1))]!);
+    console.log(`function-word share of the passages: p1 ${at(0.01)}, p2 ${at(0.02)}, p5 ${at(0.05)}, p10 ${at(0.1)}, median ${at(0.5)}; under ${PROSE_SHARE}: ${shares.filter((x) => x < PROSE_SHARE).length}`);
     await quality(seed);
     console.log('\nspeed, seed corpus (query = the question text of every gold question, top 10)');
     const questions = await allQuestions();

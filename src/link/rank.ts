@@ -6,6 +6,7 @@ import type { ScoredPassage } from '../model.js';
 import { diversify, type DiversifyOptions } from './diversify.js';
 import type { IndexStore, StoredPassage } from './index-store.js';
 import type { QueryTerm } from './query.js';
+import { proseFactor } from './prose.js';
 import { dateYear, recencyFactor } from './recency.js';
 import { addSectionScores, DEFAULT_SCORING, scoreSections, scoreBm25f, topScores, type ScoringParams } from './score.js';
 
@@ -64,7 +65,7 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
   const pool = options.diversify === false ? top : Math.max(MIN_POOL, top * POOL_PER_RESULT);
   // The recency prior reorders the best candidates, so it looks at twice as many: a current
   // passage just outside the pool can then pass an old one inside it.
-  const fetch = scoring.recency ? pool * RECENCY_REACH : pool;
+  const fetch = scoring.recency || scoring.prose ? pool * RECENCY_REACH : pool;
   // Earlier answers to this very document are the only passages skipped: at most a few dozen.
   const ranked = topScores(scores, fetch + EXCLUSION_MARGIN);
   let candidates: Array<{ score: number; section: number; vector: StoredPassage['vector']; stored: StoredPassage }> = [];
@@ -80,11 +81,13 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
       if (candidates.length < fetch) candidates.push({ score, section: postings.sections[ref]!, vector: s.vector, stored: s });
     }
   }
-  if (scoring.recency) {
+  // Priors on the candidates (recency.ts, prose.ts): they reorder the best candidates only.
+  if (scoring.recency || scoring.prose) {
     const years = candidates.map((c) => dateYear(c.stored.passage.date));
     const newest = years.reduce<number | null>((max, y) => (y !== null && (max === null || y > max) ? y : max), null);
     candidates.forEach((c, i) => {
-      c.score *= recencyFactor(years[i] ?? null, newest, scoring.recency!);
+      if (scoring.recency) c.score *= recencyFactor(years[i] ?? null, newest, scoring.recency);
+      if (scoring.prose) c.score *= proseFactor(c.stored.passage);
     });
     candidates = candidates.sort((a, b) => b.score - a.score || a.stored.ref - b.stored.ref).slice(0, pool);
   }

@@ -27,6 +27,8 @@ export interface ScoringParams {
   sectionWeight: number;
   /** Recency prior on the best candidates (recency.ts), or null for none. */
   recency: RecencyParams | null;
+  /** Prose prior on the best candidates (prose.ts): tables and lists of names score lower. */
+  prose: boolean;
 }
 
 export const DEFAULT_SCORING: ScoringParams = {
@@ -43,6 +45,7 @@ export const DEFAULT_SCORING: ScoringParams = {
   // 0.46 → 0.47 but recall@10 0.71 → 0.68; policy-questions (which ask about the 2005 nota too)
   // recall@10 0.75 → 0.72. Floor .7 and .25 were each worse somewhere else.
   recency: DEFAULT_RECENCY,
+  prose: true,
 };
 
 /** Inverse document frequency, the BM25 form that stays positive for common terms. */
