@@ -34,7 +34,7 @@ export { isQuestionDocumentText, loadQuestionDocument, loadQuestionSource } from
 export type { LoadOptions } from './parse/load.js';
 export {
   DEFAULT_SCORING, INDEX_DIR, MemoryIndexStore, analyzeText, buildQuery, evaluate, indexPath, linkQuestionDocument, linkerRanker,
-  normalizeForMatch, openIndex, parseGold, rank, readIndex, searchIndex, splitCompound, stem, syncIndex, tokenize, unreachableGold, writeIndex,
+  normalizeForMatch, openIndex, parseGold, rank, readIndex, searchIndex, searchTerms, splitCompound, stem, syncIndex, tokenize, unreachableGold, writeIndex,
 } from './link/index.js';
 export type {
   AnalyzedPassage, CorpusContent, CorpusReader, EvalReport, FileEntry, GoldFile, GoldQuery, GoldQuestion, IndexStats, IndexStore, LinkOptions, LinkResult,

@@ -27,7 +27,7 @@ export { buildQuery, framingTerms, leansOnPrevious, type QueryTerm, type Questio
 export { DEFAULT_SCORING, type ScoringParams } from './score.js';
 export { diversify } from './diversify.js';
 export { rank, type LinkedPassage, type RankOptions } from './rank.js';
-export { linkQuestionDocument, searchIndex, type LinkOptions, type LinkResult, type QuestionLinks } from './link-questions.js';
+export { linkQuestionDocument, searchIndex, searchTerms, type LinkOptions, type LinkResult, type QuestionLinks } from './link-questions.js';
 export {
   evaluate,
   isRelevant,

@@ -45,11 +45,16 @@ export async function linkQuestionDocument(store: IndexStore, doc: QuestionDocum
   return { id: doc.id, questions };
 }
 
-/** Rank passages for free words, as `answer search` does. Throws InputError for a query without words. */
-export async function searchIndex(store: IndexStore, words: string, options: RankOptions = {}): Promise<LinkedPassage[]> {
+/** The query terms of free words; throws InputError when there are none (only stopwords or punctuation). */
+export function searchTerms(words: string): QueryTerm[] {
   const built = buildQuery(words);
   if (built.terms.length === 0) {
     throw new InputError(`nothing to search for in "${words.trim().slice(0, 60)}": only stopwords or punctuation`);
   }
-  return rank(store, built.terms, options);
+  return built.terms;
+}
+
+/** Rank passages for free words, as `answer search` does. Throws InputError for a query without words. */
+export async function searchIndex(store: IndexStore, words: string, options: RankOptions = {}): Promise<LinkedPassage[]> {
+  return rank(store, searchTerms(words), options);
 }
