@@ -65,7 +65,7 @@ export type { DraftOptions, DraftResult } from './render/draft.js';
 export { memoToHtml } from './render/to-html.js';
 export { memoToDocx } from './render/to-docx.js';
 export {
-  CORPUS_DATE, MAX_CORPUS_FILE_BYTES, PASSAGE_MAX_WORDS, PASSAGE_MIN_WORDS, adoptMarkdownDocument, answerPassages, convertPolicyDocument,
+  CORPUS_DATE, MAX_CORPUS_FILE_BYTES, PASSAGE_MAX_WORDS, PASSAGE_MIN_WORDS, adoptMarkdownDocument, answerPassages, convertPolicyDocument, convertPolicySource,
   convertPolicyFile, corpusSlug, countWords, loadCorpus, normalizeForId, normalizeHeadingPath, sentenceSpans, splitPassages, splitSentences,
 } from './corpus/index.js';
 export type {

@@ -10,11 +10,18 @@
  * Extraction breaks paragraphs at column and page ends, sometimes with a blank line in the
  * middle of a sentence; a line that starts in lower case after a line that did not end a sentence
  * continues it.
+ *
+ * A reader that sees how lines are set (a PDF's fonts, a DOCX's heading styles) marks heading
+ * lines. A marked line that reads as a heading is one, wherever it stands and whatever its number;
+ * once a document marks a few, its look is what sets headings apart, and the guessing above is
+ * left out (it takes short paragraphs, such as a list of document names, for headings).
  */
 import {
   endsClause,
   followsNumbering,
+  headingNumber,
   isRestart,
+  looksLikeMarkedHeading,
   MAX_PLAIN_HEADING_WORDS,
   numberedHeadingShape,
   plainHeadingShape,
@@ -125,6 +132,45 @@ function columnWidth(lines: SourceLine[]): number {
   return lengths.length === 0 ? Infinity : lengths[Math.floor(lengths.length * 0.9)]!;
 }
 
+/**
+ * From this many marked headings after the first running text on, only marked lines are headings.
+ * The seeds as Word files mark 26 to 211; a letter-like document with a large title line marks one.
+ */
+const MIN_MARKED_HEADINGS = 3;
+
+/**
+ * Markdown depth per marked level. The levels in use (a title's level, used once at the start,
+ * and Word's Title level 0 left out) are ranked from depth 2 on; a level whose numbered headings
+ * say otherwise ("4.3" is depth 3) follows its numbers, and the levels below it follow on.
+ */
+function depthsOfLevels(lines: SourceLine[]): (level: number) => number {
+  const starts = lines.filter((l) => l.heading?.start);
+  const first = starts[0]?.heading?.level;
+  const levels = [...new Set(starts.map((l) => l.heading!.level))]
+    .filter((level) => level > 0 && !(level === first && starts.filter((l) => l.heading!.level === level).length === 1 && starts.length > 1))
+    .sort((a, b) => a - b);
+  const evidence = new Map<number, Map<number, number>>();
+  for (const line of starts) {
+    const numbered = headingNumber(line.text);
+    if (!numbered) continue;
+    const votes = evidence.get(line.heading!.level) ?? new Map<number, number>();
+    const depth = numbered.number.length + 1;
+    votes.set(depth, (votes.get(depth) ?? 0) + 1);
+    evidence.set(line.heading!.level, votes);
+  }
+  const depths = new Map<number, number>();
+  let offset = 0;
+  levels.forEach((level, rank) => {
+    const votes = evidence.get(level);
+    if (votes) {
+      const [depth] = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+      offset = depth - (rank + 2);
+    }
+    depths.set(level, rank + 2 + offset);
+  });
+  return (level) => Math.max(2, Math.min(6, depths.get(level) ?? level + 1));
+}
+
 interface Open {
   block: ParagraphBlock | ListBlock;
   /** The item being filled, for a list. */
@@ -186,6 +232,27 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
   /** The last ordered list item seen, to tell "5. Wij zetten ons in ..." (item 5 of 16) from chapter 5. */
   let lastItem: { number: number; dotted: boolean; index: number } | null = null;
   const width = columnWidth(lines);
+  // Marks on a cover page (title, subtitle, date) do not show how the text sets its headings:
+  // only the heading over the first line of running text and the marks after it count.
+  const firstText = lines.findIndex((l, i) => !l.heading && words(l.text) >= MIN_BODY_LINE_WORDS && bodyLike(l, lines[i + 1], width));
+  const marks = lines.flatMap((l, i) => (l.heading?.start && l.heading.level > 0 ? [i] : []));
+  const counted = marks.filter((i) => i > firstText).length + (marks.some((i) => i < firstText) ? 1 : 0);
+  const byLook = firstText >= 0 && counted >= MIN_MARKED_HEADINGS;
+  const depthOf = depthsOfLevels(lines);
+
+  /** A heading the reader marked, starting at `index` and taking its marked lines, or null. */
+  const markedAt = (index: number): { block: HeadingBlock; used: number } | null => {
+    const line = lines[index]!;
+    if (!line.heading?.start) return null;
+    let end = index + 1;
+    while (end < lines.length && lines[end]!.heading && !lines[end]!.heading!.start && lines[end]!.text !== '') end++;
+    const text = joinLines(lines.slice(index, end).map((l) => l.text)).replace(/\s+/g, ' ').trim();
+    if (!looksLikeMarkedHeading(text)) return null;
+    const numbered = headingNumber(text);
+    const depth = numbered ? Math.min(6, numbered.number.length + 1) : depthOf(line.heading.level);
+    const block: HeadingBlock = { kind: 'heading', number: numbered?.number ?? null, text: numbered ? `${numbered.label} ${numbered.title}` : text, depth, lines: lines.slice(index, end) };
+    return { block, used: end - index };
+  };
 
   const nonBlankAfter = (index: number): number => {
     let k = index;
@@ -302,6 +369,17 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
     const breakBefore = sawBreak || line.pageStart;
     sawBreak = false;
 
+    const marked = markedAt(i);
+    if (marked) {
+      blocks.push(marked.block);
+      if (marked.block.number) lastNumber = marked.block.number;
+      open = null;
+      previous = lines[i + marked.used - 1]!;
+      previousWasHeading = true;
+      i += marked.used - 1;
+      continue;
+    }
+
     if (open && breakBefore && continuesAcrossBreak(lastText(open), line, blankBefore, openText(open))) {
       append(open, line);
       previous = line;
@@ -309,7 +387,7 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
       continue;
     }
 
-    const heading = open && !breakBefore && !endsClause(lastText(open)) ? null : headingAt(i, breakBefore);
+    const heading = byLook || (open && !breakBefore && !endsClause(lastText(open))) ? null : headingAt(i, breakBefore);
     if (heading) {
       blocks.push(heading.block);
       open = null;

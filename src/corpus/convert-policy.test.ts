@@ -99,6 +99,57 @@ describe('convertPolicyDocument: headings', () => {
   });
 });
 
+describe('convertPolicyDocument: headings the reader marked (PDF fonts, DOCX heading styles)', () => {
+  const mark = (line: number, level: number, lines = 1) => ({ line, lines, level });
+  const marked = (text: string, marks: Array<{ line: number; lines: number; level: number }>, title: string | null = null) => body(text, { title, headings: marks });
+
+  it('takes marked lines for headings where no blank line sets them apart, at the depth of their number', () => {
+    const text = [
+      'Koers sociaal domein 2023',
+      '1. Wat is de huidige koers en het huidige beleid?',
+      para('De gemeente Zwolle heeft een grote verantwoordelijkheid'),
+      'Coalitieakkoord',
+      para('In het Coalitieakkoord geeft het college richting'),
+      '1.1 Vier jaar Hervormingsagenda',
+      para('Van 2019 tot en met 2023 werkt de gemeente'),
+      '2. Welke lessen hebben we geleerd?',
+      para('Lessen'),
+    ].join('\n');
+    expect(headings(marked(text, [mark(1, 1), mark(2, 2), mark(4, 3), mark(6, 3), mark(8, 2)]))).toEqual([
+      '# Koers sociaal domein 2023',
+      '## 1. Wat is de huidige koers en het huidige beleid?',
+      '### Coalitieakkoord',
+      '### 1.1 Vier jaar Hervormingsagenda',
+      '## 2. Welke lessen hebben we geleerd?',
+    ]);
+  });
+
+  it('ranks the levels of unnumbered headings below the title from depth 2 on', () => {
+    const text = ['Visie op wonen', 'Inleiding', para('Eerst'), 'Aanleiding', para('Dan'), 'Opgave', para('Daarna'), 'Tot slot', para('Ten slotte')].join('\n');
+    expect(headings(marked(text, [mark(1, 0), mark(2, 1), mark(4, 2), mark(6, 2), mark(8, 1)]))).toEqual(['# Visie op wonen', '## Inleiding', '### Aanleiding', '### Opgave', '## Tot slot']);
+  });
+
+  it('joins a marked heading over two lines', () => {
+    const text = ['1 Inleiding', para('Eerst'), 'Vertragen, verdragen, uitzoomen, stap voor stap naar een werkende', 'oplossing', para('Dan'), '2 Slot', para('Ten slotte'), '3 Bijlage', para('Tot slot')].join('\n');
+    expect(headings(marked(text, [mark(1, 1), mark(3, 2, 2), mark(6, 1), mark(8, 1)]))).toContain('### Vertragen, verdragen, uitzoomen, stap voor stap naar een werkende oplossing');
+  });
+
+  it('once a document marks its headings, takes no short paragraph for one (a list of document names)', () => {
+    const text = ['1 Inleiding', para('Eerst'), '', '2 Beleid', para('Dan'), '', '3 Bijlage', 'Deze documenten zijn geanalyseerd voor de agenda zorg en veiligheid.', '', 'Zwolse aanpak verward gedrag in beeld', '', 'Convenant woonoverlast', '', para('Tot slot')].join('\n');
+    const md = marked(text, [mark(1, 1), mark(4, 1), mark(7, 1)], 'Nota');
+    expect(headings(md)).toEqual(['# Nota', '## 1 Inleiding', '## 2 Beleid', '## 3 Bijlage']);
+    expect(md).toContain('\nConvenant woonoverlast\n');
+  });
+
+  it('does not take a marked sentence, lead-in or table-of-contents entry for a heading, and keeps its words', () => {
+    const text = ['1 Inleiding', para('Eerst'), 'Daarbij waren de onderstaande bewegingen leidend:', 'Dit is een vetgedrukte zin.', '2 Beleid ........ 4', para('Dan'), '2 Beleid', para('Tot slot'), '3 Slot', para('Einde')].join('\n');
+    const md = marked(text, [mark(1, 1), mark(3, 2), mark(4, 2), mark(5, 1), mark(7, 1), mark(9, 1)], 'Nota');
+    expect(headings(md)).toEqual(['# Nota', '## 1 Inleiding', '## 2 Beleid', '## 3 Slot']);
+    expect(md).toContain('Daarbij waren de onderstaande bewegingen leidend:');
+    expect(md).toContain('Dit is een vetgedrukte zin.');
+  });
+});
+
 describe('convertPolicyDocument: text', () => {
   it('joins wrapped lines and undoes line-end hyphenation, keeping shared parts and names', () => {
     const text = [
@@ -109,6 +160,13 @@ describe('convertPolicyDocument: text', () => {
       'subsidie.',
     ].join('\n');
     expect(body(text)).toContain('De centrumgemeente werkt samen in zorg- en veiligheid en in het GGZ-Veiligheidsoverleg met de ZonMW-subsidie.');
+  });
+
+  it('keeps the line-end hyphens of a document that breaks no word at a line end (Word does not hyphenate unless asked)', () => {
+    const text = ['De gemeente maakt nieuwe prestatie-', 'afspraken met de zorgaanbieders in de care-', 'sector over de zorg voor baby-', 'boomers die met pensioen gaan.'].join('\n');
+    expect(body(text)).toContain('De gemeente maakt nieuwe prestatie-afspraken met de zorgaanbieders in de care-sector over de zorg voor baby-boomers die met pensioen gaan.');
+    // One broken word the document writes whole elsewhere shows that it does break words.
+    expect(body(`${text}\nDe leefbaarheid in de wijk en de leef-\nbaarheid in de stad.`)).toContain('de leefbaarheid in de stad.');
   });
 
   it('keeps a hyphen the document itself writes on one line ("sociaal-economisch")', () => {
@@ -141,6 +199,25 @@ describe('convertPolicyDocument: text', () => {
     const md = body(text);
     expect(md).toContain('Het beleid gaat over zorg en veiligheid[^1].\nDe problemen waar de inwoner mee kampt volgen elkaar niet op.');
     expect(md.trimEnd().endsWith('## Voetnoten\n\n[^1]: Zie bijlage 2 voor een lijst van beleidsdocumenten')).toBe(true);
+  });
+
+  it('pairs Word\'s footnotes at the end of a DOCX with their markers anywhere before them', () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `Alinea ${i + 1} gaat over zorg en veiligheid in de wijk.`);
+    const md = body(['Het beleid gaat over zorg en veiligheid1.', '', ...filler.flatMap((l) => [l, '']), '1 Zie bijlage 2 voor een lijst van beleidsdocumenten'].join('\n'));
+    expect(md).toContain('zorg en veiligheid[^1].');
+    expect(md).toContain('[^1]: Zie bijlage 2 voor een lijst van beleidsdocumenten');
+  });
+
+  it('moves URLs that stand on their own to the end, one too long for its line joined again', () => {
+    const text = [
+      'Meer over de staat van het sociaal domein leest u in de bronnen.',
+      'https://www.scp.nl/actueel/nieuws/2020/11/16/sociaal-domein-stagneert-vijf-jaar-na-decentra',
+      'lisatie-is-de-ondersteuning-van-kwetsbare-burgers-nog-niet-op-orde',
+      'https://www.zwolle.nl/cijfers-over-zwolle',
+    ].join('\n');
+    expect(body(text)).toContain(
+      '## Voetnoten\n\n- <https://www.scp.nl/actueel/nieuws/2020/11/16/sociaal-domein-stagneert-vijf-jaar-na-decentralisatie-is-de-ondersteuning-van-kwetsbare-burgers-nog-niet-op-orde>\n- <https://www.zwolle.nl/cijfers-over-zwolle>',
+    );
   });
 
   it('pairs footnotes marked with an unreadable glyph in order, labelled v1, v2', () => {

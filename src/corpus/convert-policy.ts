@@ -4,6 +4,7 @@
  * title/date/slug → markdown with front matter.
  */
 import type { Problem } from '../model.js';
+import type { HeadingMark } from '../parse/heading-marks.js';
 import { readFrontMatter, stringifyFrontMatter, type WritableValue } from '../io/front-matter.js';
 import { buildBlocks, type Block } from './blocks.js';
 import { chooseSlug, CORPUS_DATE, takeDocumentTitle, titleFromFileName, yearInTitle } from './document-meta.js';
@@ -26,6 +27,8 @@ export interface ConvertOptions {
   kind?: string | null;
   /** The input file's path: names the problems and gives the slug. */
   file?: string | null;
+  /** Heading lines the reader recognised by their look (`SourceText.headings`): headings for sure. */
+  headings?: readonly HeadingMark[];
 }
 
 export interface ConvertResult {
@@ -53,7 +56,7 @@ export function convertPolicyDocument(text: string, options: ConvertOptions = {}
     problems.push({ code, severity: 'warning', message, file, line });
   };
 
-  const furniture = removePageFurniture(toSourceLines(text));
+  const furniture = removePageFurniture(toSourceLines(text, options.headings));
   const notes = extractFootnotes(furniture.lines);
   const lines = relocateMarginHeadings(notes.lines);
   const vocabulary = new Vocabulary(lines.map((l) => l.text));

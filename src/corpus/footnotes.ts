@@ -72,6 +72,25 @@ function findGlyphMarker(lines: SourceLine[], from: number, to: number, used: Se
   return null;
 }
 
+/**
+ * Where a closing run of footnotes numbered from 1 starts ("1 ...", "2 ...", up to the last line),
+ * or the number of lines when there is none. A DOCX keeps its footnotes there, after all the text
+ * (mammoth writes Word's notes at the end), so their markers may be anywhere before them.
+ */
+function closingNotesStart(lines: SourceLine[]): number {
+  let next: number | null = null;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const text = lines[k]!.text;
+    if (text === '') continue;
+    const m = NUMBERED_NOTE.exec(text);
+    const n = m ? Number(m[1]) : NaN;
+    if (!m || (next !== null && n !== next - 1)) return lines.length;
+    if (n === 1) return k;
+    next = n;
+  }
+  return lines.length;
+}
+
 function endsSentence(text: string): boolean {
   return /[.!?]["'”’)]*$/.test(text);
 }
@@ -83,23 +102,33 @@ export function extractFootnotes(lines: SourceLine[]): { lines: SourceLine[]; fo
   const used = new Set<string>();
   const found: Array<{ marker: Marker; printed: string | null; lines: SourceLine[]; line: number }> = [];
   const links: LinkLine[] = [];
+  const closingNotes = closingNotesStart(work);
 
   for (let i = 0; i < work.length; i++) {
     const line = work[i]!;
     const prev = work[i - 1];
     const afterBreak = prev === undefined || prev.text === '' || taken.has(i - 1) || line.pageStart;
-    if (!afterBreak) continue;
+    // Without paragraph spacing, a run of URLs follows the text right after its last sentence.
+    const urlsAfterText = prev !== undefined && endsSentence(prev.text) && URL_LINE.test(line.text);
+    // A line set as a heading ("3 De basis van onze visie") is no footnote.
+    if ((!afterBreak && !urlsAfterText) || line.heading) continue;
 
-    // A run of bare URLs standing on its own.
+    // A run of bare URLs standing on its own. A URL too long for the line goes on, without a
+    // space, on the lines below it (a PDF from Word breaks it anywhere: "...-368fe8" / "a0bc65?...").
     if (URL_LINE.test(line.text)) {
+      const run: Array<{ first: number; url: string }> = [];
       let end = i;
-      while (end + 1 < work.length && URL_LINE.test(work[end + 1]!.text) && !work[end + 1]!.pageStart) end++;
+      for (let k = i; k < work.length && work[k]!.text !== '' && (k === i || !work[k]!.pageStart); k++) {
+        const text = work[k]!.text;
+        if (URL_LINE.test(text)) run.push({ first: k, url: text });
+        else if (/^\S+$/.test(text)) run[run.length - 1]!.url += text;
+        else break;
+        end = k;
+      }
       const next = work[end + 1];
       if (next === undefined || next.text === '' || next.pageStart) {
-        for (let k = i; k <= end; k++) {
-          taken.add(k);
-          links.push({ line: work[k]!.n, url: work[k]!.text });
-        }
+        for (let k = i; k <= end; k++) taken.add(k);
+        for (const { first, url } of run) links.push({ line: work[first]!.n, url });
         i = end;
       }
       continue;
@@ -110,7 +139,7 @@ export function extractFootnotes(lines: SourceLine[]): { lines: SourceLine[]; fo
     if (!numbered && !glyph) continue;
     // A footnote's number stands apart from its text with a tab or a space, never a dot.
     if (numbered && !/^\s*\d{1,3}[\t ]/.test(line.raw)) continue;
-    const from = Math.max(0, i - LOOKBACK);
+    const from = i >= closingNotes ? 0 : Math.max(0, i - LOOKBACK);
     const marker = numbered ? findNumberMarker(work, from, i - 1, numbered[1]!, used) : findGlyphMarker(work, from, i - 1, used);
     if (!marker || taken.has(marker.line)) continue;
 

@@ -47,15 +47,37 @@ export function looksLikeHeadingText(text: string, maxWords = MAX_HEADING_WORDS)
   return n >= 1 && n <= maxWords;
 }
 
-/** Parse "4.3 Samenwerking met de politie" / "2. Welke lessen ...?" / "1 Inleiding en proces". */
-export function numberedHeadingShape(text: string): NumberedHeading | null {
+/** The number of a heading known to be one ("4.3 Samenwerking ..."), whatever its text looks like. */
+export function headingNumber(text: string): NumberedHeading | null {
   const m = NUMBERED.exec(text);
   if (!m) return null;
-  const title = cleanTitle(m[3]!);
-  if (!looksLikeHeadingText(title)) return null;
   const number = m[1]!.split('.').map(Number);
   if (number.some((part) => part > 50)) return null;
-  return { number, label: `${m[1]}${m[2]}`, title };
+  return { number, label: `${m[1]}${m[2]}`, title: cleanTitle(m[3]!) };
+}
+
+/** Parse "4.3 Samenwerking met de politie" / "2. Welke lessen ...?" / "1 Inleiding en proces". */
+export function numberedHeadingShape(text: string): NumberedHeading | null {
+  const heading = headingNumber(text);
+  return heading && looksLikeHeadingText(heading.title) ? heading : null;
+}
+
+/** A marked heading (set in a heading's look, or a heading style) is at most this long. */
+const MAX_MARKED_WORDS = 25;
+
+/**
+ * Whether text the reader marked as a heading reads as one: letters in it, not too long, not an
+ * entry of a table of contents, and not ending like a sentence or a lead-in ("Daarbij waren de
+ * onderstaande bewegingen leidend:" set in bold is a paragraph). A question is a heading ("Welke
+ * lessen hebben we geleerd?").
+ */
+export function looksLikeMarkedHeading(text: string): boolean {
+  const t = cleanTitle(text);
+  if (!/\p{L}/u.test(t) || t.length > 2 * MAX_HEADING_CHARS) return false;
+  // An entry of a table of contents, set like the heading it points to: "1. Inleiding ....... 3".
+  if (/(?:\.{3,}|…)\s*\d{1,4}$/.test(t)) return false;
+  if (/[.!,;:]["'”’)]*$/.test(t) && !/\.\.\.$/.test(t)) return false;
+  return words(t) <= MAX_MARKED_WORDS;
 }
 
 /** The heading text of an unnumbered heading line ("Coalitieakkoord"), or null. */

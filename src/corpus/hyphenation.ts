@@ -12,12 +12,26 @@ const CONJUNCTIONS = new Set(['en', 'of', 'als', 'tot', 'noch', 'dan', 'maar', '
 const HYPHENS = /[-\u2010\u2011]$/;
 const SOFT_HYPHEN = '\u00ad';
 
-/** Word counts of a document, to tell "sociaal-economisch" from "centrumgemeente". */
+/**
+ * Word counts of a document, to tell "sociaal-economisch" from "centrumgemeente", and whether the
+ * document breaks words at line ends at all. A typeset document does (the 2005 beleidsnota joins
+ * 878 line-end hyphens to words it writes whole elsewhere, and keeps 3); Word does not hyphenate
+ * unless asked, so in its PDFs a line-end hyphen is the author's ("prestatie-" / "afspraken").
+ */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
+  /**
+   * Whether line-end hyphens break words, judged by the document's own words: true when more of
+   * them join to a word it writes whole elsewhere than keep a hyphen it writes on one line; false
+   * otherwise, once there are two to judge (the beleidsnota, which does break words, joins 84% of
+   * its line-end hyphens so); null with fewer, or without a document.
+   */
+  readonly breaksWords: boolean | null;
 
-  constructor(texts: Iterable<string>) {
-    for (const text of texts) {
+  /** `texts`: the document's lines in order; `document` false for loose texts, whose hyphens are not judged. */
+  constructor(texts: Iterable<string>, document = true) {
+    const lines = [...texts];
+    for (const text of lines) {
       // Inner words only: a word at a line end may be a broken half.
       const tokens = text.split(/\s+/).slice(0, -1);
       for (const token of tokens) {
@@ -25,6 +39,33 @@ export class Vocabulary {
         if (word) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
       }
     }
+    this.breaksWords = document ? this.hyphenEvidence(lines) : null;
+  }
+
+  private hyphenEvidence(lines: string[]): boolean | null {
+    let joins = 0;
+    let keeps = 0;
+    let open = 0;
+    lines.forEach((line, i) => {
+      const text = line.trim();
+      if (text.endsWith(SOFT_HYPHEN)) {
+        joins++;
+        return;
+      }
+      const left = /([\p{L}\p{N}]+)[-\u2010\u2011]$/u.exec(text)?.[1];
+      // Acronyms and codes keep their hyphen anyway ("ZonMW-", "G40-"): no evidence either way.
+      if (!left || /\p{N}/u.test(left) || /.\p{Lu}/u.test(left)) return;
+      const next = lines.slice(i + 1, i + 3).find((l) => l.trim() !== '')?.trim() ?? '';
+      const right = /^(\p{Ll}[\p{L}\p{N}]*)/u.exec(next)?.[1];
+      if (!right || CONJUNCTIONS.has(right)) return;
+      const joined = this.count(left + right);
+      const hyphenated = this.count(`${left}-${right}`);
+      if (hyphenated > joined) keeps++;
+      else if (joined > 0) joins++;
+      else open++;
+    });
+    if (joins > keeps) return true;
+    return joins + keeps + open >= 2 ? false : null;
   }
 
   count(word: string): number {
@@ -32,7 +73,7 @@ export class Vocabulary {
   }
 }
 
-const EMPTY = new Vocabulary([]);
+const EMPTY = new Vocabulary([], false);
 
 /**
  * How two lines meet when the first ends in a hyphen: 'join' ("centrumgemeente"), 'keep' the hyphen
@@ -51,6 +92,9 @@ export function hyphenJoin(left: string, right: string, vocabulary: Vocabulary =
   const joined = vocabulary.count(leftWord + rightWord);
   const hyphenated = vocabulary.count(`${leftWord}-${rightWord}`);
   if (hyphenated > joined) return 'keep';
+  // In a document that does not break words the hyphen is the author's, though the document may
+  // write the same words together elsewhere ("prestatie-" / "afspraken").
+  if (vocabulary.breaksWords === false) return 'keep';
   if (joined > 0) return 'join';
   // Short capitalised names the document uses on their own keep the hyphen: "Wmo-loket", "Awbz-".
   if (/^\p{Lu}\p{Ll}{1,3}$/u.test(leftWord) && vocabulary.count(leftWord) > 0) return 'keep';

@@ -2,16 +2,16 @@
  * The corpus stage.
  *
  * Converting a policy document (`answer corpus add`):
- *   readSourceFile → toSourceLines → removePageFurniture → extractFootnotes →
- *   relocateMarginHeadings → buildBlocks → title/date/slug → renderPolicyMarkdown
- * (wired in `convertPolicyDocument`, convert-policy.ts).
+ *   readSourceFile (PDF font names read: heading lines marked by their look) → convertPolicySource →
+ *   toSourceLines → removePageFurniture → extractFootnotes → relocateMarginHeadings → buildBlocks →
+ *   title/date/slug → renderPolicyMarkdown (wired in `convertPolicyDocument`, convert-policy.ts).
  *
  * Reading the corpus (`answer link`, `answer check`):
  *   loadCorpus → per file: read → sha256 → a hash the index knows gives its recorded problems,
  *   any other → readFrontMatter → splitPassages (remark AST → sections → pieces → split long /
  *   join tiny → stable ids); answers/ → readAnswerDocument → answerPassages.
  */
-import { readSourceFile } from '../parse/read-source.js';
+import { readSourceFile, type SourceText } from '../parse/read-source.js';
 import { InputError } from '../errors.js';
 import { adoptMarkdownDocument, convertPolicyDocument, type ConvertOptions, type ConvertResult } from './convert-policy.js';
 
@@ -38,15 +38,21 @@ export async function convertPolicyFile(path: string, options: Omit<ConvertOptio
   const { display = path, ...rest } = options;
   let source;
   try {
-    source = await readSourceFile(path);
+    source = await readSourceFile(path, { fontNames: true });
   } catch (error) {
     if (error instanceof InputError) throw new InputError(error.message, { file: display, line: error.line });
     throw error;
   }
+  return convertPolicySource(source, { ...rest, file: display });
+}
+
+/** Convert a document already read (`readSource`); the reader's warnings come back as problems. */
+export function convertPolicySource(source: SourceText, options: ConvertOptions = {}): ConvertResult {
+  const file = options.file ?? source.name;
   const convert = source.format === 'markdown' ? adoptMarkdownDocument : convertPolicyDocument;
-  const result = convert(source.text, { ...rest, file: display });
+  const result = convert(source.text, { headings: source.headings, ...options, file });
   for (const warning of source.warnings) {
-    result.problems.push({ code: 'corpus/read-warning', severity: 'warning', message: warning.message, file: display, line: warning.line });
+    result.problems.push({ code: 'corpus/read-warning', severity: 'warning', message: warning.message, file, line: warning.line });
   }
   return result;
 }

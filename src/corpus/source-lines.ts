@@ -1,6 +1,8 @@
 /**
- * Step 1 of the conversion: the text as lines, with what the layout left of the page.
+ * Step 1 of the conversion: the text as lines, with what the layout left of the page, and the
+ * reader's heading marks (a PDF's heading fonts, a DOCX's heading styles).
  */
+import type { HeadingMark } from '../parse/heading-marks.js';
 
 /** One line of the source text. */
 export interface SourceLine {
@@ -14,6 +16,8 @@ export interface SourceLine {
   pageStart: boolean;
   /** The line started with a tab: the side-box text of a chapter page in the 2005 beleidsnota. */
   tabbed: boolean;
+  /** The reader marked the line as (part of) a heading: its level, and whether the heading starts here. */
+  heading?: { level: number; start: boolean };
 }
 
 /**
@@ -34,8 +38,8 @@ function collapse(line: string): string {
     .trim();
 }
 
-/** Split text into source lines, marking page starts. */
-export function toSourceLines(text: string): SourceLine[] {
+/** Split text into source lines, marking page starts and the reader's headings. */
+export function toSourceLines(text: string, headings: readonly HeadingMark[] = []): SourceLine[] {
   const rawLines = text.replace(/\r\n?/g, '\n').split('\n');
   const lines: SourceLine[] = [];
   let pendingPage = false;
@@ -59,6 +63,12 @@ export function toSourceLines(text: string): SourceLine[] {
   }
   const first = lines.find((l) => l.text !== '');
   if (first) first.pageStart = true;
+  for (const mark of headings) {
+    for (let k = 0; k < mark.lines; k++) {
+      const line = lines[mark.line - 1 + k];
+      if (line && line.text !== '') line.heading = { level: mark.level, start: k === 0 };
+    }
+  }
   return lines;
 }
 

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { buildLetterDocx } from '../../test/builders/letter-docx.js';
 import { labelsInOrder, wordDiff, wordsWithoutLabels } from '../../test/builders/letter-lines.js';
 import { fixtureLetters } from '../../test/builders/fixture-letters.js';
+import { buildPolicyDocx } from '../../test/builders/policy-docx.js';
+import { markedLines } from '../../test/builders/policy-score.js';
+import { sampleNota } from '../../test/builders/policy-seeds.js';
 import { InputError } from '../errors.js';
 import { planListLabels } from './read-docx.js';
 import { readSource, type ReadOptions } from './read-source.js';
@@ -192,5 +195,40 @@ describe('bad DOCX files', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Word heading styles', () => {
+  const marked = async (data: Uint8Array) => {
+    const source = await read(data);
+    return markedLines(source.text, source.headings);
+  };
+
+  it('come back as heading marks: Title as level 0, "Heading 1" to "Heading 6" as 1 to 6', async () => {
+    expect(await marked(await buildPolicyDocx(sampleNota))).toEqual([
+      [0, 'Nota zorg en veiligheid 2025'],
+      [1, '1 Inleiding en proces'],
+      [2, '1.1 Urgentie'],
+      [3, 'Samenwerking met de politie'],
+      [1, '2 Beleid over zorg en veiligheid'],
+    ]);
+  });
+
+  it('as a Dutch template names them ("Titel", "Kop 1"), the heading numbers from Word\'s numbering', async () => {
+    const data = await buildPolicyDocx(sampleNota, { styles: 'dutch', numbering: true });
+    expect(await marked(data)).toEqual([
+      [0, 'Nota zorg en veiligheid 2025'],
+      [1, '1 Inleiding en proces'],
+      [2, '1.1 Urgentie'],
+      [3, 'Samenwerking met de politie'],
+      [1, '2 Beleid over zorg en veiligheid'],
+    ]);
+    // The number is not in the text: Word prints it from numbering.xml, and so does the reader.
+    expect(new TextDecoder().decode(unzipSync(data)['word/document.xml'])).not.toContain('1.1 Urgentie');
+  });
+
+  it('leave the text as it was: a heading is a line of its own', async () => {
+    const source = await read(await buildPolicyDocx(sampleNota));
+    expect(source.text.split('\n\n').slice(0, 3)).toEqual(['Nota zorg en veiligheid 2025', '1 Inleiding en proces', expect.stringMatching(/^In Zwolle werkt/)]);
   });
 });

@@ -12,6 +12,7 @@
 import { Inflate } from 'fflate';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
+import { takeHeadingMarks, type HeadingMark } from './heading-marks.js';
 import type { ReadLimits } from './read-source.js';
 import { formatMegabytes } from './read-source.js';
 import { LABEL_CLOSE, LABEL_OPEN, alpha, htmlToText, roman } from './read-html.js';
@@ -20,7 +21,19 @@ import { normaliseText } from './read-text.js';
 export interface DocxResult {
   text: string;
   warnings: ParseWarning[];
+  /** Paragraphs in Word's Title and heading styles. */
+  headings: HeadingMark[];
 }
+
+/**
+ * Word's Title style, and the heading and title styles as a Dutch template names them (Word itself
+ * stores its built-in styles under English names, "heading 1", which mammoth maps already).
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1.title:fresh",
+  "p[style-name='Titel'] => h1.title:fresh",
+  ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='Kop ${n}'] => h${n}:fresh`),
+];
 
 /** The parts whose inflated bytes the reader itself needs. */
 const NEEDED = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
@@ -53,6 +66,7 @@ export async function readDocx(data: Uint8Array, context: { file: string; limits
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
         externalFileAccess: false,
         includeEmbeddedStyleMap: false,
+        styleMap: STYLE_MAP,
         ignoreEmptyParagraphs: true,
       },
     );
@@ -61,7 +75,7 @@ export async function readDocx(data: Uint8Array, context: { file: string; limits
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InputError(`the DOCX is damaged (${reason})`, { file });
   }
-  return { text: normaliseText(htmlToText(html, { mammothNotes: true })), warnings };
+  return { ...takeHeadingMarks(normaliseText(htmlToText(html, { mammothNotes: true }))), warnings };
 }
 
 // ---------------------------------------------------------------------------------------------

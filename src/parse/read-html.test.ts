@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { markedLines } from '../../test/builders/policy-score.js';
 import { htmlToText, readHtml } from './read-html.js';
 
 const text = (html: string): string => readHtml(new TextEncoder().encode(html), 'a.html').text;
@@ -8,6 +9,17 @@ describe('htmlToText', () => {
     expect(text('<h1>Schriftelijke vragen</h1><p>Geacht  college,\n  hierbij</p><div>Tweede blok</div>')).toBe(
       'Schriftelijke vragen\n\nGeacht college, hierbij\n\nTweede blok',
     );
+  });
+
+  it('marks the lines of <h1>..<h6> as headings of their level, outside lists and tables', () => {
+    const html = '<h1>Nota</h1><p>Tekst.</p><h2>1.1 Urgentie</h2><h3>Een kop<br>over twee regels</h3><ul><li><h4>In een lijst</h4></li></ul><table><tr><td><h2>Cel</h2></td></tr></table>';
+    const result = readHtml(new TextEncoder().encode(html), 'a.html');
+    expect(result.text).toBe('Nota\n\nTekst.\n\n1.1 Urgentie\n\nEen kop\nover twee regels\n\n• In een lijst\n\nCel');
+    expect(markedLines(result.text, result.headings)).toEqual([
+      [1, 'Nota'],
+      [2, '1.1 Urgentie'],
+      [3, 'Een kop over twee regels'],
+    ]);
   });
 
   it('makes <br> a line break, and two of them a blank line', () => {
@@ -78,7 +90,7 @@ describe('htmlToText', () => {
 describe('readHtml', () => {
   it('does not warn about windows-1252 when the page declares it', () => {
     const bytes = Uint8Array.from([...new TextEncoder().encode('<meta charset="windows-1252"><p>Caf'), 0xe9, ...new TextEncoder().encode('</p>')]);
-    expect(readHtml(bytes, 'a.html')).toEqual({ text: 'Café', warnings: [] });
+    expect(readHtml(bytes, 'a.html')).toEqual({ text: 'Café', warnings: [], headings: [] });
   });
 });
 

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
+import { markHeading, takeHeadingMarks, withoutMarkCharacters, type HeadingMark } from './heading-marks.js';
 import { decodeTextFile, normaliseText } from './read-text.js';
 
 /**
@@ -51,6 +52,9 @@ class LineWriter {
   prefix: string | null = null;
   /** Indentation for lines that are not the first line of a list item. */
   indent = '';
+  /** While set, the lines opened are a heading's (heading-marks.ts): its level. */
+  private heading: number | null = null;
+  private headingLines = 0;
 
   text(value: string, preserve = false): void {
     if (preserve) {
@@ -95,9 +99,16 @@ class LineWriter {
     if (this.line !== null) return;
     if (this.blank && this.lines.length > 0) this.lines.push('');
     this.blank = false;
-    this.line = this.prefix ?? this.indent;
+    const mark = this.heading === null ? '' : markHeading('', this.heading, this.headingLines++ > 0);
+    this.line = mark + (this.prefix ?? this.indent);
     this.prefix = null;
     this.hasText = false;
+  }
+
+  /** Mark the lines opened from now on as one heading of `level`, or stop marking (null). */
+  setHeading(level: number | null): void {
+    this.heading = level;
+    this.headingLines = 0;
   }
 
   /** End the current line; with `force`, an empty line is written even when none is open. */
@@ -143,7 +154,10 @@ interface Context {
   inNotes: boolean;
 }
 
-/** Convert an HTML string to plain text lines (not yet normalised by normaliseText). */
+/**
+ * Convert an HTML string to plain text lines (not yet normalised by normaliseText). The lines of
+ * `<h1>`..`<h6>` carry heading marks: take them out with `takeHeadingMarks` after normalising.
+ */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const tree = fromHtml(html);
   const writer = new LineWriter();
@@ -164,7 +178,7 @@ class Renderer {
 
   node(node: RootContent | ElementContent, ctx: Context): void {
     if (node.type === 'text') {
-      this.writer.text(node.value, ctx.inPre);
+      this.writer.text(withoutMarkCharacters(node.value), ctx.inPre);
       return;
     }
     if (node.type !== 'element') return;
@@ -215,6 +229,21 @@ class Renderer {
         this.children(cell, { ...ctx, inCell: true, inSection: true });
       }
       w.breakLine();
+      return;
+    }
+    const heading = /^h([1-6])$/.exec(tag);
+    if (heading && !ctx.inItem && !ctx.inCell) {
+      // mammoth writes Word's Title style as <h1 class="title"> (read-docx.ts); Word's heading
+      // numbering ("4.3") arrives as a given label, as for list items.
+      const classes = el.properties['className'];
+      const level = Array.isArray(classes) && classes.includes('title') ? 0 : Number(heading[1]);
+      const label = takeGivenLabel(el);
+      this.blockBreak(ctx);
+      w.setHeading(level);
+      if (label) w.text(`${label} `);
+      this.children(el, ctx);
+      this.blockBreak(ctx);
+      w.setHeading(null);
       return;
     }
     if (ctx.inCell && (BLOCKS.has(tag) || LINE_BLOCKS.has(tag))) {
@@ -411,6 +440,7 @@ function textOf(node: Element): string {
 export interface HtmlResult {
   text: string;
   warnings: ParseWarning[];
+  headings: HeadingMark[];
 }
 
 /** Read an HTML document's bytes. `file` names it in errors. */
@@ -426,5 +456,5 @@ export function readHtml(data: Uint8Array, file: string): HtmlResult {
   }
   // A page that declares a legacy charset is expected to be windows-1252: no warning for that.
   const declaresLegacy = /<meta[^>]+charset\s*=\s*["']?\s*(windows-1252|iso-8859-1|latin1|us-ascii)/i.test(text.slice(0, 4096));
-  return { text: normaliseText(lines), warnings: declaresLegacy ? [] : warnings };
+  return { ...takeHeadingMarks(normaliseText(lines)), warnings: declaresLegacy ? [] : warnings };
 }

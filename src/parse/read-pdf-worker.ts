@@ -8,7 +8,9 @@
  *
  * The worker reads one document per job message and answers `{ id, ok: true, numPages, pages }`
  * with each page's size and text items in viewport space (y down, page rotation applied), or
- * `{ id, ok: false, name, message }`. It stays alive between jobs, so a batch of PDFs loads
+ * `{ id, ok: false, name, message }`. The text content names fonts only by an internal id; a job
+ * with `fontNames` also builds each page's operator list, which loads the fonts into the page's
+ * `commonObjs`, where their real names are. It stays alive between jobs, so a batch of PDFs loads
  * pdf.js once.
  */
 
@@ -26,6 +28,8 @@ export interface PdfJob {
   id: number;
   data: Uint8Array;
   maxPages: number;
+  /** Also give each item's font name (a second pass over the page: its operator list). */
+  fontNames: boolean;
 }
 
 export interface RawTextItem {
@@ -35,6 +39,8 @@ export interface RawTextItem {
   /** Advance width in viewport units. */
   width: number;
   fontName: string;
+  /** The font's PostScript name ("ABCDEF+Calibri-Bold"), when font names were asked for and known. */
+  font?: string | null;
 }
 
 export interface RawPage {
@@ -131,10 +137,32 @@ parentPort.on('message', async (job) => {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
+      let names = null;
+      if (job.fontNames) {
+        try {
+          await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+          names = new Map();
+        } catch (error) {
+          names = null;
+        }
+      }
+      const fontOf = (id) => {
+        if (!names || typeof id !== 'string') return null;
+        if (!names.has(id)) {
+          let name = null;
+          try {
+            if (page.commonObjs.has(id)) name = String(page.commonObjs.get(id).name || '') || null;
+          } catch (error) {
+            name = null;
+          }
+          names.set(id, name);
+        }
+        return names.get(id);
+      };
       const items = [];
       for (const item of content.items) {
         if (typeof item.str !== 'string' || item.str === '') continue;
-        items.push({ str: item.str, m: pdfjs.Util.transform(viewport.transform, item.transform), width: item.width, fontName: item.fontName });
+        items.push({ str: item.str, m: pdfjs.Util.transform(viewport.transform, item.transform), width: item.width, fontName: item.fontName, font: fontOf(item.fontName) });
       }
       pages.push({ width: viewport.width, height: viewport.height, items });
       page.cleanup();

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
+import { markHeading, takeHeadingMarks, withoutMarkCharacters, type HeadingMark } from './heading-marks.js';
 import type { ReadLimits } from './read-source.js';
 import { PDF_WORKER_SOURCE, type PdfJob, type PdfWorkerInput, type PdfWorkerOutput, type RawPage } from './read-pdf-worker.js';
 import { normaliseText } from './read-text.js';
@@ -17,18 +18,21 @@ import { normaliseText } from './read-text.js';
 export interface PdfResult {
   text: string;
   warnings: ParseWarning[];
+  /** Lines set in a heading's look: larger than the body text, or (with font names) bolder. */
+  headings: HeadingMark[];
 }
 
-export async function readPdf(data: Uint8Array, context: { file: string; limits: ReadLimits }): Promise<PdfResult> {
+export async function readPdf(data: Uint8Array, context: { file: string; limits: ReadLimits; fontNames?: boolean }): Promise<PdfResult> {
   const { file, limits } = context;
-  const output = await extractInWorker(data, limits, file);
+  const output = await extractInWorker(data, limits, file, context.fontNames ?? false);
   if (!output.ok) throw describePdfError(output, file);
   const warnings: ParseWarning[] = [];
   if (output.numPages > output.pages.length) {
     warnings.push({ line: null, message: `only the first ${output.pages.length} of ${output.numPages} pages were read` });
   }
-  const { text, emptyPages } = layoutPages(output.pages);
-  const normalised = normaliseText(text);
+  const laid = layoutPages(output.pages);
+  const { emptyPages } = laid;
+  const { text: normalised, headings } = takeHeadingMarks(normaliseText(laid.text));
   if (normalised.replace(/\s+/g, '') === '') {
     throw new InputError('the PDF has no text layer (a scan?); run OCR first', { file });
   }
@@ -40,7 +44,7 @@ export async function readPdf(data: Uint8Array, context: { file: string; limits:
   if (looksGarbled(normalised)) {
     warnings.push({ line: null, message: 'the PDF text layer looks garbled (fonts without a Unicode map); OCR may read it better' });
   }
-  return { text: normalised, warnings };
+  return { text: normalised, warnings, headings };
 }
 
 function describePdfError(output: { name: string; message: string }, file: string): InputError {
@@ -111,7 +115,7 @@ function startWorker(): Worker {
 }
 
 /** Run pdf.js in a worker thread; terminate it when the time limit passes. */
-function extractInWorker(data: Uint8Array, limits: ReadLimits, file: string): Promise<PdfWorkerOutput> {
+function extractInWorker(data: Uint8Array, limits: ReadLimits, file: string, fontNames: boolean): Promise<PdfWorkerOutput> {
   const taken = idleWorker;
   idleWorker = null;
   if (taken) clearTimeout(taken.timer);
@@ -119,7 +123,7 @@ function extractInWorker(data: Uint8Array, limits: ReadLimits, file: string): Pr
   const reads = (taken?.reads ?? 0) + 1;
   worker.ref();
   const copy = new Uint8Array(data);
-  const job: PdfJob = { id: nextJobId++, data: copy, maxPages: limits.maxPages };
+  const job: PdfJob = { id: nextJobId++, data: copy, maxPages: limits.maxPages, fontNames };
   return new Promise((resolve, reject) => {
     let settled = false;
     const cleanup = (): void => {
@@ -182,6 +186,18 @@ interface Item {
   size: number;
   /** Raised or lowered and smaller than its line: a footnote marker, an exponent, "1e". */
   script: boolean;
+  /** The font's face without its italics, when the font's name is known ("arialboldmt"). */
+  face: string | null;
+  italic: boolean;
+}
+
+/** How a line is set: the size and face that carry most of its characters, and that share. */
+interface Look {
+  /** Font size to half a point. */
+  size: number;
+  face: string | null;
+  italic: boolean;
+  share: number;
 }
 
 interface Line {
@@ -193,6 +209,9 @@ interface Line {
   text: string;
   /** Number of characters, for weighting. */
   chars: number;
+  look: Look;
+  /** Where the line's text ends along the baseline. */
+  right: number;
 }
 
 /** Text items grouped by writing direction (quantised to a degree); upright text comes first. */
@@ -210,7 +229,7 @@ function itemsByDirection(page: RawPage): Item[][] {
     // Position in the item's own frame: along the baseline, and perpendicular to it (downwards).
     const x = e * ux + f * uy;
     const y = -e * uy + f * ux;
-    const item: Item = { text: raw.str, x, y, w: Math.abs(raw.width), size, script: false };
+    const item: Item = { text: withoutMarkCharacters(raw.str), x, y, w: Math.abs(raw.width), size, script: false, ...faceOf(raw.font ?? null) };
     const group = groups.get(angle);
     if (group) group.push(item);
     else groups.set(angle, [item]);
@@ -266,9 +285,44 @@ function groupLines(input: Item[]): Line[] {
     const baseline = normal.length > 0 ? median(normal.map((it) => it.y)) : cluster.y;
     const text = joinItems(cluster.items, size);
     if (text.trim() === '') return;
-    lines.push({ items: cluster.items, y: baseline, size, text, chars: text.replace(/\s+/g, '').length });
+    const body = normal.length > 0 ? normal : cluster.items;
+    const look = heaviestLook(body.map((it) => [{ size: Math.round(it.size * 2) / 2, face: it.face, italic: it.italic, share: 1 }, it.text.replace(/\s+/g, '').length]));
+    const right = Math.max(...body.map((it) => it.x + it.w));
+    lines.push({ items: cluster.items, y: baseline, size, text, chars: text.replace(/\s+/g, '').length, look, right });
   });
   return lines.sort((p, q) => p.y - q.y);
+}
+
+const ITALIC = /italic|oblique|kursiv/gi;
+
+/**
+ * A font's face without its italics, from its PostScript name: the subset prefix and everything
+ * but letters and digits dropped ("ABCDEF+Arial-ItalicMT" → "arialmt", "Arial-BoldMT" →
+ * "arialboldmt"), so that italic text counts as the body's face and bold or another family not.
+ */
+function faceOf(name: string | null): { face: string | null; italic: boolean } {
+  if (!name) return { face: null, italic: false };
+  const base = name.replace(/^[A-Z]{6}\+/, '');
+  const upright = base.replace(ITALIC, '').replace(/[-,]It$/, '');
+  const face = upright.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return { face: face || null, italic: upright !== base };
+}
+
+/** Of (look, characters) pairs, the look that carries the most characters, with its share. */
+function heaviestLook(pairs: Iterable<[Look, number]>): Look {
+  const weights = new Map<string, { look: Look; chars: number }>();
+  let total = 0;
+  for (const [look, chars] of pairs) {
+    const key = lookKey(look);
+    const entry = weights.get(key) ?? { look, chars: 0 };
+    entry.chars += chars;
+    weights.set(key, entry);
+    total += chars;
+  }
+  let best: { look: Look; chars: number } | null = null;
+  for (const entry of weights.values()) if (!best || entry.chars > best.chars) best = entry;
+  if (!best) return { size: 0, face: null, italic: false, share: 0 };
+  return { ...best.look, share: total > 0 ? best.chars / total : 0 };
 }
 
 function overlapsHorizontally(small: Item[], line: Item[], size: number): boolean {
@@ -457,7 +511,87 @@ function bodyLeading(pages: PageLines[], body: number): number {
  */
 const PARAGRAPH_GAP = 1.3;
 
-/** Turn the pages' items into text. Also returns the 1-based numbers of pages without text. */
+/**
+ * Heading looks. A line stands out when one look carries most of it (a bold first word does not
+ * make a heading) and that look is larger than the body text, or as large but of another face
+ * (bold, or a heading family such as Calibri Light). 1.09: Word's smallest step up from 11 pt body
+ * text is 12 pt; footnotes (8-9 pt) are below 0.85 of it, Word's Heading 5 at 10 pt above.
+ */
+const MIN_LOOK_SHARE = 0.8;
+const LARGER = 1.09;
+const SMALLEST_HEADING = 0.85;
+/** A heading holds at most this many lines; a longer run of bold lines is an emphasised paragraph. */
+const MAX_HEADING_LINES = 3;
+
+/** Looks differ in size, face and slant: Word's Heading 4 is its Heading 3 in italics. */
+function lookKey(look: Look): string {
+  return `${look.size}|${look.face ?? ''}|${look.italic ? 'i' : ''}`;
+}
+
+/** The look carrying the most characters of the document: its body text. */
+function bodyLook(pages: PageLines[]): Look {
+  return heaviestLook(pages.flatMap((page) => page.lines.map((line): [Look, number] => [line.look, line.chars])));
+}
+
+function standsOut(look: Look, body: Look): boolean {
+  if (look.share < MIN_LOOK_SHARE) return false;
+  if (look.size >= LARGER * body.size) return true;
+  if (look.size < SMALLEST_HEADING * body.size) return false;
+  return look.face !== null && body.face !== null && look.face !== body.face;
+}
+
+interface HeadingLine {
+  level: number;
+  /** A later line of a heading wrapped over lines. */
+  continued: boolean;
+}
+
+/**
+ * Heading lines per page, with their level: runs of up to three lines in one standing-out look,
+ * each line but the last filled to the column's right edge (a heading that wraps), no paragraph
+ * gap inside; without paragraph spacing, headings in one look that follow each other (a table of
+ * contents) stay apart because their lines end short. Levels rank the heading looks by size, and
+ * at equal size by their first appearance (a document shows Heading 3 before Heading 4).
+ */
+function findHeadings(pages: PageLines[], body: Look, isGap: (prev: Line, line: Line) => boolean): Map<Line, HeadingLine> {
+  let columnRight = 0;
+  for (const page of pages) for (const line of page.lines) if (lookKey(line.look) === lookKey(body)) columnRight = Math.max(columnRight, line.right);
+  /** Whether `line`'s first word would not have fitted at the end of `prev`. */
+  const wraps = (prev: Line, line: Line): boolean => {
+    const first = line.items.filter((it) => !it.script).sort((p, q) => p.x - q.x)[0];
+    if (!first) return false;
+    const word = first.text.trimStart().split(/\s/)[0] ?? '';
+    const wordWidth = first.text.length > 0 ? (first.w * word.length) / first.text.length : 0;
+    return prev.right + wordWidth + 0.3 * prev.size > columnRight;
+  };
+  const runs: Line[][] = [];
+  for (const page of pages) {
+    let run: Line[] = [];
+    const close = (): void => {
+      if (run.length > 0 && run.length <= MAX_HEADING_LINES) runs.push(run);
+      run = [];
+    };
+    page.lines.forEach((line, i) => {
+      const prev = page.lines[i - 1];
+      const continues = run.length > 0 && prev !== undefined && lookKey(prev.look) === lookKey(line.look) && !isGap(prev, line) && wraps(prev, line);
+      if (!continues) close();
+      if (standsOut(line.look, body)) run.push(line);
+    });
+    close();
+  }
+  const looks: Look[] = [];
+  for (const run of runs) if (!looks.some((l) => lookKey(l) === lookKey(run[0]!.look))) looks.push(run[0]!.look);
+  const ranked = looks.map((look, order) => ({ look, order })).sort((p, q) => q.look.size - p.look.size || p.order - q.order);
+  const level = new Map(ranked.map(({ look }, i) => [lookKey(look), i + 1]));
+  const marks = new Map<Line, HeadingLine>();
+  for (const run of runs) run.forEach((line, i) => marks.set(line, { level: level.get(lookKey(line.look))!, continued: i > 0 }));
+  return marks;
+}
+
+/**
+ * Turn the pages' items into text, heading lines marked (see heading-marks.ts). Also returns the
+ * 1-based numbers of pages without text.
+ */
 export function layoutPages(pages: RawPage[]): { text: string; emptyPages: number[] } {
   const laid: PageLines[] = pages.map((page) => {
     const [upright = [], ...others] = itemsByDirection(page);
@@ -467,6 +601,8 @@ export function layoutPages(pages: RawPage[]): { text: string; emptyPages: numbe
   dropFurniture(laid);
   const body = bodySize(laid);
   const leading = bodyLeading(laid, body);
+  const isGap = (prev: Line, line: Line): boolean => line.y - prev.y > PARAGRAPH_GAP * leading * (Math.max(prev.size, line.size) / body);
+  const headings = findHeadings(laid, bodyLook(laid), isGap);
   const out: string[] = [];
   for (const page of laid) {
     // Footnotes: the smaller lines after the page's last line of body size.
@@ -476,12 +612,11 @@ export function layoutPages(pages: RawPage[]): { text: string; emptyPages: numbe
     });
     page.lines.forEach((line, i) => {
       if (i > 0) {
-        const prev = page.lines[i - 1]!;
-        const expected = leading * (Math.max(prev.size, line.size) / body);
         const footnoteStart = i === lastBody + 1 && lastBody >= 0;
-        if (line.y - prev.y > PARAGRAPH_GAP * expected || footnoteStart) out.push('');
+        if (isGap(page.lines[i - 1]!, line) || footnoteStart) out.push('');
       }
-      out.push(line.text);
+      const heading = headings.get(line);
+      out.push(heading === undefined ? line.text : markHeading(line.text, heading.level, heading.continued));
     });
     if (lastBody < page.lines.length - 1 && lastBody >= 0) out.push('');
     for (const line of page.extra) out.push(line.text);

@@ -64,7 +64,7 @@ describe('detectFormat', () => {
 describe('readSource', () => {
   it('reads text, normalised, as format text', async () => {
     const source = await readSource({ name: 'brief.txt', data: utf8('\ufeffGeacht\u00a0college,\r\n\r\n1. Vraag?\r\n') });
-    expect(source).toEqual({ name: 'brief.txt', format: 'text', text: 'Geacht college,\n\n1. Vraag?', warnings: [] });
+    expect(source).toEqual({ name: 'brief.txt', format: 'text', text: 'Geacht college,\n\n1. Vraag?', warnings: [], headings: [] });
   });
 
   it('returns markdown as text with format markdown', async () => {

@@ -7,7 +7,10 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
+import type { HeadingMark } from './heading-marks.js';
 import { decodeText, readText } from './read-text.js';
+
+export type { HeadingMark } from './heading-marks.js';
 
 export type SourceFormat = 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
 
@@ -17,6 +20,11 @@ export interface SourceText {
   format: SourceFormat;
   text: string;
   warnings: ParseWarning[];
+  /**
+   * Lines the reader recognised as headings by their look (PDF fonts, DOCX heading styles, HTML
+   * `<h1>`..`<h6>`); empty for plain text. The policy converter uses them, the letter parser not.
+   */
+  headings: HeadingMark[];
 }
 
 /** Limits for reading one document. Every reader gets a size limit, the slow ones a time limit. */
@@ -31,6 +39,12 @@ export interface ReadOptions {
   maxZipEntries?: number;
   /** Most pages read from a PDF. Default 1000. */
   maxPages?: number;
+  /**
+   * PDF: also read each page's font names, so that headings set in bold in the body's size are
+   * found (`SourceText.headings`). It costs a second pdf.js pass over each page (about half the
+   * reading time again); a letter does not need it. Default false.
+   */
+  fontNames?: boolean;
 }
 
 export const DEFAULT_READ_LIMITS = {
@@ -39,9 +53,9 @@ export const DEFAULT_READ_LIMITS = {
   maxInflatedBytes: 50 * 1024 * 1024,
   maxZipEntries: 5000,
   maxPages: 1000,
-} as const satisfies Required<ReadOptions>;
+} as const satisfies ReadLimits;
 
-export type ReadLimits = Required<ReadOptions>;
+export type ReadLimits = Required<Omit<ReadOptions, 'fontNames'>>;
 
 export function resolveLimits(options: ReadOptions = {}): ReadLimits {
   const pick = (value: number | undefined, fallback: number): number =>
@@ -172,7 +186,7 @@ export async function readSource(input: { name: string; data: Uint8Array }, opti
     switch (format) {
       case 'pdf': {
         const { readPdf } = await import('./read-pdf.js');
-        return finish(name, 'pdf', await readPdf(data, { file, limits }));
+        return finish(name, 'pdf', await readPdf(data, { file, limits, fontNames: options.fontNames ?? false }));
       }
       case 'docx': {
         const { readDocx } = await import('./read-docx.js');
@@ -194,13 +208,13 @@ export async function readSource(input: { name: string; data: Uint8Array }, opti
   }
 }
 
-function finish(name: string, format: SourceFormat, result: { text: string; warnings: ParseWarning[] }): SourceText {
+function finish(name: string, format: SourceFormat, result: { text: string; warnings: ParseWarning[]; headings?: HeadingMark[] }): SourceText {
   if (result.text.trim() === '') {
     throw new InputError(format === 'pdf' || format === 'docx' ? `the ${format.toUpperCase()} holds no text` : 'the file holds no text', {
       file: displayName(name),
     });
   }
-  return { name, format, text: result.text, warnings: result.warnings };
+  return { name, format, text: result.text, warnings: result.warnings, headings: result.headings ?? [] };
 }
 
 /**

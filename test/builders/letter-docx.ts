@@ -42,7 +42,7 @@ const BULLET_TEXT: Record<string, { text: string; font?: string }> = {
   '–': { text: '–' },
 };
 
-function level(levelIndex: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, start = 1, font?: string): ILevelsOptions {
+export function level(levelIndex: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, start = 1, font?: string): ILevelsOptions {
   return {
     level: levelIndex,
     format,
@@ -62,7 +62,7 @@ interface ListPlan {
 }
 
 /** Which numbering definition and level each list paragraph uses. */
-function planLists(paragraphs: LetterParagraph[]): { configs: ListPlan[]; uses: Map<number, { reference: string; level: number }> } {
+export function planLists(paragraphs: LetterParagraph[]): { configs: ListPlan[]; uses: Map<number, { reference: string; level: number }> } {
   const configs: ListPlan[] = [];
   const uses = new Map<number, { reference: string; level: number }>();
   let numbered: { reference: string; delimiter: string; next: number; plan: ListPlan } | null = null;
