@@ -33,6 +33,12 @@ describe('quote', () => {
     expect(quote('Eerste zin over niets. Tweede zin over de politie en meldingen.', ['politie'])).toBe('… Tweede zin over de politie en meldingen.');
     expect(quote(`${'lang '.repeat(60)}einde.`, []).length).toBeLessThanOrEqual(180);
   });
+
+  it('shows the answer rather than the quoted question of an earlier answer when both match as well', () => {
+    const answer = '> Deelt het college de mening dat de politie minder meldingen moet krijgen?\n\nJa. De politie krijgt minder meldingen door samenwerking.';
+    expect(quote(answer, ['politie', 'meldingen'])).toBe('… De politie krijgt minder meldingen door samenwerking.');
+    expect(quote(answer, ['politie', 'meldingen', 'mening'])).toBe('> Deelt het college de mening dat de politie minder meldingen moet krijgen?');
+  });
 });
 
 describe('formatSearchText', () => {

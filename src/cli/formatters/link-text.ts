@@ -19,17 +19,18 @@ function collapse(text: string): string {
 
 /**
  * The sentence of a passage that holds the most matched words, clipped: a person judges a link
- * by the words that made it.
+ * by the words that made it. In an earlier answer the question is quoted first ("> Deelt het
+ * college ..."); on a tie the answer's own sentence is shown, as that is what would be cited.
  */
 export function quote(text: string, matched: readonly string[]): string {
   const flat = collapse(text);
-  const sentences = flat.split(/(?<=[.!?;:])\s+(?=[\p{Lu}\d•"“‘(])/u);
+  const sentences = flat.split(/(?<=[.!?;:])\s+(?=[\p{Lu}\d•"“‘(>])/u);
   const words = matched.map(foldWordForQuote);
   let best = sentences[0] ?? flat;
   let bestHits = -1;
   for (const s of sentences) {
     const folded = foldWordForQuote(s);
-    const hits = words.filter((w) => folded.includes(w)).length;
+    const hits = words.filter((w) => folded.includes(w)).length - (s.startsWith('>') ? 0.5 : 0);
     if (hits > bestHits) {
       best = s;
       bestHits = hits;
