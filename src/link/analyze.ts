@@ -12,7 +12,8 @@ import { tokenize, type Token } from './tokenize.js';
 
 /**
  * Bump when analysis changes what terms a text gives: a persisted index made by another version
- * is then rebuilt instead of being read. (2: passages carry their document's `date`.)
+ * is then rebuilt instead of being read. (2: passages carry their document's `date`; 3: time
+ * adverbials are function phrases, a nominalisation carries its verb.)
  */
 export const ANALYZER_VERSION = 3;
 

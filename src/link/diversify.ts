@@ -42,21 +42,6 @@ function norm(v: TermVector): number {
   return Math.sqrt(sum);
 }
 
-/** Cosine similarity of two term vectors (a merge over the ascending term numbers). */
-export function cosine(a: TermVector, b: TermVector, normA = norm(a), normB = norm(b)): number {
-  if (normA === 0 || normB === 0) return 0;
-  let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return dot / (normA * normB);
-}
 
 /**
  * A scratch array indexed by term number, for similarities against one vector at a time: scatter
@@ -65,14 +50,32 @@ export function cosine(a: TermVector, b: TermVector, normA = norm(a), normB = no
  */
 let scratch = new Float64Array(1024);
 
+/** Make the scratch array hold term numbers up to those of `vectors` (term numbers ascend, the last is the largest). */
+function fitScratch(vectors: Iterable<TermVector>): void {
+  let maxId = -1;
+  for (const v of vectors) if (v.ids.length > 0) maxId = Math.max(maxId, v.ids[v.ids.length - 1]!);
+  if (scratch.length <= maxId) scratch = new Float64Array(Math.max(maxId + 1, scratch.length * 2));
+}
+
 function scatter(v: TermVector, sign: 0 | 1): void {
   for (let i = 0; i < v.ids.length; i++) scratch[v.ids[i]!] = sign * v.weights[i]!;
 }
 
-function dot(v: TermVector): number {
+/** Cosine of `v` with the vector scattered now, whose norm is `normScattered`. */
+function cosineToScattered(v: TermVector, normV: number, normScattered: number): number {
+  if (normV === 0 || normScattered === 0) return 0;
   let sum = 0;
   for (let i = 0; i < v.ids.length; i++) sum += v.weights[i]! * scratch[v.ids[i]!]!;
-  return sum;
+  return sum / (normV * normScattered);
+}
+
+/** Cosine similarity of two term vectors. */
+export function cosine(a: TermVector, b: TermVector): number {
+  fitScratch([a, b]);
+  scatter(a, 1);
+  const sim = cosineToScattered(b, norm(b), norm(a));
+  scatter(a, 0);
+  return sim;
 }
 
 /**
@@ -88,9 +91,7 @@ export function diversify<T extends Candidate>(candidates: readonly T[], k: numb
   const sameSection = options.sameSection ?? 0.3;
   const maxScore = candidates.reduce((m, c) => Math.max(m, c.score), 0) || 1;
   const n = candidates.length;
-  let maxId = -1;
-  for (const c of candidates) if (c.vector.ids.length > 0) maxId = Math.max(maxId, c.vector.ids[c.vector.ids.length - 1]!);
-  if (scratch.length <= maxId) scratch = new Float64Array(Math.max(maxId + 1, scratch.length * 2));
+  fitScratch(candidates.map((c) => c.vector));
   const norms = candidates.map((c) => norm(c.vector));
   const taken = new Uint8Array(n);
   const maxSim = new Float64Array(n);
@@ -121,8 +122,7 @@ export function diversify<T extends Candidate>(candidates: readonly T[], k: numb
     for (let i = 0; i < n; i++) {
       if (taken[i]) continue;
       const c = candidates[i]!;
-      const d = norms[i]! > 0 && norms[best]! > 0 ? dot(c.vector) / (norms[i]! * norms[best]!) : 0;
-      const sim = Math.max(d, c.section === chosen.section ? sameSection : 0);
+      const sim = Math.max(cosineToScattered(c.vector, norms[i]!, norms[best]!), c.section === chosen.section ? sameSection : 0);
       if (sim > maxSim[i]!) maxSim[i] = sim;
     }
     scatter(chosen.vector, 0);

@@ -182,7 +182,7 @@ export class MemoryIndexStore implements IndexStore {
   toChunks(): Uint8Array[] {
     if (!LITTLE_ENDIAN) throw new Error('the index file format is little-endian');
     // Only the words live passages use, renumbered in their order, so each passage's term
-    // numbers stay ascending (diversify.ts compares passages by a merge).
+    // numbers stay ascending (the last is the largest: diversify.ts sizes its scratch array by it).
     const refs: number[] = [];
     const wordOf = new Int32Array(this.words.length).fill(-1);
     let occurrences = 0;
@@ -312,7 +312,7 @@ export class MemoryIndexStore implements IndexStore {
 
   private add(doc: AnalyzedPassage): void {
     const ref = this.docs.length;
-    // Term numbers in ascending order, so two passages compare by a merge (diversify.ts).
+    // Term numbers in ascending order, so the last is the largest (diversify.ts sizes its scratch array by it).
     const entries = [...doc.terms].map(([term, freqs]) => [this.termId(term), freqs] as const).sort((a, b) => a[0] - b[0]);
     const termIds = new Int32Array(entries.length);
     const tfs = new Float32Array(entries.length * FIELD_COUNT);

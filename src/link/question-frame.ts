@@ -29,7 +29,7 @@ const ADDRESSEES = [['het', 'college'], ['college'], ['u'], ['de', 'burgemeester
 const FRAME_VERBS = new Set([
   'deelt', 'deel', 'delen', 'ziet', 'zien', 'hoopt', 'verwacht', 'verwachten', 'vindt', 'vinden', 'denkt', 'acht', 'kijkt',
   'staat', 'overweegt', 'erkent', 'onderschrijft', 'beschouwt', 'meent', 'onderneemt', 'beoordeelt', 'waardeert', 'weet',
-  'herkent', 'verwacht', 'bent', 'ben',
+  'herkent', 'bent', 'ben',
 ]);
 
 /** Question words: they come before the verb, never are it. */

@@ -33,8 +33,8 @@ export interface RankOptions {
 const POOL_PER_RESULT = 3;
 const MIN_POOL = 15;
 const EXCLUSION_MARGIN = 50;
-/** How many more candidates the recency prior looks at than the pool. */
-const RECENCY_REACH = 2;
+/** How many more candidates the priors (recency, prose) look at than the pool. */
+const PRIOR_REACH = 2;
 
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;
@@ -63,9 +63,9 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
   let scores = scoreBm25f(query, postings, stats, scoring);
   if (scoring.sectionWeight > 0) scores = addSectionScores(scores, postings, scoreSections(query, postings, stats, scoring), scoring.sectionWeight);
   const pool = options.diversify === false ? top : Math.max(MIN_POOL, top * POOL_PER_RESULT);
-  // The recency prior reorders the best candidates, so it looks at twice as many: a current
-  // passage just outside the pool can then pass an old one inside it.
-  const fetch = scoring.recency || scoring.prose ? pool * RECENCY_REACH : pool;
+  // The priors reorder the best candidates, so they look at twice as many: a current passage of
+  // running text just outside the pool can then pass an old one or a table inside it.
+  const fetch = scoring.recency || scoring.prose ? pool * PRIOR_REACH : pool;
   // Earlier answers to this very document are the only passages skipped: at most a few dozen.
   const ranked = topScores(scores, fetch + EXCLUSION_MARGIN);
   let candidates: Array<{ score: number; section: number; vector: StoredPassage['vector']; stored: StoredPassage }> = [];

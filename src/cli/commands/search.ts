@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { searchIndex, searchTerms } from '../../index.js';
+import { rank, searchTerms } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { out } from '../context.js';
 import { formatSearchJson } from '../formatters/link-json.js';
@@ -16,9 +16,9 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (words: string, options: { top?: string; json?: boolean }) => {
       const top = parseTop(options.top, 10);
       // A query without words is refused before the corpus is read.
-      searchTerms(words);
+      const terms = searchTerms(words);
       const store = await searchableIndex(ctx);
-      const passages = await searchIndex(store, words, { top });
+      const passages = await rank(store, terms, { top });
       out(ctx, options.json ? formatSearchJson(words, passages) : formatSearchText(words, passages));
     });
 }
