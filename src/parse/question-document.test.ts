@@ -240,6 +240,15 @@ describe('round trip', () => {
     );
   });
 
+  it('keeps block markers on consecutive lines and a "<" that could open an e-mail autolink as text (fast-check counterexamples)', () => {
+    for (const answer of ['-\n-', '+\n+ a', '1.\n1. a', '<=@A>']) {
+      const doc = normalizeQuestionDocument({ ...d66, preamble: '', questions: [{ number: 1, label: null, text: '', parts: [], answer }] });
+      const back = readQuestionDocument(renderQuestionDocument(doc), 'q.md');
+      expect(back.preamble).toBe('');
+      expect(back.questions[0]!.answer).toBe(answer);
+    }
+  });
+
   it('normalises a parsed document into the form the file keeps', () => {
     const messy = { ...d66, preamble: '  Eerste  regel\n  tweede regel \n\n\n Alinea twee ', questions: [{ number: 1, label: ' 1. ', text: ' Wat\n  nu? ', parts: [{ label: '', text: ' a ' }] }] };
     const normal = normalizeQuestionDocument(messy);
