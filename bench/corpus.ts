@@ -11,7 +11,7 @@
  * missed and extra headings and the words lost and added.
  */
 import { convertPolicySource } from '../src/corpus/index.js';
-import { readSource, type ReadOptions } from '../src/parse/read-source.js';
+import { readSource, type ReadOptions } from '../src/read/read-source.js';
 import { buildPolicyDocx } from '../test/builders/policy-docx.js';
 import { buildPolicyPdf, pdfDrawable } from '../test/builders/policy-pdf.js';
 import { scoreConversion, type ConversionScore } from '../test/builders/policy-score.js';

@@ -4,11 +4,11 @@
  */
 export * from './model.js';
 export { EXIT, InputError, UsageError, formatErrorLine, isUserError } from './errors.js';
-export { DEFAULT_READ_LIMITS, readSource, readSourceFile } from './parse/read-source.js';
+export { DEFAULT_READ_LIMITS, readSource, readSourceFile } from './read/read-source.js';
 export { parseQuestionDocument, type ParseOptions } from './parse/parse-letter.js';
-export type { ReadOptions, SourceFormat, SourceText } from './parse/read-source.js';
-export { hasFrontMatter, readFrontMatter, stringifyFrontMatter } from './io/front-matter.js';
-export type { FrontMatter, FrontMatterMap, FrontMatterValue, WritableValue } from './io/front-matter.js';
+export type { ReadOptions, SourceFormat, SourceText } from './read/read-source.js';
+export { hasFrontMatter, readFrontMatter, stringifyFrontMatter } from './documents/front-matter.js';
+export type { FrontMatter, FrontMatterMap, FrontMatterValue, WritableValue } from './documents/front-matter.js';
 export { backupFile, withFileLock, writeFileAtomic } from './io/atomic-write.js';
 export type { LockOptions, WriteOptions } from './io/atomic-write.js';
 export { CHECK_CODES, CHECK_PROBLEMS, checkProblemsTable } from './check/codes.js';
@@ -21,15 +21,15 @@ export { corpusIndex } from './check/citations.js';
 export type { CorpusIndex } from './check/citations.js';
 export { CONFIG_FILE, DEFAULT_KIND, defaultConfig, loadConfig, normalizeArticle, parseConfig } from './config/config.js';
 export type { AnswerConfig, QuestionKind, Signatories } from './config/config.js';
-export { addDaysIso, applyDeadline, computeDeadline, isIsoDate, resolveKind } from './parse/deadline.js';
-export type { DeadlineFields } from './parse/deadline.js';
+export { addDaysIso, applyDeadline, computeDeadline, isIsoDate, resolveKind } from './documents/deadline.js';
+export type { DeadlineFields } from './documents/deadline.js';
 export { MAX_MARKDOWN_BYTES, isCheapMarkdown, parseMarkdown } from './io/markdown.js';
 export type { ParseMarkdownOptions } from './io/markdown.js';
 export {
   MAX_ID_LENGTH, QUESTION_DOCUMENT_KEYS, collapseWhitespace, normalizePreamble, normalizeQuestionDocument, questionDocumentId,
   readQuestionDocument, readQuestionDocumentFile, renderQuestionDocument, slugify,
-} from './parse/question-document.js';
-export type { QuestionDocumentFile } from './parse/question-document.js';
+} from './documents/question-document.js';
+export type { QuestionDocumentFile } from './documents/question-document.js';
 export { isQuestionDocumentText, loadQuestionDocument, loadQuestionSource } from './parse/load.js';
 export type { LoadOptions } from './parse/load.js';
 export {
@@ -42,10 +42,10 @@ export type {
 } from './link/index.js';
 export {
   ANSWER_PLACEHOLDER, ANSWER_STATUSES, MAX_ANSWER_FILE_BYTES, answerState, headingKey, readAnswerDocument,
-} from './answers/answer-document.js';
-export type { AnswerLayout, AnswerState, LayoutBlock, MemoPart, ReadAnswerResult, SectionBlock, VervallenBlock } from './answers/answer-document.js';
-export { answerPointer } from './answers/answer-pointer.js';
-export { PATH_SEPARATOR, citationOf, formatCitation, parseCitation, shortQuote } from './answers/citation.js';
+} from './documents/answer-document.js';
+export type { AnswerLayout, AnswerState, LayoutBlock, MemoPart, ReadAnswerResult, SectionBlock, VervallenBlock } from './documents/answer-document.js';
+export { answerPointer } from './documents/answer-pointer.js';
+export { PATH_SEPARATOR, citationOf, formatCitation, parseCitation, shortQuote } from './documents/citation.js';
 export { matchSections, questionSimilarity, questionWords } from './answers/match-sections.js';
 export type { MatchKind, MatchResult, SectionMatch } from './answers/match-sections.js';
 export { mergeMemoParts } from './answers/merge-parts.js';

@@ -9,7 +9,7 @@
  * - a part only the file has (a person added "## Financiën"): kept, after the part it followed.
  */
 import type { AnswerSection } from '../model.js';
-import type { LayoutBlock, MemoPart } from './answer-document.js';
+import type { LayoutBlock, MemoPart } from '../documents/answer-document.js';
 
 export interface MergeNote {
   level: 'info' | 'warning';

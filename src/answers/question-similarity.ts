@@ -3,7 +3,7 @@
  * Dutch function words are removed. Used to follow an answer to its question when the question
  * document changes, and to tell a quoted question from a quote in an answer.
  */
-import { multisetDice } from '../parse/text-utils.js';
+import { multisetDice } from '../text/text-utils.js';
 
 /** Dutch function words and the words every council question has; they say nothing about which. */
 const STOP = new Set(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswers } from './answers.js';
-import { ANSWER_PLACEHOLDER as PLACEHOLDER } from '../answers/answer-document.js';
+import { ANSWER_PLACEHOLDER as PLACEHOLDER } from '../documents/answer-document.js';
 import { answerDoc, questionDoc, section } from './test-helpers/documents.js';
 
 const question = questionDoc(['Eerste vraag?', 'Tweede vraag?', 'Derde vraag?']);

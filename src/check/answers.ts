@@ -1,5 +1,5 @@
-import { ANSWER_PLACEHOLDER, answerState } from '../answers/answer-document.js';
-import { answerPointer } from '../answers/answer-pointer.js';
+import { ANSWER_PLACEHOLDER, answerState } from '../documents/answer-document.js';
+import { answerPointer } from '../documents/answer-pointer.js';
 import type { AnswerDocument, AnswerSection, QuestionDocument } from '../model.js';
 import { type CheckProblem, problem } from './codes.js';
 

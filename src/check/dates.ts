@@ -1,5 +1,5 @@
 /** ISO calendar dates (`YYYY-MM-DD`) as the check and status use them: no time, no time zone. */
-export { isIsoDate } from '../parse/deadline.js';
+export { isIsoDate } from '../documents/deadline.js';
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). Both must be ISO dates. */
 export function daysBetween(from: string, to: string): number {

@@ -2,16 +2,16 @@ import type { Dirent } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ANSWER_STATUSES, readAnswerDocument } from '../answers/answer-document.js';
+import { ANSWER_STATUSES, readAnswerDocument } from '../documents/answer-document.js';
 import { loadConfig, type AnswerConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
-import { readFrontMatter } from '../io/front-matter.js';
+import { readFrontMatter } from '../documents/front-matter.js';
 import type { AnswerDocument, QuestionDocument } from '../model.js';
-import { applyDeadline } from '../parse/deadline.js';
-import { readQuestionDocumentFile } from '../parse/question-document.js';
+import { applyDeadline } from '../documents/deadline.js';
+import { readQuestionDocumentFile } from '../documents/question-document.js';
 import { type CheckCode, CHECK_PROBLEMS, type CheckProblem, problem } from './codes.js';
-import { fastAnswerDocument, fastQuestionDocument } from './fast-read.js';
-import { checkQuestionFrontMatter } from './schema.js';
+import { fastAnswerDocument, fastQuestionDocument } from '../documents/scan.js';
+import { checkQuestionFrontMatter } from '../documents/question-schema.js';
 
 /** A question document as the check sees it: read, or the problems that kept it from being read. */
 export interface LoadedQuestion {

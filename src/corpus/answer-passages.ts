@@ -3,8 +3,8 @@
  * (`answers/<id>.md`), kind 'answer', with `question` set so the linker can leave out a question
  * document's own answer.
  */
-import { answerState } from '../answers/answer-document.js';
-import { answerPointer } from '../answers/answer-pointer.js';
+import { answerState } from '../documents/answer-document.js';
+import { answerPointer } from '../documents/answer-pointer.js';
 import type { AnswerDocument, Passage } from '../model.js';
 import { PassageIds } from './passage-id.js';
 

@@ -26,7 +26,7 @@ import {
   numberedHeadingShape,
   plainHeadingShape,
 } from './headings.js';
-import { joinLines } from './hyphenation.js';
+import { joinLines } from '../text/hyphenation.js';
 import type { SourceLine } from './source-lines.js';
 
 export interface HeadingBlock {

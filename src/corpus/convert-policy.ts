@@ -4,14 +4,14 @@
  * title/date/slug → markdown with front matter.
  */
 import type { Problem } from '../model.js';
-import type { HeadingMark } from '../parse/heading-marks.js';
-import { readFrontMatter, stringifyFrontMatter, type WritableValue } from '../io/front-matter.js';
+import type { HeadingMark } from '../read/heading-marks.js';
+import { readFrontMatter, stringifyFrontMatter, type WritableValue } from '../documents/front-matter.js';
 import { buildBlocks, type Block } from './blocks.js';
 import { chooseSlug, CORPUS_DATE, takeDocumentTitle, titleFromFileName, yearInTitle } from './document-meta.js';
 import { extractFootnotes } from './footnotes.js';
-import { Vocabulary } from './hyphenation.js';
+import { Vocabulary } from '../text/hyphenation.js';
 import { relocateMarginHeadings } from './margin-headings.js';
-import { removePageFurniture, type RemovedLine } from './page-furniture.js';
+import { removePageFurniture, type RemovedLine } from '../text/page-furniture.js';
 import { escapeHeading } from './markdown-escape.js';
 import { renderPolicyMarkdown } from './render-markdown.js';
 import { toSourceLines } from './source-lines.js';

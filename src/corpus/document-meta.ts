@@ -4,7 +4,7 @@
  */
 import type { Block } from './blocks.js';
 import { isGenericSection } from './headings.js';
-import { slugify } from './slug.js';
+import { slugify } from '../text/slug.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: a date known to the year, the month or the day. */
 export const CORPUS_DATE = /^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;

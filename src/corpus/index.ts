@@ -11,7 +11,7 @@
  *   any other → readFrontMatter → splitPassages (remark AST → sections → pieces → split long /
  *   join tiny → stable ids); answers/ → readAnswerDocument → answerPassages.
  */
-import { readSourceFile, type SourceText } from '../parse/read-source.js';
+import { readSourceFile, type SourceText } from '../read/read-source.js';
 import { InputError } from '../errors.js';
 import { adoptMarkdownDocument, convertPolicyDocument, type ConvertOptions, type ConvertResult } from './convert-policy.js';
 
@@ -22,10 +22,10 @@ export type { ConvertOptions, ConvertResult } from './convert-policy.js';
 export { CORPUS_DATE } from './document-meta.js';
 export { loadCorpus, MAX_CORPUS_FILE_BYTES } from './load-corpus.js';
 export type { CorpusFile, KnownFile, LoadCorpusOptions, LoadedCorpus } from './load-corpus.js';
-export type { RemovedLine } from './page-furniture.js';
+export type { RemovedLine } from '../text/page-furniture.js';
 export { normalizeForId, normalizeHeadingPath } from './passage-id.js';
-export { countWords, sentenceSpans, splitSentences } from './sentences.js';
-export { slugify as corpusSlug } from './slug.js';
+export { countWords, sentenceSpans, splitSentences } from '../text/sentences.js';
+export { slugify as corpusSlug } from '../text/slug.js';
 export { MAX_WORDS as PASSAGE_MAX_WORDS, MIN_WORDS as PASSAGE_MIN_WORDS, splitPassages } from './split-passages.js';
 export type { SplitOptions } from './split-passages.js';
 

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { readAnswerDocument } from '../answers/answer-document.js';
+import { readAnswerDocument } from '../documents/answer-document.js';
 import type { Passage, Problem } from '../model.js';
 import { answerPassages } from './answer-passages.js';
 import { splitPassages } from './split-passages.js';

@@ -7,9 +7,9 @@
  */
 import type { Block } from './blocks.js';
 import { REF_CLOSE, REF_OPEN, type Footnote, type LinkLine } from './footnotes.js';
-import { joinLines, type Vocabulary } from './hyphenation.js';
+import { joinLines, type Vocabulary } from '../text/hyphenation.js';
 import { autolink, escapeHeading, escapeInline, escapeLineStart } from './markdown-escape.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** The heading the converter adds above the footnotes: the only words it writes itself. */
 export const FOOTNOTES_HEADING = 'Voetnoten';

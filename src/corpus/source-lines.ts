@@ -2,7 +2,7 @@
  * Step 1 of the conversion: the text as lines, with what the layout left of the page, and the
  * reader's heading marks (a PDF's heading fonts, a DOCX's heading styles).
  */
-import type { HeadingMark } from '../parse/heading-marks.js';
+import type { HeadingMark } from '../read/heading-marks.js';
 
 /** One line of the source text. */
 export interface SourceLine {

@@ -26,11 +26,11 @@
 import type { Node, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { readFrontMatter } from '../io/front-matter.js';
+import { readFrontMatter } from '../documents/front-matter.js';
 import { isUserError } from '../errors.js';
 import type { Passage, Problem } from '../model.js';
 import { PassageIds } from './passage-id.js';
-import { countWords, sentenceSpans } from './sentences.js';
+import { countWords, sentenceSpans } from '../text/sentences.js';
 
 /** Blocks are packed into passages up to this many words; a longer block is split between sentences. */
 export const MAX_WORDS = 150;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLetterDocx } from '../../test/builders/letter-docx.js';
 import { A6, buildLetterPdf } from '../../test/builders/letter-pdf.js';
 import { parseQuestionDocument } from './parse-letter.js';
-import { readSource } from './read-source.js';
+import { readSource } from '../read/read-source.js';
 import { scoreLetter } from './score-letters.js';
 import { devLetters } from './test-helpers.js';
 

@@ -7,7 +7,7 @@
 import type { QuestionDocument } from '../model.js';
 import { findDates, parseDateOnly } from './dates.js';
 import type { Unit } from './split-questions.js';
-import { collapseSpace } from './text-utils.js';
+import { collapseSpace } from '../text/text-utils.js';
 import { isClosing } from './question-words.js';
 
 export type Metadata = Pick<

@@ -7,7 +7,7 @@
  */
 import type { Footnote } from '../model.js';
 import type { Line } from './lines.js';
-import { joinLines } from './text-utils.js';
+import { joinLines } from '../text/text-utils.js';
 
 export interface FootnoteResult {
   lines: Line[];

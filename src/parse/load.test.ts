@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
-import { addDaysIso } from './deadline.js';
+import { addDaysIso } from '../documents/deadline.js';
 import { isQuestionDocumentText, loadQuestionDocument, loadQuestionSource } from './load.js';
-import { renderQuestionDocument } from './question-document.js';
+import { renderQuestionDocument } from '../documents/question-document.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -10,13 +10,13 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { defaultConfig, type AnswerConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
-import { hasFrontMatter } from '../io/front-matter.js';
+import { hasFrontMatter } from '../documents/front-matter.js';
 import type { ParseWarning, QuestionDocument } from '../model.js';
-import { computeDeadline } from './deadline.js';
+import { computeDeadline } from '../documents/deadline.js';
 import { parseQuestionDocument } from './parse-letter.js';
-import { normalizeQuestionDocument, questionDocumentId, readQuestionDocumentFile } from './question-document.js';
-import { DEFAULT_READ_LIMITS, formatMegabytes, readSource, type ReadOptions } from './read-source.js';
-import { decodeText } from './read-text.js';
+import { normalizeQuestionDocument, questionDocumentId, readQuestionDocumentFile } from '../documents/question-document.js';
+import { DEFAULT_READ_LIMITS, formatMegabytes, readSource, type ReadOptions } from '../read/read-source.js';
+import { decodeText } from '../read/read-text.js';
 
 export interface LoadOptions {
   /** The workspace configuration (kinds and terms); defaults when absent. */

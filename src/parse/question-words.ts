@@ -3,7 +3,7 @@
  * questions, follow-ups ("Zo ja, ..."), closings and answers. Each pattern was written from the
  * shapes seen across the development letters, in general form.
  */
-import { withoutQuotes } from './text-utils.js';
+import { withoutQuotes } from '../text/text-utils.js';
 
 /** Question words and finite verbs that open a Dutch question (verb-first = yes/no question). */
 const OPENERS = [

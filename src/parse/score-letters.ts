@@ -5,7 +5,7 @@
  * Used by the corpus snapshot test and by `npm run bench`.
  */
 import type { QuestionDocument } from '../model.js';
-import { multisetDice } from './text-utils.js';
+import { multisetDice } from '../text/text-utils.js';
 
 export interface GoldLetter {
   municipality?: string | null;

@@ -20,7 +20,7 @@ import {
   isQuestionLike,
   isQuestionSentence,
 } from './question-words.js';
-import { collapseSpace, comparable, joinLines, splitSentences } from './text-utils.js';
+import { collapseSpace, comparable, joinLines, splitSentences } from '../text/text-utils.js';
 
 export interface Unit {
   line: Line;

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../answers/answer-document.js';
+import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../documents/answer-document.js';
 import { InputError } from '../errors.js';
 import type { QuestionDocument } from '../model.js';
 import { draftAnswerDocument } from './draft.js';

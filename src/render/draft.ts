@@ -12,13 +12,13 @@
  *    if not, refuse (the caller leaves the file untouched).
  * Pure: no file system access; the caller reads, locks and writes.
  */
-import { answerState, headingKey, readAnswerDocument, type LayoutBlock, type SectionBlock } from '../answers/answer-document.js';
-import { answerPointer } from '../answers/answer-pointer.js';
+import { answerState, headingKey, readAnswerDocument, type LayoutBlock, type SectionBlock } from '../documents/answer-document.js';
+import { answerPointer } from '../documents/answer-pointer.js';
 import { matchSections } from '../answers/match-sections.js';
 import { mergeMemoParts, type MergeNote } from '../answers/merge-parts.js';
 import type { MemoPartText } from '../answers/read-memo.js';
 import { InputError } from '../errors.js';
-import { stringifyFrontMatter, type WritableValue } from '../io/front-matter.js';
+import { stringifyFrontMatter, type WritableValue } from '../documents/front-matter.js';
 import type { AnswerSection, AnswerStatus, Citation, QuestionDocument } from '../model.js';
 import { escapeInline } from './markdown-escape.js';
 import type { CompiledTemplate } from './templates.js';

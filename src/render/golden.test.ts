@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { citationOf } from '../answers/citation.js';
+import { citationOf } from '../documents/citation.js';
 import { parseConfig } from '../config/config.js';
 import type { Citation, Passage } from '../model.js';
-import { readQuestionDocument } from '../parse/question-document.js';
+import { readQuestionDocument } from '../documents/question-document.js';
 import { draftAnswerDocument } from './draft.js';
 import { loadTemplate } from './templates.js';
 import { memoToDocx } from './to-docx.js';

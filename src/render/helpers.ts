@@ -20,7 +20,7 @@ import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { nl } from 'date-fns/locale/nl';
 import { parseISO } from 'date-fns/parseISO';
-import { formatCitation } from '../answers/citation.js';
+import { formatCitation } from '../documents/citation.js';
 import type { Citation } from '../model.js';
 import { escapeInline, escapeParagraphs, escapeQuote, Markdown } from './markdown-escape.js';
 

@@ -5,7 +5,7 @@
  * shown as text, never passed through: the memo quotes letters, and letters are data.
  */
 import type { Nodes, Parent, Root } from 'mdast';
-import { readFrontMatter } from '../io/front-matter.js';
+import { readFrontMatter } from '../documents/front-matter.js';
 import { parseMarkdown } from '../io/markdown.js';
 
 export function escapeHtml(text: string): string {

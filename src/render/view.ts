@@ -5,9 +5,9 @@
  * Phrases that need Dutch grammar (who asked, which kind of questions) are built here, so a
  * template stays a sentence with blanks.
  */
-import { ANSWER_PLACEHOLDER } from '../answers/answer-document.js';
-import { answerPointer } from '../answers/answer-pointer.js';
-import { formatCitation } from '../answers/citation.js';
+import { ANSWER_PLACEHOLDER } from '../documents/answer-document.js';
+import { answerPointer } from '../documents/answer-pointer.js';
+import { formatCitation } from '../documents/citation.js';
 import type { AnswerStatus, Citation, QuestionDocument, QuestionPart } from '../model.js';
 import { joinNames } from './helpers.js';
 import { Markdown } from './markdown-escape.js';

@@ -2,8 +2,8 @@
  * Step 2 of the conversion: drop page furniture (page numbers, running headers and footers).
  * Every dropped line is returned, so a caller (and the word-loss test) can see exactly what went.
  */
-import { numberedHeadingShape } from './headings.js';
-import type { SourceLine } from './source-lines.js';
+import { numberedHeadingShape } from '../corpus/headings.js';
+import type { SourceLine } from '../corpus/source-lines.js';
 
 export type FurnitureReason = 'page-number' | 'running-header';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAnswerDocument } from '../answers/answer-document.js';
-import { formatCitation } from '../answers/citation.js';
-import { readFrontMatter } from '../io/front-matter.js';
+import { readAnswerDocument } from './answer-document.js';
+import { formatCitation } from './citation.js';
+import { readFrontMatter } from './front-matter.js';
 import type { QuestionDocument } from '../model.js';
-import { readQuestionDocumentFile, renderQuestionDocument } from '../parse/question-document.js';
-import { fastAnswerDocument, fastFrontMatter, fastQuestionDocument } from './fast-read.js';
+import { readQuestionDocumentFile, renderQuestionDocument } from './question-document.js';
+import { fastAnswerDocument, fastFrontMatter, fastQuestionDocument } from './scan.js';
 
 /**
  * The fast path must give what the readers of record give, or step aside (null). These

@@ -13,11 +13,11 @@
 import type { Blockquote, Heading, List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { InputError } from '../errors.js';
-import { readFrontMatter, type FrontMatterMap } from '../io/front-matter.js';
+import { readFrontMatter, type FrontMatterMap } from './front-matter.js';
 import { parseMarkdown } from '../io/markdown.js';
 import type { AnswerDocument, AnswerSection, AnswerStatus, Citation, Problem } from '../model.js';
 import { parseCitation } from './citation.js';
-import { questionSimilarity } from './question-similarity.js';
+import { questionSimilarity } from '../answers/question-similarity.js';
 
 /** The paragraph a draft writes where an answer still has to be written. */
 export const ANSWER_PLACEHOLDER = '_Antwoord nog in te vullen._';

@@ -36,7 +36,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { normalizeArticle } from '../config/config.js';
 import { InputError } from '../errors.js';
-import { readFrontMatter, stringifyFrontMatter, type FrontMatterMap, type FrontMatterValue, type WritableValue } from '../io/front-matter.js';
+import { readFrontMatter, stringifyFrontMatter, type FrontMatterMap, type FrontMatterValue, type WritableValue } from './front-matter.js';
 import { parseMarkdown } from '../io/markdown.js';
 import type { Footnote, ParseWarning, Question, QuestionDocument, QuestionPart, Uitstel } from '../model.js';
 import { isIsoDate } from './deadline.js';

@@ -8,7 +8,7 @@ describe('reading a PDF', () => {
   it('lets the process exit afterwards: the idle pdf.js worker keeps nothing alive', () => {
     const script = `
       import { buildLetterPdf } from './test/builders/letter-pdf.ts';
-      import { readSource } from './src/parse/read-source.ts';
+      import { readSource } from './src/read/read-source.ts';
       const built = await buildLetterPdf('Geacht college,\\n\\n1. Klopt het dat de brug dicht is?');
       const source = await readSource({ name: 'brief.pdf', data: built.data });
       console.log(source.text.includes('Klopt het') ? 'read' : 'missing');

@@ -13,19 +13,19 @@
  * block markers, an invalid front-matter value...) it returns null and the caller uses the
  * reader of record. Inline markdown (emphasis, escapes, entities, links) in the few strings that
  * are compared as text (question texts, quoted questions, headings, citations) is handed to
- * remark-parse, a line at a time. `fast-read.test.ts` holds it to the readers on generated
+ * remark-parse, a line at a time. `scan.test.ts` holds it to the readers on generated
  * documents full of such traps.
  */
 import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { ANSWER_STATUSES, MAX_ANSWER_FILE_BYTES } from '../answers/answer-document.js';
-import { parseCitation } from '../answers/citation.js';
+import { ANSWER_STATUSES, MAX_ANSWER_FILE_BYTES } from './answer-document.js';
+import { parseCitation } from './citation.js';
 import { questionSimilarity } from '../answers/question-similarity.js';
 import { normalizeArticle } from '../config/config.js';
-import type { FrontMatter, FrontMatterMap, FrontMatterValue } from '../io/front-matter.js';
+import type { FrontMatter, FrontMatterMap, FrontMatterValue } from './front-matter.js';
 import { MAX_MARKDOWN_BYTES, parseMarkdown } from '../io/markdown.js';
 import type { AnswerDocument, AnswerSection, AnswerStatus, Citation, QuestionDocument, Uitstel } from '../model.js';
-import { isIsoDate } from '../parse/deadline.js';
+import { isIsoDate } from './deadline.js';
 
 // ---------------------------------------------------------------------------------------------
 // Front matter: the plain YAML subset our tools write.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../io/front-matter.js';
-import { checkQuestionFrontMatter } from './schema.js';
+import { readFrontMatter } from './front-matter.js';
+import { checkQuestionFrontMatter } from './question-schema.js';
 
 const fm = (yaml: string) => readFrontMatter(`---\n${yaml}\n---\nbody\n`, 'x.md');
 

@@ -1,6 +1,6 @@
-import type { FrontMatter, FrontMatterValue } from '../io/front-matter.js';
-import { type CheckProblem, problem } from './codes.js';
-import { isIsoDate } from './dates.js';
+import type { FrontMatter, FrontMatterValue } from './front-matter.js';
+import { type CheckProblem, problem } from '../check/codes.js';
+import { isIsoDate } from '../check/dates.js';
 
 /** Ids are slugs (`<date>-<party>-<subject>`, `[a-z0-9-]`, at most 80 characters; see import). */
 const ID = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
