@@ -19,7 +19,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/corpus/index.js';
-import { addDaysIso, checkWorkspace, citationOf, formatCitation, type Passage, type QuestionDocument, renderQuestionDocument } from '../src/index.js';
+import { checkWorkspace } from '../src/check/index.js';
+import { citationOf, formatCitation } from '../src/documents/citation.js';
+import { addDaysIso } from '../src/documents/deadline.js';
+import { renderQuestionDocument } from '../src/documents/question-document.js';
+import type { Passage, QuestionDocument } from '../src/model.js';
 import type { BenchOptions } from './run.js';
 import { random } from './lib/synthetic.js';
 

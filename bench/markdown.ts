@@ -9,7 +9,9 @@
  * stay under the inline precheck limits (fast) or go to the worker, which is stopped at its time
  * limit instead of hanging for minutes.
  */
-import { isCheapMarkdown, parseMarkdown, readQuestionDocument, renderQuestionDocument, type QuestionDocument } from '../src/index.js';
+import { readQuestionDocument, renderQuestionDocument } from '../src/documents/question-document.js';
+import { isCheapMarkdown, parseMarkdown } from '../src/io/markdown.js';
+import type { QuestionDocument } from '../src/model.js';
 import type { BenchOptions } from './run.js';
 
 function documentWith(questions: number): QuestionDocument {

@@ -1,73 +1,58 @@
 /**
  * The public library of `answer`. The CLI imports from here and nothing else, so it can only
- * use what a library user can.
+ * use what a library user can:
+ * - `openWorkspace` and `initWorkspace`: the operations a person does in a workspace (import
+ *   letters, add policy, link, search, draft, import answers, record, check, status, restore),
+ *   each returning data;
+ * - the pure stage functions, for use without a workspace: read a document, parse a letter,
+ *   read and write question and answer documents, convert policy text, draft and export a memo;
+ * - the model types, the errors and the exit codes.
+ * Importing this module loads no reader, writer or index code: the heavy stages are loaded by
+ * the functions that need them (`readSource`, `memoToDocx`, the workspace's operations).
  */
 export * from './model.js';
 export { EXIT, InputError, UsageError, formatErrorLine, isUserError } from './errors.js';
-export { DEFAULT_READ_LIMITS, readSource, readSourceFile } from './read/read-source.js';
-export { parseQuestionDocument, type ParseOptions } from './parse/parse-letter.js';
-export type { ReadOptions, SourceFormat, SourceText } from './read/read-source.js';
-export { hasFrontMatter, readFrontMatter, stringifyFrontMatter } from './documents/front-matter.js';
-export type { FrontMatter, FrontMatterMap, FrontMatterValue, WritableValue } from './documents/front-matter.js';
-export { backupFile, withFileLock, writeFileAtomic } from './io/atomic-write.js';
-export type { LockOptions, WriteOptions } from './io/atomic-write.js';
+export type { ErrorLocation } from './errors.js';
+
+// The workspace and its operations.
+export { Workspace, openWorkspace } from './workspace/workspace.js';
+export type { ProgressEvent, WorkspaceOptions } from './workspace/workspace.js';
+export { initWorkspace } from './workspace/init.js';
+export type { InitOptions, InitReport } from './workspace/init.js';
+export type { FileWrite } from './workspace/files.js';
+export type { LetterRef } from './workspace/letters.js';
+export type { ImportLettersOptions, ImportLettersReport, ImportedLetter } from './workspace/import-letters.js';
+export type { AddPolicyOptions, AddPolicyReport, AddedPolicy } from './workspace/add-policy.js';
+export { parseTop } from './workspace/top.js';
+export type { LinkOptions, LinkReport, SearchReport } from './workspace/link.js';
+export type { EvaluateReport } from './workspace/evaluate.js';
+export type { DraftFormat, DraftOptions, DraftReport } from './workspace/draft.js';
+export type { ImportAnswersOptions, ImportAnswersReport } from './workspace/import-answers.js';
+export type { RecordChanges, RecordReport } from './workspace/record.js';
+export type { RestoreReport } from './workspace/restore.js';
+export type { CheckOptions, CheckReport, StatusOptions, StatusReport } from './workspace/check.js';
+export type { CheckedDocument } from './check/report.js';
+export type { AnswerFigures, StatusRow } from './check/status.js';
 export { CHECK_CODES, CHECK_PROBLEMS, checkProblemsTable } from './check/codes.js';
 export type { CheckCode, CheckProblem } from './check/codes.js';
-export type { CheckReport, CheckedDocument } from './check/report.js';
-export type { AnswerFigures, StatusReport, StatusRow } from './check/status.js';
-export { checkWorkspace, workspaceStatus } from './check/index.js';
-export type { CheckOptions, StatusOptions } from './check/index.js';
-export { corpusIndex } from './check/citations.js';
-export type { CorpusIndex } from './check/citations.js';
-export { CONFIG_FILE, DEFAULT_KIND, defaultConfig, loadConfig, normalizeArticle, parseConfig } from './config/config.js';
-export type { AnswerConfig, QuestionKind, Signatories } from './config/config.js';
-export { addDaysIso, applyDeadline, computeDeadline, isIsoDate, resolveKind } from './documents/deadline.js';
-export type { DeadlineFields } from './documents/deadline.js';
-export { MAX_MARKDOWN_BYTES, isCheapMarkdown, parseMarkdown } from './io/markdown.js';
-export type { ParseMarkdownOptions } from './io/markdown.js';
-export {
-  MAX_ID_LENGTH, QUESTION_DOCUMENT_KEYS, collapseWhitespace, normalizePreamble, normalizeQuestionDocument, questionDocumentId,
-  readQuestionDocument, readQuestionDocumentFile, renderQuestionDocument, slugify,
-} from './documents/question-document.js';
-export type { QuestionDocumentFile } from './documents/question-document.js';
-export { isQuestionDocumentText, loadQuestionDocument, loadQuestionSource } from './parse/load.js';
-export type { LoadOptions } from './parse/load.js';
-export {
-  DEFAULT_SCORING, INDEX_DIR, MemoryIndexStore, analyzeText, buildQuery, evaluate, indexPath, linkQuestionDocument, linkerRanker,
-  normalizeForMatch, openIndex, parseGold, rank, readIndex, searchIndex, searchTerms, splitCompound, stem, syncIndex, tokenize, unreachableGold, writeIndex,
-} from './link/index.js';
-export type {
-  AnalyzedPassage, CorpusContent, CorpusReader, EvalReport, FileEntry, GoldFile, GoldQuery, GoldQuestion, IndexStats, IndexStore, LinkOptions, LinkResult,
-  LinkedPassage, LinkerRankerOptions, Metrics, OpenedIndex, QueryTerm, QuestionLinks, RankOptions, Ranker, ScoringParams, SyncReport,
-} from './link/index.js';
-export {
-  ANSWER_PLACEHOLDER, ANSWER_STATUSES, MAX_ANSWER_FILE_BYTES, answerState, headingKey, readAnswerDocument,
-} from './documents/answer-document.js';
-export type { AnswerLayout, AnswerState, LayoutBlock, MemoPart, ReadAnswerResult, SectionBlock, VervallenBlock } from './documents/answer-document.js';
-export { answerPointer } from './documents/answer-pointer.js';
-export { PATH_SEPARATOR, citationOf, formatCitation, parseCitation, shortQuote } from './documents/citation.js';
-export { matchSections, questionSimilarity, questionWords } from './answers/match-sections.js';
-export type { MatchKind, MatchResult, SectionMatch } from './answers/match-sections.js';
-export { mergeMemoParts } from './answers/merge-parts.js';
+
+// Configuration.
+export { CONFIG_FILE, defaultConfig, loadConfig, parseConfig } from './config/config.js';
+export type { AnswerConfig, QuestionKind } from './config/config.js';
+
+// The pure stages.
+export { DEFAULT_READ_LIMITS, readSource, readSourceFile } from './read/read-source.js';
+export type { ReadOptions, SourceFormat, SourceText } from './read/read-source.js';
+export { parseQuestionDocument } from './parse/parse-letter.js';
+export type { ParseOptions } from './parse/parse-letter.js';
+export { readAnswerDocument, readQuestionDocument, renderQuestionDocument } from './stages.js';
+export { computeDeadline } from './documents/deadline.js';
+export { convertPolicyDocument, draftAnswerDocument, linkQuestionDocument, memoToDocx, memoToHtml, readAnsweredMemo, splitPassages } from './stages.js';
+export type { ConvertOptions, ConvertResult } from './corpus/convert-policy.js';
+export type { LinkResult, QuestionLinks } from './link/link-questions.js';
+export type { LinkedPassage } from './link/rank.js';
+export type { IndexStore } from './link/index-store.js';
+export type { EvalReport } from './link/evaluate.js';
+export type { DraftOptions as DraftDocumentOptions, DraftResult } from './render/draft.js';
 export type { MergeNote } from './answers/merge-parts.js';
-export { readAnsweredMemo } from './answers/read-memo.js';
-export type { AnsweredMemo, MemoAnswer, MemoPartText, ReadMemoOptions } from './answers/read-memo.js';
-export {
-  Markdown, escapeInline as escapeMarkdownInline, escapeParagraphs as escapeMarkdownParagraphs, escapeQuote as escapeMarkdownQuote,
-} from './render/markdown-escape.js';
-export { datum, helpers as templateHelpers, joinNames } from './render/helpers.js';
-export { BUNDLED_TEMPLATES_DIR, DEFAULT_TEMPLATE, loadTemplate, resolveTemplate, templateName } from './render/templates.js';
-export type { CompiledTemplate, TemplateLocation } from './render/templates.js';
-export { afzender, buildMemoView } from './render/view.js';
-export type { MemoSettings, MemoView, QuestionView, ViewAnswer, ViewInput } from './render/view.js';
-export { draftAnswerDocument } from './render/draft.js';
-export type { DraftOptions, DraftResult } from './render/draft.js';
-export { memoToHtml } from './render/to-html.js';
-export { memoToDocx } from './render/to-docx.js';
-export {
-  CORPUS_DATE, MAX_CORPUS_FILE_BYTES, PASSAGE_MAX_WORDS, PASSAGE_MIN_WORDS, adoptMarkdownDocument, answerPassages, convertPolicyDocument, convertPolicySource,
-  convertPolicyFile, corpusSlug, countWords, loadCorpus, normalizeForId, normalizeHeadingPath, sentenceSpans, splitPassages, splitSentences,
-} from './corpus/index.js';
-export type {
-  AnswerPassageOptions, ConvertOptions, ConvertResult, CorpusFile, KnownFile, LoadCorpusOptions, LoadedCorpus, RemovedLine, SplitOptions,
-} from './corpus/index.js';
+export type { AnsweredMemo } from './answers/read-memo.js';

@@ -4,7 +4,8 @@
  * (which already carries the written answers); the other parts follow one rule:
  * - a part that is in both, with the same heading: the file's text wins when it differs, because
  *   it may be a person's edit (a rewritten Kernboodschap) and the file does not record what the
- *   template wrote before; the note says so, and `--force` rewrites it (after a backup);
+ *   template wrote before; the note says so. With `refresh` (`draft --force`) the render's text
+ *   wins instead: the template's parts are written anew (the old file is kept as a backup);
  * - a part only the render has: added where the template puts it;
  * - a part only the file has (a person added "## Financiën"): kept, after the part it followed.
  */
@@ -49,6 +50,7 @@ export function mergeMemoParts(
   rendered: LayoutBlock[],
   placed: Map<AnswerSection, number> = new Map(),
   source = 'the file',
+  refresh = false,
 ): { body: string; notes: MergeNote[] } {
   const notes: MergeNote[] = [];
   const existingKeys = keyed(existing);
@@ -69,7 +71,9 @@ export function mergeMemoParts(
     const mine = byKey.get(key);
     if (mine) {
       done.add(key);
-      if (compact(mine.content) !== compact(block.content)) {
+      if (refresh && compact(mine.content) !== compact(block.content)) {
+        keptAsWritten.push(partName(mine));
+      } else if (compact(mine.content) !== compact(block.content)) {
         out.push({ raw: mine.raw, key, question: false });
         if (source === 'the file') keptAsWritten.push(partName(mine));
         else notes.push({ level: 'info', message: `took ${partName(mine)} from ${source}` });
@@ -82,7 +86,9 @@ export function mergeMemoParts(
   if (keptAsWritten.length > 0) {
     notes.push({
       level: 'info',
-      message: `kept ${joinParts(keptAsWritten)} as written in the file, where the template would now write other text (--force rewrites, after a backup)`,
+      message: refresh
+        ? `wrote ${joinParts(keptAsWritten)} anew from the template (the text that was there is in the backup)`
+        : `kept ${joinParts(keptAsWritten)} as written in the file, where the template would now write other text (--force writes the template's text, after a backup; answers are always kept)`,
     });
   }
 

@@ -29,7 +29,8 @@ describe('answer check on the golden workspaces', () => {
       const report = await checkWorkspace(dir, { today: args.today ?? '2025-06-01', strict: args.strict ?? false, paths: args.paths });
       const out = formatCheckJson(report);
       const expectedFile = join(dir, 'expected.json');
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, out);
+      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedFile, out);
+      expect(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
       expect(out).toBe(readFileSync(expectedFile, 'utf8'));
       const code = name.replace(/^check-/, '');
       if ((CHECK_CODES as readonly string[]).includes(code)) {

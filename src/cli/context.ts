@@ -1,4 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
+import { openWorkspace, type ProgressEvent, type Workspace } from '../index.js';
+import type { Progress } from './progress.js';
 
 /** What the CLI gets from the outside world; tests pass their own streams and folder. */
 export interface CliOptions {
@@ -10,7 +12,7 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** Shared by the command modules: where to write, where the workspace is, the exit code. */
+/** Shared by the command modules: where to write, where the user works, the exit code. */
 export interface CliContext {
   stdout: Writable;
   stderr: Writable;
@@ -21,6 +23,8 @@ export interface CliContext {
   exitCode: number;
   /** Whether colour may be used on stderr (honours NO_COLOR). */
   color: boolean;
+  /** The progress line (a no-op unless stderr is a terminal and --quiet is not given). */
+  progress: Progress;
 }
 
 export function out(ctx: CliContext, text: string): void {
@@ -28,5 +32,11 @@ export function out(ctx: CliContext, text: string): void {
 }
 
 export function err(ctx: CliContext, text: string): void {
+  ctx.progress.stop();
   ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** The workspace the user works in, with progress shown on the terminal. */
+export function workspace(ctx: CliContext): Promise<Workspace> {
+  return openWorkspace({ dir: ctx.cwd, onProgress: (event: ProgressEvent) => ctx.progress.report(event) });
 }

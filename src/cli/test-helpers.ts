@@ -18,3 +18,16 @@ export async function runCliIn(cwd: string, argv: string[], env: Record<string, 
   const code = await runCli({ argv, stdout, stderr, cwd, env });
   return { code, out, err };
 }
+
+/**
+ * A new folder that is a workspace (it holds `answer.config.json`, by default an empty one: the
+ * defaults), for tests that run commands in it.
+ */
+export async function tempWorkspace(prefix: string, config: Record<string, unknown> = {}): Promise<string> {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await writeFile(join(dir, 'answer.config.json'), `${JSON.stringify(config)}\n`);
+  return dir;
+}

@@ -47,6 +47,8 @@ export interface LoadCorpusOptions {
    * passages left out of `passages` (the index holds them).
    */
   known?: ReadonlyMap<string, KnownFile>;
+  /** Called after each file is read (and parsed when new), for a progress line. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CorpusFile {
@@ -192,8 +194,16 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
     result.files.push({ file, hash, problems, parsed: true });
   };
 
-  for (const folder of folders) {
-    for (const path of await filesIn(folder, true)) {
+  const corpusPaths: string[][] = [];
+  for (const folder of folders) corpusPaths.push(await filesIn(folder, true));
+  const answerPaths = answers !== null ? await filesIn(answers, false) : [];
+  const total = corpusPaths.reduce((n, list) => n + list.length, answerPaths.length);
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, total);
+
+  for (const paths of corpusPaths) {
+    for (const path of paths) {
+      progress();
       const opened = await open(path);
       if (!opened) continue;
       const { file } = opened;
@@ -207,7 +217,8 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
   }
 
   if (answers !== null) {
-    for (const path of await filesIn(answers, false)) {
+    for (const path of answerPaths) {
+      progress();
       const opened = await open(path);
       if (!opened) continue;
       const { file } = opened;

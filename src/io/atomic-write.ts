@@ -274,10 +274,18 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
     } catch (error) {
       if (code(error) !== 'EEXIST') throw new InputError(`cannot lock: ${(error as Error).message}`, { file: display });
     }
-    const text = await readFile(lockPath, 'utf8').catch(() => null);
+    // Something that is not a lock file of ours stands at the lock path (a folder, a link, a
+    // file another user owns): waiting cannot help, and looping without a sleep spun a core.
+    const stat = await lstatOrNull(lockPath);
+    if (stat !== null && !stat.isFile()) {
+      throw new InputError(`cannot lock: ${lockPath} is ${stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a folder' : 'not a file'}, not a lock file; remove it`, { file: display });
+    }
+    const text = await readFile(lockPath, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
+    if (text instanceof Error) {
+      throw new InputError(`cannot lock: ${lockPath} exists and cannot be read (${text.code ?? text.message}); remove it if no other run is active`, { file: display });
+    }
     if (text === null) continue; // released meanwhile
     const info = parseLock(text);
-    const stat = await lstatOrNull(lockPath);
     const age = Date.now() - (info?.time ?? stat?.mtimeMs ?? Date.now());
     const dead = info !== null && info.host === hostname() && !isAlive(info.pid);
     if (dead || age > staleMs || (info === null && age > 2_000)) {

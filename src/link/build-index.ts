@@ -29,7 +29,7 @@ export interface SyncReport {
 }
 
 /** Bring `store` up to date with `corpus`; returns what was done. */
-export async function syncIndex(store: IndexStore, corpus: CorpusContent): Promise<SyncReport> {
+export async function syncIndex(store: IndexStore, corpus: CorpusContent, onProgress?: (done: number, total: number) => void): Promise<SyncReport> {
   const known = await store.files();
   const byFile = new Map<string, Passage[]>();
   for (const p of corpus.passages) {
@@ -39,7 +39,8 @@ export async function syncIndex(store: IndexStore, corpus: CorpusContent): Promi
   }
   const report: SyncReport = { analyzed: 0, removed: 0, unchanged: 0, passages: 0 };
   const current = new Set<string>();
-  for (const { file, hash, problems, parsed } of corpus.files) {
+  for (const [i, { file, hash, problems, parsed }] of corpus.files.entries()) {
+    onProgress?.(i, corpus.files.length);
     current.add(file);
     const before = known.get(file);
     if (before && before.hash === hash) {

@@ -93,12 +93,12 @@ export type CorpusReader<C extends CorpusContent> = (known: ReadonlyMap<string, 
 export async function openIndex<C extends CorpusContent>(
   workspace: string,
   corpus: C | CorpusReader<C>,
-  options: { persist?: boolean } = {},
+  options: { persist?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<OpenedIndex<C>> {
   const persisted = await readIndex(workspace);
   const store = persisted ?? new MemoryIndexStore();
   const content = typeof corpus === 'function' ? await corpus(await store.files()) : corpus;
-  const report = await syncIndex(store, content);
+  const report = await syncIndex(store, content, options.onProgress);
   // Nothing analysed and nothing removed: the file on disk is current, or the corpus is empty.
   const changed = report.analyzed > 0 || report.removed > 0;
   if (changed && options.persist !== false) {

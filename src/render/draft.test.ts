@@ -130,7 +130,7 @@ describe('draftAnswerDocument', () => {
     const result = draftAnswerDocument({ letter: letter(Q), template, existing: { text, file: 'answers/x.md' } });
     expect(result.text).toBe(text);
     expect(result.notes.map((n) => n.message)).toEqual([
-      'kept "Kernboodschap" as written in the file, where the template would now write other text (--force rewrites, after a backup)',
+      'kept "Kernboodschap" as written in the file, where the template would now write other text (--force writes the template\'s text, after a backup; answers are always kept)',
       'kept "Financiën", which the template does not have',
     ]);
   });

@@ -43,6 +43,11 @@ export interface DraftOptions {
   answers?: Map<number, string>;
   /** Imported answers overwrite written answers in the file without keeping them. */
   replace?: boolean;
+  /**
+   * Write the template's memo parts anew (Onderwerp, Inleiding, ...) where the file has other
+   * text (`draft --force`). Answers, sources and parts the template does not have are kept.
+   */
+  refresh?: boolean;
   /** Front matter status for a new file (default `concept`); an existing file keeps its own. */
   status?: AnswerStatus;
   /** Set `status` in an existing file's front matter too (import of a final memo). */
@@ -204,7 +209,7 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
 
   let body: string;
   if (options.existing) {
-    const merged = mergeMemoParts(existingBlocks, renderedRead.layout.blocks, placed);
+    const merged = mergeMemoParts(existingBlocks, renderedRead.layout.blocks, placed, 'the file', options.refresh ?? false);
     body = merged.body;
     notes.push(...merged.notes);
   } else if (options.parts && options.parts.length > 0) {

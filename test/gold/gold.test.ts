@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, parseGold, unreachableGold } from '../../src/index.js';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { parseGold, unreachableGold } from '../../src/link/evaluate.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));

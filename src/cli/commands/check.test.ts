@@ -25,6 +25,12 @@ async function run(cwd: string, argv: string[]) {
 function workspace(name: string): string {
   const dir = join(temp, `${name}-${Math.random().toString(36).slice(2)}`);
   cpSync(join(GOLDEN, name), dir, { recursive: true });
+  // The golden folders are the check's input; a workspace for the command also needs its config.
+  try {
+    writeFileSync(join(dir, 'answer.config.json'), '{}\n', { flag: 'wx' });
+  } catch {
+    // the case has its own configuration
+  }
   return dir;
 }
 
@@ -70,6 +76,7 @@ describe('answer check', () => {
   it('says so and exits 0 when the workspace has no question documents', async () => {
     const dir = join(temp, 'empty');
     mkdirSync(dir);
+    writeFileSync(join(dir, 'answer.config.json'), '{}');
     const { code, out } = await run(dir, ['check']);
     expect(code).toBe(0);
     expect(out).toBe('No question documents found in questions/: nothing to check.\n');
@@ -92,7 +99,7 @@ describe('answer check', () => {
       [dir, ['check', '--today', '2025-02-30'], /--today must be a date/],
       [dir, ['check', '--format', 'xml'], /argument 'xml' is invalid/],
       [dir, ['check', 'questions/bestaat-niet.md'], /^questions\/bestaat-niet\.md {2}no such file or folder$/m],
-      [join(temp, 'no-such-workspace'), ['check'], /the workspace folder does not exist/],
+      [join(temp, 'no-such-workspace'), ['check'], /^no answer\.config\.json here or in a parent folder; run `answer init`/],
     ];
     for (const [cwd, argv, message] of cases) {
       const { code, out, err } = await run(cwd, argv);
@@ -101,6 +108,27 @@ describe('answer check', () => {
       expect(err).toMatch(message);
       expect(err).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('refuses to run outside a workspace, so a CI job in the wrong folder fails instead of checking nothing', async () => {
+    const outside = join(temp, 'not-a-workspace');
+    mkdirSync(join(outside, 'questions'), { recursive: true });
+    for (const cwd of [outside, join(outside, 'questions')]) {
+      const { code, out, err } = await run(cwd, ['check']);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe('no answer.config.json here or in a parent folder; run `answer init` to make a workspace\n');
+    }
+  });
+
+  it('works from any folder inside the workspace, on the whole workspace', async () => {
+    const dir = workspace('check-unanswered');
+    const fromRoot = await run(dir, ['check', '--today', '2025-06-01']);
+    const fromQuestions = await run(join(dir, 'questions'), ['check', '--today', '2025-06-01']);
+    expect(fromQuestions.code).toBe(1);
+    expect(fromQuestions.out).toBe(fromRoot.out);
+    const byId = await run(join(dir, 'answers'), ['check', '--format', 'json', '--today', '2025-06-01', '2025-04-12-d66-regionale-zorg-en-veiligheid']);
+    expect(JSON.parse(byId.out).documents.map((d: { id: string }) => d.id)).toEqual(['2025-04-12-d66-regionale-zorg-en-veiligheid']);
   });
 
   it('exits 2 on a broken answer.config.json, naming the file', async () => {
@@ -163,7 +191,7 @@ describe('answer status', () => {
   });
 
   it('exits 2 on a bad --today', async () => {
-    const { code, err } = await run(temp, ['status', '--today', 'gisteren']);
+    const { code, err } = await run(workspace('check-clean'), ['status', '--today', 'gisteren']);
     expect(code).toBe(2);
     expect(err).toMatch(/--today must be a date/);
   });

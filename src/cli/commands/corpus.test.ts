@@ -1,14 +1,13 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliIn } from '../test-helpers.js';
+import { runCliIn, tempWorkspace } from '../test-helpers.js';
 
 const SEED = new URL('../../../test/fixtures/seeds/policy/zwolse-agenda-zorg-en-veiligheid-2025-2026.txt', import.meta.url);
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'answer-corpus-cli-'));
+  dir = await tempWorkspace('answer-corpus-cli-');
   await copyFile(SEED, join(dir, 'zwolse-agenda-zorg-en-veiligheid-2025-2026.txt'));
 });
 afterEach(async () => {
@@ -38,20 +37,21 @@ describe('answer corpus add', () => {
     expect(await readFile(join(dir, 'beleid', 'nota.md'), 'utf8')).toMatch(/^---\ntitle: Visie wonen\ndate: 2024-03\nsource: nota.txt\nkind: visie\n---\n# Visie wonen\n/);
   });
 
-  it('never overwrites a corpus file without --force, and keeps a backup with it', async () => {
+  it('never overwrites a corpus file without --force, and keeps a backup under .answer/backups', async () => {
     await run(['corpus', 'add', 'zwolse-agenda-zorg-en-veiligheid-2025-2026.txt']);
     const target = join(dir, 'corpus', 'zwolse-agenda-zorg-en-veiligheid-2025-2026.md');
     await writeFile(target, 'mijn eigen aantekeningen');
     const refused = await run(['corpus', 'add', 'zwolse-agenda-zorg-en-veiligheid-2025-2026.txt']);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/^corpus\/zwolse-agenda-zorg-en-veiligheid-2025-2026\.md {2}file exists/);
+    expect(refused.err).toBe('corpus/zwolse-agenda-zorg-en-veiligheid-2025-2026.md  exists; not overwriting it (use --force to replace it; the old version is kept under .answer/backups/)\n');
     expect(await readFile(target, 'utf8')).toBe('mijn eigen aantekeningen');
     const forced = await run(['corpus', 'add', 'zwolse-agenda-zorg-en-veiligheid-2025-2026.txt', '--force']);
     expect(forced.code).toBe(0);
-    const files = await readdir(join(dir, 'corpus'));
-    const backup = files.find((f) => f.includes('.bak-'));
-    expect(backup).toBeDefined();
-    expect(await readFile(join(dir, 'corpus', backup!), 'utf8')).toBe('mijn eigen aantekeningen');
+    expect(await readdir(join(dir, 'corpus'))).toEqual(['zwolse-agenda-zorg-en-veiligheid-2025-2026.md']);
+    const backups = await readdir(join(dir, '.answer', 'backups', 'corpus'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^zwolse-agenda-zorg-en-veiligheid-2025-2026\.\d{8}T\d{6}\.\d{3}Z\.md$/);
+    expect(await readFile(join(dir, '.answer', 'backups', 'corpus', backups[0]!), 'utf8')).toBe('mijn eigen aantekeningen');
   });
 
   it('exits 2 with one line naming the file for an unreadable document, and writes nothing', async () => {

@@ -1,9 +1,11 @@
-import { lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANSWER_PLACEHOLDER, readAnswerDocument, renderQuestionDocument, type QuestionDocument } from '../../index.js';
+import { tempWorkspace } from '../test-helpers.js';
+import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../../documents/answer-document.js';
+import { renderQuestionDocument } from '../../documents/question-document.js';
+import type { QuestionDocument } from '../../model.js';
 import { runCli } from '../main.js';
 
 const ID = '2025-04-12-d66-regionale-zorg-en-veiligheid';
@@ -42,7 +44,7 @@ async function writeLetter(questions: string[]): Promise<void> {
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'answer-draft-cli-'));
+  dir = await tempWorkspace('answer-draft-cli-');
   await mkdir(join(dir, 'questions'));
   await writeLetter(QUESTIONS);
   await writeFile(
@@ -108,16 +110,24 @@ describe('answer draft', () => {
     expect(err).toContain(`answers/${ID}.md: unchanged`);
   });
 
-  it('--force rewrites from scratch only after a backup next to the file', async () => {
+  it('--force writes the template\'s parts anew and keeps every answer; the old file is backed up', async () => {
     await run(['draft', questionFile]);
     await writeAnswer(1, 'Een antwoord dat niet verloren mag gaan.');
+    const edited = (await readFile(answerFile(), 'utf8')).replace(/## Kernboodschap\n\n[^\n]+/, '## Kernboodschap\n\nEen eigen kernboodschap.');
+    await writeFile(answerFile(), edited);
+    const plain = await run(['draft', questionFile]);
+    expect(plain.err).toMatch(/kept "Kernboodschap" as written in the file/);
+    expect(await readFile(answerFile(), 'utf8')).toBe(edited);
     const { code, err } = await run(['draft', questionFile, '--force']);
     expect(code).toBe(0);
-    expect(err).toMatch(/rewrote answers\/.*from scratch .* the old file is answers\/.*\.bak-/);
-    const names = await readdir(join(dir, 'answers'));
-    const backup = names.find((n) => n.includes('.bak-'))!;
-    expect(await readFile(join(dir, 'answers', backup), 'utf8')).toContain('Een antwoord dat niet verloren mag gaan.');
-    expect(await readFile(answerFile(), 'utf8')).not.toContain('Een antwoord dat niet verloren mag gaan.');
+    expect(err).toMatch(/wrote "Kernboodschap" anew from the template/);
+    const backup = /the version before is (\S+)$/m.exec(err)?.[1];
+    expect(backup).toMatch(/^\.answer\/backups\/answers\//);
+    expect(await readFile(join(dir, backup!), 'utf8')).toBe(edited);
+    const memo = await readFile(answerFile(), 'utf8');
+    expect(memo).toContain('Een antwoord dat niet verloren mag gaan.');
+    expect(memo).not.toContain('Een eigen kernboodschap.');
+    expect(await readdir(join(dir, 'answers'))).toEqual([`${ID}.md`]);
   });
 
   it('refuses an answer file that names another question document, leaving it untouched', async () => {

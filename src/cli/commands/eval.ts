@@ -1,12 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { evaluate, InputError, linkerRanker, parseGold } from '../../index.js';
-import type { CliContext } from '../context.js';
-import { err, out } from '../context.js';
+import { err, out, workspace, type CliContext } from '../context.js';
+import { reportCorpusProblems } from '../formatters/corpus-problems.js';
 import { formatEvalJson } from '../formatters/link-json.js';
 import { formatEvalText } from '../formatters/link-text.js';
-import { loadWorkspaceCorpus } from './link-index.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -15,18 +11,10 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<gold.json>', 'gold file: {"questions": [{"n", "q", "context", "gold": [{"doc", "snippet"}]}]}')
     .option('--json', 'print the figures as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
-      let text: string;
-      try {
-        text = await readFile(resolve(ctx.cwd, file), 'utf8');
-      } catch (error) {
-        throw new InputError(`cannot read the gold file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
-      }
-      const gold = parseGold(text, file);
-      const { corpus, store } = await loadWorkspaceCorpus(ctx);
-      const report = await evaluate(gold, linkerRanker(store), corpus.passages);
-      for (const u of report.unreachable) {
-        err(ctx, `${file}  question ${u.n}: no passage${u.doc ? ` of ${u.doc}` : ''} contains "${u.snippet}"`);
-      }
+      const ws = await workspace(ctx);
+      const { report, corpusProblems } = await ws.evaluate(file);
+      reportCorpusProblems(ctx, corpusProblems);
+      for (const u of report.unreachable) err(ctx, `${file}  question ${u.n}: no passage${u.doc ? ` of ${u.doc}` : ''} contains "${u.snippet}"`);
       out(ctx, options.json ? formatEvalJson(file, report) : formatEvalText(file, report));
     });
 }

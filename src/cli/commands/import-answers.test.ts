@@ -1,9 +1,8 @@
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../../index.js';
-import { runCliIn } from '../test-helpers.js';
+import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../../documents/answer-document.js';
+import { runCliIn, tempWorkspace } from '../test-helpers.js';
 
 const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
 const LETTER = new URL('questions/2025-04-12-d66-regionale-zorg-en-veiligheid.txt', SEEDS);
@@ -17,7 +16,7 @@ function run(argv: string[]) {
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'answer-import-answers-'));
+  dir = await tempWorkspace('answer-import-answers-');
   await copyFile(LETTER, join(dir, 'd66.txt'));
   await copyFile(MEMO, join(dir, 'memo.txt'));
   const imported = await run(['import', 'd66.txt']);
@@ -36,7 +35,7 @@ describe('answer import-answers', () => {
   it('reads the seed memo into eleven answers, finds the letter by its questions, and marks the signed memo vastgesteld', async () => {
     const { code, err } = await run(['import-answers', 'memo.txt']);
     expect(code).toBe(0);
-    expect(err).toContain(`wrote answers/${id}.md from memo.txt (11 of 11 answers, status vastgesteld)`);
+    expect(err).toContain(`wrote answers/${id}.md (11 of 11 answers, status vastgesteld) from memo.txt`);
     const { doc, problems } = await answerDoc();
     expect(problems).toEqual([]);
     expect(doc.status).toBe('vastgesteld');

@@ -1,9 +1,8 @@
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliIn } from '../test-helpers.js';
+import { runCliIn, tempWorkspace } from '../test-helpers.js';
 
 /**
  * After import the markdown file is the source of truth: `answer parse questions/<id>.md --json`
@@ -16,7 +15,7 @@ const letters = join(fixtures, 'letters');
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'answer-roundtrip-'));
+  dir = await tempWorkspace('answer-roundtrip-');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

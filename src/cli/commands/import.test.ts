@@ -1,17 +1,16 @@
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main.js';
-import { runCliIn } from '../test-helpers.js';
+import { runCliIn, tempWorkspace } from '../test-helpers.js';
 
 const D66 = new URL('../../../test/fixtures/seeds/questions/2025-04-12-d66-regionale-zorg-en-veiligheid.txt', import.meta.url);
 const NO_QUESTIONS = 'Geachte heer,\n\nHierbij stuur ik u het verslag van de vergadering.\n\nMet vriendelijke groet\n';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'answer-import-'));
+  dir = await tempWorkspace('answer-import-');
   await copyFile(D66, join(dir, 'd66.txt'));
 });
 afterEach(async () => {
@@ -49,7 +48,7 @@ describe('answer import', () => {
     const { code, out, err } = await run(['import', 'd66.txt']);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe(`questions/${id}.md  already exists; not overwriting it (use --force to replace it, a backup is kept)\n`);
+    expect(err).toBe(`questions/${id}.md  exists; not overwriting it (use --force to replace it; the old version is kept under .answer/backups/)\n`);
     expect(await readFile(file, 'utf8')).toBe('edited by a person');
   });
 
@@ -60,8 +59,8 @@ describe('answer import', () => {
     await writeFile(file, 'edited by a person');
     const { code, out } = await run(['import', 'd66.txt', '--force']);
     expect(code).toBe(0);
-    const backup = /backup (\S+)\)/.exec(out)?.[1];
-    expect(backup).toMatch(new RegExp(`^questions/${id}\\.md\\.bak-\\d{8}T\\d{6}Z`));
+    const backup = /the old version is (\S+)$/m.exec(out)?.[1];
+    expect(backup).toMatch(new RegExp(`^\\.answer/backups/questions/${id}\\.\\d{8}T\\d{6}\\.\\d{3}Z\\.md$`));
     expect(await readFile(join(dir, backup!), 'utf8')).toBe('edited by a person');
     expect(await readFile(file, 'utf8')).toMatch(/^---\nid: /);
   });
@@ -135,7 +134,7 @@ describe('answer import', () => {
 
 describe('answer import --received', () => {
   it('records the date the griffie received the letter and counts the deadline from it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'answer-received-'));
+    const dir = await tempWorkspace('answer-received-');
     await writeFile(join(dir, 'brief.txt'), 'Zwolle, 12 april 2025\n\nDe fractie van D66 heeft de volgende vragen:\n\n1. Klopt het dat de brug dicht is?\n');
     const io = { stdout: new PassThrough(), stderr: new PassThrough(), cwd: dir, env: {} };
     expect(await runCli({ argv: ['import', 'brief.txt', '--received', '2025-05-01'], ...io })).toBe(0);

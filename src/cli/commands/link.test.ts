@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliIn } from '../test-helpers.js';
+import { runCliIn, tempWorkspace } from '../test-helpers.js';
 
 const AGENDA = `---
 title: Zwolse agenda zorg en veiligheid
@@ -43,7 +42,7 @@ Welke pogingen onderneemt het college om bij het Rijk aan te dringen op een ande
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'answer-link-'));
+  dir = await tempWorkspace('answer-link-');
   await mkdir(join(dir, 'corpus'));
   await mkdir(join(dir, 'questions'));
   await writeFile(join(dir, 'corpus', 'zwolse-agenda.md'), AGENDA);

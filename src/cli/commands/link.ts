@@ -1,29 +1,23 @@
 import type { Command } from 'commander';
-import { InputError, linkQuestionDocument, loadConfig } from '../../index.js';
-import type { CliContext } from '../context.js';
-import { out } from '../context.js';
+import { parseTop } from '../../index.js';
+import { out, workspace, type CliContext } from '../context.js';
+import { reportCorpusProblems } from '../formatters/corpus-problems.js';
 import { formatLinkJson } from '../formatters/link-json.js';
 import { formatLinkText } from '../formatters/link-text.js';
-import { parseTop, searchableIndex } from './link-index.js';
-import { loadFromArgument } from './parse.js';
+import { readStdin } from '../read-stdin.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('link')
     .description('link each question of a letter to the corpus passages that may answer it')
-    .argument('<question-file>', 'a question document in questions/, or any letter that answer parse reads; - reads standard input')
+    .argument('<letter>', 'a question document (file or id), or any letter that answer parse reads; - reads standard input')
     .option('--top <n>', 'passages per question (default: top in answer.config.json, 5)')
     .option('--json', 'print the links as JSON')
     .action(async (file: string, options: { top?: string; json?: boolean }) => {
-      const config = await loadConfig(ctx.cwd);
-      const top = parseTop(options.top, config.top);
-      const display = file === '-' ? '<stdin>' : file;
-      const doc = await loadFromArgument(file, ctx);
-      if (doc.questions.length === 0) {
-        throw new InputError('no questions found in this letter; check that it is a letter with questions to the college', { file: display });
-      }
-      const store = await searchableIndex(ctx, config);
-      const result = await linkQuestionDocument(store, doc, { top });
-      out(ctx, options.json ? formatLinkJson(result) : formatLinkText(result));
+      const ws = await workspace(ctx);
+      const top = parseTop(options.top, ws.config.top);
+      const report = await ws.link(file === '-' ? { name: '-', data: await readStdin(ctx.stdin) } : file, { top });
+      reportCorpusProblems(ctx, report.corpusProblems);
+      out(ctx, options.json ? formatLinkJson(report.result) : formatLinkText(report.result));
     });
 }

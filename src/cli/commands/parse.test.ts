@@ -1,15 +1,15 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../test-helpers.js';
 import { runCli } from '../main.js';
 
 const D66 = new URL('../../../test/fixtures/seeds/questions/2025-04-12-d66-regionale-zorg-en-veiligheid.txt', import.meta.url);
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'answer-parse-'));
+  dir = await tempWorkspace('answer-parse-');
   await copyFile(D66, join(dir, 'd66.txt'));
 });
 afterEach(async () => {

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { rank, searchTerms } from '../../index.js';
-import type { CliContext } from '../context.js';
-import { out } from '../context.js';
+import { parseTop } from '../../index.js';
+import { out, workspace, type CliContext } from '../context.js';
+import { reportCorpusProblems } from '../formatters/corpus-problems.js';
 import { formatSearchJson } from '../formatters/link-json.js';
 import { formatSearchText } from '../formatters/link-text.js';
-import { parseTop, searchableIndex } from './link-index.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -15,10 +14,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the passages as JSON')
     .action(async (words: string, options: { top?: string; json?: boolean }) => {
       const top = parseTop(options.top, 10);
-      // A query without words is refused before the corpus is read.
-      const terms = searchTerms(words);
-      const store = await searchableIndex(ctx);
-      const passages = await rank(store, terms, { top });
-      out(ctx, options.json ? formatSearchJson(words, passages) : formatSearchText(words, passages));
+      const ws = await workspace(ctx);
+      const report = await ws.search(words, { top });
+      reportCorpusProblems(ctx, report.corpusProblems);
+      out(ctx, options.json ? formatSearchJson(words, report.passages) : formatSearchText(words, report.passages));
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT, workspaceStatus } from '../../index.js';
-import { type CliContext, out } from '../context.js';
+import { EXIT } from '../../index.js';
+import { type CliContext, out, workspace } from '../context.js';
 import { formatStatusJson } from '../formatters/json.js';
 import { formatStatusText } from '../formatters/text.js';
 
@@ -15,10 +15,11 @@ export function register(program: Command, ctx: CliContext): void {
       `
 Days left is negative when a letter is overdue. Days to answer is the 'date' of a vastgesteld
 answer minus the date the letter was received; an answer is late when that date is after the
-deadline (after any uitstel).`,
+deadline (after any uitstel). Record the adoption with: answer record <id> --vastgesteld DATE`,
     )
     .action(async (options: { json?: boolean; today?: string }) => {
-      const report = await workspaceStatus(ctx.cwd, { today: options.today });
+      const ws = await workspace(ctx);
+      const report = await ws.status({ today: options.today });
       out(ctx, options.json ? formatStatusJson(report) : formatStatusText(report));
       ctx.exitCode = EXIT.ok;
     });

@@ -46,6 +46,6 @@ export function formatParseText(doc: QuestionDocument): string {
 }
 
 /** Warnings as `file:line  warning: message`, one a line, for stderr. */
-export function formatParseWarnings(doc: QuestionDocument, file: string): string {
+export function formatParseWarnings(doc: Pick<QuestionDocument, 'warnings'>, file: string): string {
   return doc.warnings.map((w) => `${file}${w.line ? `:${w.line}` : ''}  warning: ${w.message}\n`).join('');
 }
