@@ -42,6 +42,9 @@ export async function loadLetter(ws: Workspace, ref: LetterRef): Promise<{ doc: 
     const hint = ID_PATTERN.test(ref) ? ` and no question document ${join(ws.config.questions, `${ref}.md`).split('\\').join('/')}` : '';
     throw new InputError(`no such file${hint}`, { file: ref });
   }
-  const doc = await loadQuestionDocument(path, { config: ws.config, display: ref });
-  return { doc, file: ref, path };
+  // Named by id, the file is shown as the workspace has it (and read by its real name: a
+  // question document is told from a letter by its `.md` name).
+  const file = path === ws.userPath(ref) ? ref : ws.shown(path);
+  const doc = await loadQuestionDocument(path, { config: ws.config, display: file });
+  return { doc, file, path };
 }
