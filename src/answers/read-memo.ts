@@ -18,7 +18,7 @@
  * The memo's own text is data: answers come out as escaped markdown.
  */
 import type { ParseWarning } from '../model.js';
-import { escapeInline } from '../render/markdown-escape.js';
+import { escapeInline } from '../text/markdown-escape.js';
 import { questionSimilarity } from './question-similarity.js';
 
 /** One question of the memo with its answer. */

@@ -12,7 +12,7 @@ import { extractFootnotes } from './footnotes.js';
 import { Vocabulary } from '../text/hyphenation.js';
 import { relocateMarginHeadings } from './margin-headings.js';
 import { removePageFurniture, type RemovedLine } from '../text/page-furniture.js';
-import { escapeHeading } from './markdown-escape.js';
+import { escapeHeading } from '../text/markdown-escape.js';
 import { renderPolicyMarkdown } from './render-markdown.js';
 import { toSourceLines } from './source-lines.js';
 

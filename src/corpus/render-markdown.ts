@@ -8,7 +8,7 @@
 import type { Block } from './blocks.js';
 import { REF_CLOSE, REF_OPEN, type Footnote, type LinkLine } from './footnotes.js';
 import { joinLines, type Vocabulary } from '../text/hyphenation.js';
-import { autolink, escapeHeading, escapeInline, escapeLineStart } from './markdown-escape.js';
+import { autolink, escapeHeading, escapeText, escapeLineStart } from '../text/markdown-escape.js';
 import { splitSentences } from '../text/sentences.js';
 
 /** The heading the converter adds above the footnotes: the only words it writes itself. */
@@ -35,7 +35,7 @@ export function renderPolicyMarkdown(title: string, blocks: Block[], footnotes: 
   /** Sentences of a run of lines, escaped, one per output line, the first without indentation. */
   const sentenceLines = (lines: string[], indent: string): string[] =>
     splitSentences(clean(joinLines(lines, vocabulary))).map((sentence, i) => {
-      const escaped = escapeLineStart(escapeInline(sentence).replace(REF, '[^$1]'));
+      const escaped = escapeLineStart(escapeText(sentence).replace(REF, '[^$1]'));
       return i === 0 ? escaped : `${indent}${escaped}`;
     });
 
@@ -53,7 +53,7 @@ export function renderPolicyMarkdown(title: string, blocks: Block[], footnotes: 
     out.push('');
     for (const item of block.items) {
       const marker = block.list === 'ordered' ? `${Number.parseInt(item.label ?? '1', 10)}.` : '-';
-      const prefix = block.list === 'letter' && item.label ? `${escapeInline(item.label)} ` : '';
+      const prefix = block.list === 'letter' && item.label ? `${escapeText(item.label)} ` : '';
       const indent = ' '.repeat(marker.length + 1);
       const lines = sentenceLines(item.lines.map((l) => l.text), indent);
       if (lines.length === 0) continue;

@@ -6,7 +6,7 @@
  * reader is tolerant of a missing range, id or quote.
  */
 import type { Citation, Passage } from '../model.js';
-import { escapeInline, escapeLinkDestination, escapeLinkLabel } from '../render/markdown-escape.js';
+import { escapeInline, escapeLinkDestination, escapeLinkLabel } from '../text/markdown-escape.js';
 
 /** Separator of a heading path, as the memo shows it. */
 export const PATH_SEPARATOR = ' › ';

@@ -20,7 +20,7 @@ import type { MemoPartText } from '../answers/read-memo.js';
 import { InputError } from '../errors.js';
 import { stringifyFrontMatter, type WritableValue } from '../documents/front-matter.js';
 import type { AnswerSection, AnswerStatus, Citation, QuestionDocument } from '../model.js';
-import { escapeInline } from './markdown-escape.js';
+import { escapeInline } from '../text/markdown-escape.js';
 import type { CompiledTemplate } from './templates.js';
 import { buildMemoView, type MemoSettings, type ViewAnswer } from './view.js';
 

@@ -22,7 +22,7 @@ import { nl } from 'date-fns/locale/nl';
 import { parseISO } from 'date-fns/parseISO';
 import { formatCitation } from '../documents/citation.js';
 import type { Citation } from '../model.js';
-import { escapeInline, escapeParagraphs, escapeQuote, Markdown } from './markdown-escape.js';
+import { escapeInline, escapeParagraphs, escapeQuote, Markdown } from '../text/markdown-escape.js';
 
 /** Options Handlebars passes as the last argument of a helper call. */
 interface HelperOptions {

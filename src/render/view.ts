@@ -10,7 +10,7 @@ import { answerPointer } from '../documents/answer-pointer.js';
 import { formatCitation } from '../documents/citation.js';
 import type { AnswerStatus, Citation, QuestionDocument, QuestionPart } from '../model.js';
 import { joinNames } from './helpers.js';
-import { Markdown } from './markdown-escape.js';
+import { Markdown } from '../text/markdown-escape.js';
 
 /** Memo settings from `answer.config.json`. */
 export interface MemoSettings {
