@@ -14,7 +14,7 @@ import { buildLetterDocx } from '../test/builders/letter-docx.js';
 import { A6, buildLetterPdf } from '../test/builders/letter-pdf.js';
 import { readFileSync } from 'node:fs';
 import { parseQuestionDocument, readSource } from '../src/index.js';
-import type { SourceFormat } from '../src/parse/read-source.js';
+import type { SourceFormat } from '../src/read/read-source.js';
 import { scoreLetter, type GoldLetter, type LetterScore } from '../src/parse/score-letters.js';
 import { officeFile, officeManifest, type LetterFixture } from '../test/fixtures/office/manifest.js';
 import { asWrappedText, devLetters, type DevLetter } from '../src/parse/test-helpers.js';
