@@ -54,6 +54,15 @@ describe('answer corpus add', () => {
     expect(await readFile(join(dir, '.answer', 'backups', 'corpus', backups[0]!), 'utf8')).toBe('mijn eigen aantekeningen');
   });
 
+  it('refuses an existing target before converting anything', async () => {
+    await run(['corpus', 'add', 'zwolse-agenda-zorg-en-veiligheid-2025-2026.txt']);
+    // A document that could not even be read: the refusal comes first, so it costs no conversion.
+    await writeFile(join(dir, 'zwolse-agenda-zorg-en-veiligheid-2025-2026.pdf'), '%PDF-1.7 kapot');
+    const { code, err } = await run(['corpus', 'add', 'zwolse-agenda-zorg-en-veiligheid-2025-2026.pdf']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^corpus\/zwolse-agenda-zorg-en-veiligheid-2025-2026\.md {2}exists; not overwriting it/);
+  });
+
   it('exits 2 with one line naming the file for an unreadable document, and writes nothing', async () => {
     await writeFile(join(dir, 'leeg.txt'), '');
     const { code, err } = await run(['corpus', 'add', 'zwolse-agenda-zorg-en-veiligheid-2025-2026.txt', 'leeg.txt']);
