@@ -38,6 +38,15 @@ export function assignAnswers(memo: AnsweredMemo, questions: Question[], letterF
   const warnings: ParseWarning[] = [];
   const sections: AnswerSection[] = memo.answers.map((a) => ({ number: a.number, question: a.question, answer: a.answer, sources: [], line: a.line }));
   const { matches, unmatched } = matchSections(questions, sections);
+  // A quoted question less than half alike to the question of the same number is no text match
+  // (a redraft keeps a reworded question's answer there; a memo quotes the letter it answers, so
+  // here it is a misread or another question): reported, not placed.
+  for (const [number, match] of [...matches]) {
+    if (match.kind !== 'number' || match.section.question.trim() === '') continue;
+    matches.delete(number);
+    unmatched.push(match.section);
+  }
+  unmatched.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   /** The letter's number of each memo number. */
   const letterNumber = new Map<number, number>();
   for (const [number, match] of matches) letterNumber.set(match.section.number, number);

@@ -111,6 +111,13 @@ describe('readAnsweredMemo', () => {
     expect(warnings.map((w) => [w.line, w.message])).toContainEqual([5, 'the answer to memo question 2 "Hoeveel bomen zijn er in 2024 gekapt in het Westerpark?" fits no question of letter.md; it is not imported']);
   });
 
+  it('does not place an answer at its number when the quoted question is less than half alike (a misread, not a match)', () => {
+    const text = `Vraag 1: ${Q[0]}\n\nAntwoord: ${A[0]}\n\nVraag 2: Welke maatregelen voor het winkelcentrum, camera's en openingstijden en de jongeren en de politie?\n\nAntwoord: Iets anders.\n`;
+    const { answers, unmatched } = assignAnswers(readAnsweredMemo(text), questions, 'letter.md');
+    expect([...answers.keys()]).toEqual([1]);
+    expect(unmatched.map((u) => u.number)).toEqual([2]);
+  });
+
   it('keeps lists, bold, italics and links in an answer as markdown', () => {
     const html = `<p><strong>Vraag 1: ${Q[0]}</strong></p><p><strong>Antwoord:</strong> Er zijn <strong>112</strong> meldingen, zie <a href="https://zwolle.nl/cijfers">de cijfers</a> en <em>het rapport</em>:</p><ul><li>in het voorjaar 40;</li><li>in de zomer 72.</li></ul><ol><li>eerst dit;</li><li>dan dat.</li></ol><p>Een <a href="../corpus/x.md">link in de repo</a> wordt tekst.</p>`;
     const memo = readAnsweredMemo({ text: '', html });
