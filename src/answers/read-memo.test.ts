@@ -94,6 +94,11 @@ describe('readAnsweredMemo', () => {
     expect(placed(memo)).toEqual([A[0], A[1], 'Zie het antwoord op vraag 2.']);
   });
 
+  it('places a question a combined answer names but the memo does not quote by its number', () => {
+    const text = `Vraag 1: ${Q[0]}\n\nAntwoord: ${A[0]}\n\nVraag 2: ${Q[1]}\n\nAntwoord op vraag 2 en 3: ${A[1]}\n`;
+    expect(placed(readAnsweredMemo(text))).toEqual([A[0], A[1], 'Zie het antwoord op vraag 2.']);
+  });
+
   it('keeps "Zie het antwoord op vraag 1" as the answer, and says so when the memo numbers differ from the letter', () => {
     const text = `Vraag 1: ${Q[1]}\n\nAntwoord: ${A[1]}\n\nVraag 2: ${Q[2]}\n\nAntwoord: Zie het antwoord op vraag 1.\n`;
     const memo = readAnsweredMemo(text);

@@ -415,21 +415,26 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
     if (question === '' && answer === '') continue;
     answers.push({ number: s.number, question, answer, together: null, line: s.line, layout: s.layout });
   }
-  // "Antwoord op vraag 8 en 9": the answer goes to the first question named, the others point to it.
+  // "Antwoord op vraag 8 en 9": the answer goes to the first question named, the others point to
+  // it; a question the memo names but does not quote is placed by its number.
   for (const s of sections) {
     if (s.together.length < 2) continue;
-    const holder = answers.find((a) => a.number === s.together[0]);
     const here = answers.find((a) => a.number === s.number);
-    if (!holder || !here) continue;
+    if (!here) continue;
+    const holder = answers.find((a) => a.number === s.together[0]) ?? here;
     if (holder !== here) {
-      if (holder.answer === '') {
-        holder.answer = here.answer;
-        here.answer = '';
-      } else continue;
+      if (holder.answer !== '') continue;
+      holder.answer = here.answer;
+      here.answer = '';
     }
-    for (const n of s.together.slice(1)) {
-      const other = answers.find((a) => a.number === n);
-      if (other && other.answer === '') other.together = holder.number;
+    for (const n of s.together) {
+      if (n === holder.number) continue;
+      let other = answers.find((a) => a.number === n);
+      if (!other) {
+        other = { number: n, question: '', answer: '', together: null, line: s.line, layout: here.layout };
+        answers.push(other);
+      }
+      if (other.answer === '') other.together = holder.number;
     }
   }
   for (const a of answers) if (a.answer === '' && a.together === null) warnings.push({ line: a.line, message: `question ${a.number} has no answer in the memo` });
