@@ -70,8 +70,8 @@ function escapeRegExp(value: string): string {
 }
 
 /**
- * The reference's styles.xml with the memo's styles it lacks added, and the memo's style ids
- * mapped to the reference's by style name.
+ * The reference's styles.xml with the memo's styles it lacks added, the memo's style ids mapped to
+ * the reference's by style name, and the text language nl-NL.
  */
 function mergeStyles(referenceXml: string, memoXml: string): { xml: string; ids: Map<string, string> } {
   const theirs = styles(referenceXml);
@@ -89,15 +89,26 @@ function mergeStyles(referenceXml: string, memoXml: string): { xml: string; ids:
     added.push(style.xml);
   }
   let xml = referenceXml;
-  // The memo is Dutch: the reference's own language wins, else nl-NL.
-  if (!/<w:rPrDefault>[\s\S]*?<w:lang\b[\s\S]*?<\/w:rPrDefault>/.test(xml)) {
+  // The memo is Dutch, whatever language the reference was made in (LibreOffice writes en-US):
+  // nl-NL for its text, so spelling and hyphenation are Dutch.
+  const defaults = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(xml)?.[0] ?? '';
+  if (/<w:lang\b/.test(defaults)) {
+    const dutch = /<w:lang\b[^>]*\bw:val="[^"]*"/.test(defaults) ? defaults.replace(/(<w:lang\b[^>]*\bw:val=")[^"]*(")/, '$1nl-NL$2') : defaults.replace(/<w:lang\b/, '<w:lang w:val="nl-NL"');
+    xml = xml.replace(defaults, dutch);
+  } else {
     // w:lang comes late in a w:rPr (the schema's sequence: after w:sz, before w:eastAsianLayout).
     if (/<w:rPrDefault>\s*<w:rPr>[\s\S]*?<\/w:rPr>/.test(xml)) xml = xml.replace(/(<w:rPrDefault>\s*<w:rPr>[\s\S]*?)(<w:eastAsianLayout\b[^>]*\/>)?(<\/w:rPr>)/, '$1<w:lang w:val="nl-NL"/>$2$3');
     else if (/<w:docDefaults>/.test(xml)) xml = xml.replace(/<w:docDefaults>/, '$&<w:rPrDefault><w:rPr><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault>');
     else xml = xml.replace(/(<w:styles\b[^>]*>)/, '$1<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault></w:docDefaults>');
   }
-  // Added styles may be based on a style the reference names otherwise.
-  const fixed = added.map((style) => renameStyleRefs(style, ids));
+  // The default paragraph style may set a language of its own (LibreOffice's Normal does, without
+  // marking itself the default).
+  xml = xml.replace(STYLE, (style) =>
+    /^<w:style\b[^>]*w:default="(?:1|true)"/.test(style) || /<w:name w:val="Normal"\/>/i.test(style) ? style.replace(/(<w:lang\b[^>]*\bw:val=")[^"]*(")/, '$1nl-NL$2') : style,
+  );
+  // Added styles take the reference's fonts (their own Arial would override the house font), and
+  // may be based on a style the reference names otherwise.
+  const fixed = added.map((style) => renameStyleRefs(style.replace(/<w:rFonts\b[^>]*\/>/g, ''), ids));
   xml = xml.replace(/<\/w:styles>\s*$/, `${fixed.join('')}</w:styles>`);
   return { xml, ids };
 }

@@ -203,3 +203,27 @@ describe('memoToDocx with a reference document (docx.reference)', async () => {
     await expect(memoToDocx(MEMO, { reference: new TextEncoder().encode('geen zip'), referenceName: 'huisstijl.docx' })).rejects.toThrow(/not a Word file/);
   });
 });
+
+describe('memoToDocx with a reference document LibreOffice made (test/fixtures/docx/huisstijl-libreoffice.docx, from the .html beside it)', async () => {
+  const reference = new Uint8Array(readFileSync(new URL('../../test/fixtures/docx/huisstijl-libreoffice.docx', import.meta.url)));
+  const zip = parts(await memoToDocx(MEMO, { municipality: 'Zwolle', reference }));
+  const documentXml = xml(zip, 'word/document.xml');
+
+  it('is a sound package', () => {
+    expectSoundPackage(zip);
+  });
+
+  it('takes its margins, header, footer and fonts, and makes its en-US text Dutch', () => {
+    expect(documentXml).toMatch(/<w:pgMar w:left="1984" w:right="1134"/);
+    const rels = xml(zip, 'word/_rels/document.xml.rels');
+    const header = /<w:headerReference w:type="default" r:id="([^"]+)"\/>/.exec(documentXml)![1]!;
+    expect(xml(zip, `word/${new RegExp(`Id="${header}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`)).toContain('GEMEENTE VOORBEELDSTAD');
+    const styles = xml(zip, 'word/styles.xml');
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Liberation Serif"/);
+    expect(styles).toMatch(/<w:rPrDefault>[\s\S]*?<w:lang w:val="nl-NL" w:eastAsia="zh-CN"/);
+    expect(/<w:style w:type="paragraph" w:styleId="Normal"[^>]*>[\s\S]*?<\/w:style>/.exec(styles)![0]).toMatch(/<w:lang w:val="nl-NL"/);
+    // The memo's own styles it adds (Title, Vraag) take the house font: no Arial of their own.
+    expect(/<w:style w:type="paragraph" w:styleId="Title">[\s\S]*?<\/w:style>/.exec(styles)![0]).not.toContain('Arial');
+  });
+});
+

@@ -242,6 +242,22 @@ describe('answer draft', () => {
     expect(html).toContain('<h1>Openbaarheid</h1><p>Deze nota is openbaar.</p><p>Burgemeester en wethouders van Zwolle,</p><p>burgemeester, Peter Snijders</p><p>secretaris, Dick Emmer</p>');
   });
 
+  it('--format docx takes the author and the house style of docx in answer.config.json, and names a missing reference file', async () => {
+    const config = { municipality: 'Zwolle', docx: { author: 'Griffie Zwolle', reference: 'huisstijl.docx' } };
+    await writeFile(join(dir, 'answer.config.json'), JSON.stringify(config));
+    const missing = await run(['draft', questionFile, '--format', 'docx']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^huisstijl\.docx {2}no such file: docx\.reference in answer\.config\.json/);
+    await writeFile(join(dir, 'huisstijl.docx'), await readFile(new URL('../../../test/fixtures/docx/huisstijl-libreoffice.docx', import.meta.url)));
+    expect((await run(['draft', questionFile, '--format', 'docx'])).code).toBe(0);
+    const { unzipSync } = await import('fflate');
+    const zip = unzipSync(new Uint8Array(await readFile(join(dir, 'answers', `${ID}.docx`))));
+    const text = (name: string) => new TextDecoder().decode(zip[name]);
+    expect(text('docProps/core.xml')).toContain('<dc:creator>Griffie Zwolle</dc:creator>');
+    expect(text('word/styles.xml')).toContain('Liberation Serif');
+    expect(Object.keys(zip).some((name) => /^word\/ref-header-default\.xml$/.test(name) && text(name).includes('GEMEENTE VOORBEELDSTAD'))).toBe(true);
+  });
+
   it('--format html and docx leave the source lists out unless --with-sources, and never link into the repository', async () => {
     await mkdir(join(dir, 'corpus'), { recursive: true });
     await writeFile(join(dir, 'corpus', 'wijken.md'), '---\ntitle: Wijkaanpak\n---\n\n# Wijkaanpak\n\n## Spreiding\n\nHet college spreidt voorzieningen over de wijken om de druk op wijken te verlichten.\n');
