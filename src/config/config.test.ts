@@ -97,6 +97,15 @@ describe('parseConfig', () => {
     expect(error('[1]').message).toMatch(/must be a JSON object/);
   });
 
+  it('reads the Word settings: author and reference file, checked like the other keys', () => {
+    expect(parseConfig('{"docx": {"author": " Gemeente Zwolle ", "reference": "huisstijl.docx"}}').docx).toEqual({ author: 'Gemeente Zwolle', reference: 'huisstijl.docx' });
+    expect(parseConfig('{}').docx).toEqual({ author: null, reference: null });
+    expect(error('{"docx": "huisstijl.docx"}').message).toMatch(/^docx: must be an object like/);
+    expect(error('{"docx": {"auteur": "x"}}').message).toMatch(/^docx\.auteur: unknown key \(did you mean "author"\?\)/);
+    expect(error('{"docx": {"reference": "huisstijl.pdf"}}').message).toBe('docx.reference: "huisstijl.pdf" must be a Word file (.docx or .dotx)');
+    expect(error('{"docx": {"author": 3}}').message).toBe('docx.author: must be text, not 3');
+  });
+
   it('rejects a defaultKind that is not a kind, and an article in two kinds', () => {
     expect(error('{"defaultKind": "art-99"}').message).toMatch(/^defaultKind: "art-99" is not one of the kinds \(schriftelijke-vragen\)/);
     expect(error('{"kinds": {"a": {"term": 3, "articles": ["45"]}, "b": {"term": 4, "articles": ["45"]}}}').message).toMatch(/already listed under kinds\.a/);

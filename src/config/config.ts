@@ -42,6 +42,18 @@ export interface AnswerConfig {
   templates: string | null;
   /** Default number of passages linked to each question. */
   top: number;
+  /** The Word memo (`draft --format docx`). */
+  docx: DocxSettings;
+}
+
+export interface DocxSettings {
+  /** The author in the document properties; null: "Gemeente <municipality>". */
+  author: string | null;
+  /**
+   * A Word file (relative to the workspace) whose styles, fonts, margins, header and footer the
+   * memo takes, as pandoc's `--reference-doc` does; null: the built-in house style.
+   */
+  reference: string | null;
 }
 
 export const DEFAULT_KIND = 'schriftelijke-vragen';
@@ -59,10 +71,12 @@ export function defaultConfig(): AnswerConfig {
     questions: 'questions',
     templates: null,
     top: 5,
+    docx: { author: null, reference: null },
   };
 }
 
-const TOP_KEYS = ['$schema', 'municipality', 'kinds', 'defaultKind', 'signatories', 'corpus', 'answers', 'questions', 'templates', 'top'];
+const TOP_KEYS = ['$schema', 'municipality', 'kinds', 'defaultKind', 'signatories', 'corpus', 'answers', 'questions', 'templates', 'top', 'docx'];
+const DOCX_KEYS = ['author', 'reference'];
 const KIND_KEYS = ['articles', 'term'];
 const SIGNATORY_KEYS = ['burgemeester', 'secretaris'];
 
@@ -155,6 +169,15 @@ export function parseConfig(text: string, display: string = CONFIG_FILE, path: s
       fail('top', `${show(value)} must be a whole number from 1 to 1000`);
     }
     config.top = value as number;
+  }
+  if (has(input, 'docx')) {
+    const value = input.docx;
+    if (!isObject(value)) fail('docx', `must be an object like { "author": "Gemeente Zwolle", "reference": "huisstijl.docx" }, not ${show(value)}`);
+    const entry = value as Record<string, unknown>;
+    checkKeys(entry, DOCX_KEYS, 'docx.', fail);
+    const reference = has(entry, 'reference') && entry.reference !== null ? folder(entry.reference, 'docx.reference', fail) : null;
+    if (reference !== null && !/\.(?:docx|dotx)$/i.test(reference)) fail('docx.reference', `${show(reference)} must be a Word file (.docx or .dotx)`);
+    config.docx = { author: has(entry, 'author') ? optionalString(entry.author, 'docx.author', fail) : null, reference };
   }
   return config;
 }

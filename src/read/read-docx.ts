@@ -23,6 +23,8 @@ export interface DocxResult {
   warnings: ParseWarning[];
   /** Paragraphs in Word's Title and heading styles. */
   headings: HeadingMark[];
+  /** mammoth's HTML with Word's list labels marked (`SourceText.html`). */
+  html: string;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function readDocx(data: Uint8Array, context: { file: string; limits
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InputError(`the DOCX is damaged (${reason})`, { file });
   }
-  return { ...takeHeadingMarks(normaliseText(htmlToText(html, { mammothNotes: true }))), warnings };
+  return { ...takeHeadingMarks(normaliseText(htmlToText(html, { mammothNotes: true }))), warnings, html };
 }
 
 // ---------------------------------------------------------------------------------------------

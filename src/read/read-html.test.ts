@@ -90,7 +90,7 @@ describe('htmlToText', () => {
 describe('readHtml', () => {
   it('does not warn about windows-1252 when the page declares it', () => {
     const bytes = Uint8Array.from([...new TextEncoder().encode('<meta charset="windows-1252"><p>Caf'), 0xe9, ...new TextEncoder().encode('</p>')]);
-    expect(readHtml(bytes, 'a.html')).toEqual({ text: 'Café', warnings: [], headings: [] });
+    expect(readHtml(bytes, 'a.html')).toMatchObject({ text: 'Café', warnings: [], headings: [] });
   });
 });
 

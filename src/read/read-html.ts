@@ -441,6 +441,8 @@ export interface HtmlResult {
   text: string;
   warnings: ParseWarning[];
   headings: HeadingMark[];
+  /** The page as decoded (`SourceText.html`). */
+  html: string;
 }
 
 /** Read an HTML document's bytes. `file` names it in errors. */
@@ -456,5 +458,5 @@ export function readHtml(data: Uint8Array, file: string): HtmlResult {
   }
   // A page that declares a legacy charset is expected to be windows-1252: no warning for that.
   const declaresLegacy = /<meta[^>]+charset\s*=\s*["']?\s*(windows-1252|iso-8859-1|latin1|us-ascii)/i.test(text.slice(0, 4096));
-  return { ...takeHeadingMarks(normaliseText(lines)), warnings: declaresLegacy ? [] : warnings };
+  return { ...takeHeadingMarks(normaliseText(lines)), warnings: declaresLegacy ? [] : warnings, html: text };
 }

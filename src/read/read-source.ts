@@ -25,6 +25,13 @@ export interface SourceText {
    * `<h1>`..`<h6>`); empty for plain text. The policy converter uses them, the letter parser not.
    */
   headings: HeadingMark[];
+  /**
+   * The document as HTML, from readers that have its structure: DOCX (mammoth's HTML, Word's list
+   * labels marked with LABEL_OPEN/LABEL_CLOSE at the start of their item) and HTML (the page as
+   * decoded). Bold, italics, links, lists and table cells are there, which `text` flattens; the
+   * memo reader (`import-answers`) uses it. Absent for PDF and plain text.
+   */
+  html?: string;
 }
 
 /** Limits for reading one document. Every reader gets a size limit, the slow ones a time limit. */
@@ -208,13 +215,13 @@ export async function readSource(input: { name: string; data: Uint8Array }, opti
   }
 }
 
-function finish(name: string, format: SourceFormat, result: { text: string; warnings: ParseWarning[]; headings?: HeadingMark[] }): SourceText {
+function finish(name: string, format: SourceFormat, result: { text: string; warnings: ParseWarning[]; headings?: HeadingMark[]; html?: string }): SourceText {
   if (result.text.trim() === '') {
     throw new InputError(format === 'pdf' || format === 'docx' ? `the ${format.toUpperCase()} holds no text` : 'the file holds no text', {
       file: displayName(name),
     });
   }
-  return { name, format, text: result.text, warnings: result.warnings, headings: result.headings ?? [] };
+  return { name, format, text: result.text, warnings: result.warnings, headings: result.headings ?? [], ...(result.html === undefined ? {} : { html: result.html }) };
 }
 
 /**

@@ -1,11 +1,22 @@
 /**
- * The answer memo as a Word document, built from the markdown's syntax tree with the `docx`
- * package (imported lazily: only `--format docx` pays for it). Headings become Word headings
- * (Heading 1..6, so the navigation pane and mammoth see them), the quoted question a "Quote"
- * paragraph, lists real Word lists, emphasis and links runs and hyperlinks.
+ * The answer memo as a Word document in the house style of the college's memo
+ * (test/fixtures/seeds/answers/2025-05-d66-...-beantwoording.txt), built from the markdown's syntax
+ * tree with the `docx` package (imported lazily: only `--format docx` pays for it):
+ * - each question as one bold paragraph "Vraag N: <question>", kept with the answer that follows
+ *   (keepNext and keepLines, so "Vraag 3" never stands alone at the foot of a page), and
+ *   "Antwoord:" starting the answer's first paragraph;
+ * - memo parts (Bijlagen, Ontwerp besluit, Inleiding, ...) as Word headings kept with what
+ *   follows, space after every paragraph, widow and orphan control;
+ * - a header with the municipality and the subject, "Pagina N van M" in the footer (PAGE and
+ *   NUMPAGES fields), A4 with 2.5 cm margins, document language nl-NL, title and author in the
+ *   document properties;
+ * - source lists left out unless asked for, and no link into the repository (`exportTree`);
+ * - with a reference document (a municipality's own Word file), its styles, fonts, margins,
+ *   header and footer instead (docx-reference.ts), as pandoc's `--reference-doc` does.
  */
-import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
-import { memoTree } from './to-html.js';
+import type { Blockquote, Heading, Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import { applyReferenceDocument } from './docx-reference.js';
+import { exportTree, memoTree, type ExportOptions } from './to-html.js';
 
 type Docx = typeof import('docx');
 type Run = InstanceType<Docx['TextRun']> | InstanceType<Docx['ExternalHyperlink']>;
@@ -18,13 +29,40 @@ interface RunStyle {
   strike?: boolean;
 }
 
+export interface DocxOptions extends ExportOptions {
+  /** Document title (properties); default: the memo's first heading. */
+  title?: string | null;
+  /** Author in the document properties; default "Gemeente <municipality>". */
+  author?: string | null;
+  /** The municipality, for the header and the default author. */
+  municipality?: string | null;
+  /** The subject, for the header (e.g. "regionale zorg en veiligheid"). */
+  subject?: string | null;
+  /** A reference Word document whose styles, fonts, margins, header and footer the memo takes. */
+  reference?: Uint8Array | null;
+  /** Name of the reference document in error messages. */
+  referenceName?: string;
+}
+
+/** Twips: 1 cm = 567. */
+const CM = 567;
+/** Half-points. */
+const PT = 2;
+const FONT = 'Arial';
+const LANGUAGE = 'nl-NL';
+
+/** "Vraag 3", "Vraag 3 (vervallen)" heading text. */
+const QUESTION_HEADING = /^vraag\s+\d+\b/i;
+
 /** A Word document (bytes) of an answer document (markdown with front matter). */
-export async function memoToDocx(markdown: string, options: { title?: string | null } = {}): Promise<Uint8Array> {
+export async function memoToDocx(markdown: string, options: DocxOptions = {}): Promise<Uint8Array> {
   const docx: Docx = await import('docx');
-  const { Document, Packer, Paragraph, TextRun, ExternalHyperlink, HeadingLevel, LevelFormat, AlignmentType } = docx;
-  const tree = memoTree(markdown);
-  const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+  const { Document, Packer, Paragraph, TextRun, ExternalHyperlink, HeadingLevel, LevelFormat, AlignmentType, Header, Footer, PageNumber, TabStopType, BorderStyle } = docx;
+  const tree = exportTree(memoTree(markdown), { withSources: options.withSources ?? false });
+  const headingLevels = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
   let listInstance = 0;
+  /** Under the signature heading: its lines stay on one page. */
+  let signature = false;
 
   const runs = (nodes: PhrasingContent[] | RootContent[], style: RunStyle = {}): Run[] => {
     const out: Run[] = [];
@@ -50,9 +88,9 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
           out.push(new TextRun({ text: '', break: 1 }));
           break;
         case 'link': {
+          // exportTree left only web and mail links.
           const inner = runs(node.children, style).filter((run): run is InstanceType<Docx['TextRun']> => run instanceof TextRun);
-          if (/^\s*(?:javascript|data|vbscript):/i.test(node.url)) out.push(...inner);
-          else out.push(new ExternalHyperlink({ link: node.url, children: inner.length > 0 ? inner : [new TextRun({ text: node.url, style: 'Hyperlink' })] }));
+          out.push(new ExternalHyperlink({ link: node.url, children: inner.length > 0 ? inner : [new TextRun({ text: node.url, style: 'Hyperlink' })] }));
           break;
         }
         case 'image':
@@ -66,18 +104,34 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
     return out;
   };
 
+  const listProperties = (list: { ordered: boolean; level: number; instance: number }) =>
+    list.ordered ? { numbering: { reference: 'memo-ordered', level: list.level, instance: list.instance } } : { bullet: { level: list.level } };
+
   const blocks = (nodes: RootContent[], context: { quote?: boolean; list?: { ordered: boolean; level: number; instance: number } } = {}): Block[] => {
     const out: Block[] = [];
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       switch (node.type) {
-        case 'heading':
-          out.push(new Paragraph({ heading: headingLevels[node.depth - 1], children: runs(node.children) }));
+        case 'heading': {
+          const text = plain(node).trim();
+          // The signature stands under the memo as in the college's memo, without a heading.
+          signature = node.depth === 2 && /^ondertekening$/i.test(text);
+          if (signature) break;
+          if (QUESTION_HEADING.test(text)) {
+            const question = questionBlock(node, nodes, i);
+            out.push(...question.paragraphs);
+            i = question.next - 1;
+            break;
+          }
+          out.push(new Paragraph({ heading: headingLevels[Math.min(node.depth, 6) - 1], keepNext: true, keepLines: true, children: runs(node.children) }));
           break;
+        }
         case 'paragraph':
           out.push(
             new Paragraph({
               children: runs(node.children),
               style: context.quote ? 'Quote' : undefined,
+              keepNext: signature || undefined,
               ...(context.list ? listProperties(context.list) : {}),
             }),
           );
@@ -111,16 +165,90 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
     return out;
   };
 
-  const listProperties = (list: { ordered: boolean; level: number; instance: number }) =>
-    list.ordered ? { numbering: { reference: 'memo-ordered', level: list.level, instance: list.instance } } : { bullet: { level: list.level } };
+  /**
+   * "### Vraag 3" + "> question" + "**Antwoord:**" + answer, as the college writes it: one bold
+   * paragraph "Vraag 3: <question>" kept with the next, then the answer with "Antwoord: " in front
+   * of its first paragraph. Returns the index of the first node after the label.
+   */
+  const questionBlock = (heading: Heading, nodes: RootContent[], at: number): { paragraphs: Block[]; next: number } => {
+    const paragraphs: Block[] = [];
+    let next = at + 1;
+    const label = plain(heading).trim();
+    const quote = nodes[next]?.type === 'blockquote' ? (nodes[next] as Blockquote) : null;
+    if (quote) next++;
+    const asked = quote
+      ? quote.children.filter((child) => child.type === 'paragraph').flatMap((child, k) => [...(k > 0 ? [new TextRun({ text: ' ', bold: true })] : []), ...runs((child as Parent).children as PhrasingContent[], { bold: true })])
+      : [];
+    paragraphs.push(new Paragraph({ style: 'Vraag', keepNext: true, keepLines: true, children: [new TextRun({ text: asked.length > 0 ? `${label}: ` : label, bold: true }), ...asked] }));
+    const labelNode = nodes[next];
+    if (labelNode?.type === 'paragraph' && /^antwoord:?$/i.test(plain(labelNode).trim())) {
+      next++;
+      const first = nodes[next];
+      if (first?.type === 'paragraph') {
+        paragraphs.push(new Paragraph({ children: [new TextRun({ text: 'Antwoord: ' }), ...runs(first.children)] }));
+        next++;
+      } else {
+        paragraphs.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Antwoord:' })] }));
+      }
+    }
+    return { paragraphs, next };
+  };
 
   const firstHeading = tree.children.find((node) => node.type === 'heading');
+  const title = options.title ?? (firstHeading ? plain(firstHeading) : 'Beantwoording');
+  const municipality = options.municipality?.trim() || null;
+  const author = options.author?.trim() || (municipality ? `Gemeente ${municipality}` : 'Gemeente');
+  const subject = options.subject?.trim() || title;
+  const small = { size: 8 * PT, color: '555555' };
+  const header = new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: 21 * CM - 5 * CM }],
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 4 } },
+        spacing: { after: 0 },
+        children: [new TextRun({ text: municipality ? `Gemeente ${municipality}` : '', bold: true, ...small }), new TextRun({ text: `\t${capitalize(subject)}`, ...small })],
+      }),
+    ],
+  });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { after: 0 },
+        children: [new TextRun({ children: ['Pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES], ...small })],
+      }),
+    ],
+  });
+
   const document = new Document({
-    title: options.title ?? (firstHeading ? plain(firstHeading) : 'Beantwoording'),
-    creator: 'answer',
+    title,
+    subject,
+    creator: author,
+    lastModifiedBy: author,
+    description: 'Beantwoording van raadsvragen',
+    features: { updateFields: false },
     styles: {
-      default: { document: { run: { font: 'Arial', size: 20 } } },
+      default: {
+        document: {
+          run: { font: FONT, size: 10 * PT, language: { value: LANGUAGE } },
+          // Widow and orphan control: docx writes it in the defaults, its types do not list it.
+          paragraph: { spacing: { after: 10 * 20, line: 264 }, ...({ widowControl: true } as object) },
+        },
+        title: { run: { font: FONT, size: 15 * PT, bold: true, color: '000000' }, paragraph: { spacing: { after: 12 * 20 }, keepNext: true } },
+        heading1: { run: { font: FONT, size: 12 * PT, bold: true, color: '000000' }, paragraph: { spacing: { before: 12 * 20, after: 4 * 20 }, keepNext: true, keepLines: true } },
+        heading2: { run: { font: FONT, size: 11 * PT, bold: true, color: '000000' }, paragraph: { spacing: { before: 12 * 20, after: 4 * 20 }, keepNext: true, keepLines: true } },
+        heading3: { run: { font: FONT, size: 10 * PT, bold: true, color: '000000' }, paragraph: { spacing: { before: 10 * 20, after: 4 * 20 }, keepNext: true, keepLines: true } },
+      },
       paragraphStyles: [
+        {
+          id: 'Vraag',
+          name: 'Vraag',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { bold: true },
+          paragraph: { spacing: { before: 14 * 20, after: 6 * 20 }, keepNext: true, keepLines: true },
+        },
         {
           id: 'Quote',
           name: 'Quote',
@@ -128,7 +256,7 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
           next: 'Normal',
           quickFormat: true,
           run: { italics: true, color: '333333' },
-          paragraph: { indent: { left: 567 } },
+          paragraph: { indent: { left: CM } },
         },
       ],
     },
@@ -141,15 +269,31 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
             format: LevelFormat.DECIMAL,
             text: `%${level + 1}.`,
             alignment: AlignmentType.START,
-            style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 360 } } },
+            style: { paragraph: { indent: { left: CM * (level + 1), hanging: 360 } } },
           })),
         },
       ],
     },
-    sections: [{ children: blocks(tree.children) }],
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 21 * CM, height: 29.7 * CM },
+            margin: { top: 2.5 * CM, bottom: 2.5 * CM, left: 2.5 * CM, right: 2.5 * CM, header: 1.25 * CM, footer: 1.25 * CM },
+          },
+        },
+        headers: { default: header },
+        footers: { default: footer },
+        children: blocks(tree.children),
+      },
+    ],
   });
-  const buffer = await Packer.toBuffer(document);
-  return new Uint8Array(buffer);
+  const bytes = new Uint8Array(await Packer.toBuffer(document));
+  return options.reference ? applyReferenceDocument(bytes, options.reference, options.referenceName ?? 'the reference document') : bytes;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function plain(node: Nodes): string {

@@ -87,14 +87,62 @@ export function memoTree(markdown: string): Root {
   return parseMarkdown(body);
 }
 
+export interface ExportOptions {
+  /** Keep the source lists (`Bronnen`) under the answers: working notes, left out by default. */
+  withSources?: boolean;
+}
+
+/** A link that may leave the repository: the web and mail. */
+export function isWebLink(url: string): boolean {
+  return /^(?:https?:|mailto:)/i.test(url.trim());
+}
+
+/**
+ * The memo as it goes to the council (Word, web page): the source lists under the answers left
+ * out unless `withSources` (they are the officer's working notes: passage ids and links into the
+ * corpus), and every link that does not go to the web or mail as its plain text, so nothing in
+ * the exported file points into the repository (`../corpus/x.md#L1-L5` breaks outside it).
+ */
+export function exportTree(tree: Root, options: ExportOptions = {}): Root {
+  const children: Root['children'] = [];
+  let skipBelow: number | null = null;
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      if (skipBelow !== null && node.depth <= skipBelow) skipBelow = null;
+      if (!options.withSources && /^bronnen:?$/i.test(plainText(node).trim())) {
+        skipBelow = node.depth;
+        continue;
+      }
+    }
+    if (skipBelow !== null) continue;
+    children.push(node);
+  }
+  return { ...tree, children: children.map((node) => unlink(node) as Root['children'][number]) };
+}
+
+/** Links into the repository (or anything but the web and mail) as their text. */
+function unlink(node: Nodes): Nodes {
+  if (!('children' in node)) return node;
+  const kids: Nodes[] = [];
+  for (const child of (node as Parent).children as Nodes[]) {
+    if (child.type === 'link' && !isWebLink(child.url)) kids.push(...child.children.map((c) => unlink(c)));
+    else kids.push(unlink(child));
+  }
+  return { ...node, children: kids } as Nodes;
+}
+
 const STYLE = `body{font-family:Arial,Helvetica,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}
 blockquote{margin:0 0 1em 0;padding:.2em 1em;border-left:4px solid #888;color:#333;font-style:italic}
 h1{font-size:1.5em}h2{font-size:1.25em;margin-top:1.6em}h3{font-size:1.1em;margin-top:1.4em}h4{font-size:1em}
 code{font-family:Consolas,monospace}`;
 
-/** A standalone HTML page of an answer document (markdown with front matter). */
-export function memoToHtml(markdown: string, options: { title?: string | null } = {}): string {
-  const tree = memoTree(markdown);
+/**
+ * A standalone HTML page of an answer document (markdown with front matter). `export` makes it the
+ * page that goes to the council (see `exportTree`); without it the page shows the answer document
+ * as it is (the memo reader reads our markdown memo through it).
+ */
+export function memoToHtml(markdown: string, options: { title?: string | null; export?: ExportOptions } = {}): string {
+  const tree = options.export ? exportTree(memoTree(markdown), options.export) : memoTree(markdown);
   const firstHeading = tree.children.find((node) => node.type === 'heading');
   const title = options.title ?? (firstHeading ? plainText(firstHeading) : 'Beantwoording');
   return `<!DOCTYPE html>

@@ -35,6 +35,11 @@ export interface DraftOptions {
   stdout?: boolean;
   /** Write the template's memo parts anew; for Word and HTML, replace an existing export. */
   force?: boolean;
+  /**
+   * Word and HTML: keep the source lists under the answers. They are the officer's working
+   * notes, left out of the memo that goes to the council by default.
+   */
+  withSources?: boolean;
 }
 
 export interface DraftReport {
@@ -137,9 +142,18 @@ export async function draft(ws: Workspace, ref: LetterRef, options: DraftOptions
     notice,
     corpusProblems,
   });
+  const withSources = options.withSources ?? false;
   const exported = async (markdown: string): Promise<string | Uint8Array> => {
-    if (format === 'html') return (await import('../render/to-html.js')).memoToHtml(markdown);
-    return (await import('../render/to-docx.js')).memoToDocx(markdown);
+    if (format === 'html') return (await import('../render/to-html.js')).memoToHtml(markdown, { export: { withSources } });
+    const reference = await referenceDocument(ws);
+    return (await import('../render/to-docx.js')).memoToDocx(markdown, {
+      withSources,
+      author: ws.config.docx.author,
+      municipality: ws.config.municipality ?? letter.municipality,
+      subject: letter.subject,
+      reference: reference?.data ?? null,
+      referenceName: reference?.file,
+    });
   };
 
   if (options.stdout) {
@@ -165,6 +179,22 @@ export async function draft(ws: Workspace, ref: LetterRef, options: DraftOptions
     },
   });
   return report(result!, write, null);
+}
+
+/** The largest reference Word file read (`docx.reference`): a house-style template is far smaller. */
+const MAX_REFERENCE_BYTES = 20 * 1024 * 1024;
+
+/** The reference Word file of `docx.reference` in answer.config.json, or null. */
+async function referenceDocument(ws: Workspace): Promise<{ data: Uint8Array; file: string } | null> {
+  if (ws.config.docx.reference === null) return null;
+  const path = ws.path(ws.config.docx.reference);
+  const file = ws.shown(path);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new InputError('no such file: docx.reference in answer.config.json names a Word file that is not there', { file });
+  if (info.size > MAX_REFERENCE_BYTES) throw new InputError('the reference document is larger than 20 MB', { file });
+  const data = await ws.files.readBytes(path);
+  if (data === null) throw new InputError('no such file', { file });
+  return { data, file };
 }
 
 /** `answers/<id>.md` of a letter (for messages). */

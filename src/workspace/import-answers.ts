@@ -1,22 +1,30 @@
 /**
- * `import-answers`: an answered memo (PDF, DOCX, text) read back into the answer document, one
- * answer per question. The memo is matched to its question document by the questions it quotes
- * (or named with `question`); each answer to its question by text, so a renumbered question
- * keeps its answer. What the file holds is merged as a redraft merges it: a written answer the
- * memo replaces is kept under "Vervallen vragen" unless `force`.
+ * `import-answers`: an answered memo (PDF, DOCX, HTML, text) read back into the answer document,
+ * one answer per question, in the layouts councils use (read-memo.ts). The memo is matched to its
+ * question document by the questions it quotes (or named with `question`); each answer to its
+ * question by the question's text, so a renumbered question keeps its answer; an answer that fits
+ * no question is reported, never written under a wrong question. What the file holds is merged as
+ * a redraft merges it: a written answer the memo replaces is kept under "Vervallen vragen" unless
+ * `force`. The status is never read from the memo: `vastgesteld` says the college adopted it, and
+ * on which date.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { matchSections, questionSimilarity } from '../answers/match-sections.js';
+import { assignAnswers, type UnmatchedAnswer } from '../answers/assign-answers.js';
+import { questionSimilarity } from '../answers/match-sections.js';
 import type { MergeNote } from '../answers/merge-parts.js';
-import { readAnsweredMemo, type AnsweredMemo } from '../answers/read-memo.js';
+import { memoBlocks, readMemoBlocks, type AnsweredMemo, type MemoLayout, type MemoSource } from '../answers/read-memo.js';
+import type { MemoBlock } from '../answers/memo-blocks.js';
+import { readFrontMatter } from '../documents/front-matter.js';
 import { InputError, UsageError } from '../errors.js';
-import type { AnswerSection, ParseWarning, QuestionDocument } from '../model.js';
+import type { ParseWarning, QuestionDocument } from '../model.js';
 import { loadQuestionDocument } from '../parse/load.js';
-import { readSourceFile } from '../read/read-source.js';
+import { readSourceFile, type SourceText } from '../read/read-source.js';
+import { userDate } from './dates.js';
 import { hrefFrom, memoSettings, templateFor, withId } from './draft.js';
 import type { FileWrite } from './files.js';
 import { ID_PATTERN } from './letters.js';
+import { adoptAnswer, checkAdoptionDate } from './record.js';
 import type { Workspace } from './workspace.js';
 
 export interface ImportAnswersOptions {
@@ -28,16 +36,32 @@ export interface ImportAnswersOptions {
   template?: string;
   /** The memo's answers replace written answers without keeping those under "Vervallen vragen". */
   force?: boolean;
+  /**
+   * The date (YYYY-MM-DD) the college adopted the memo: the answer document becomes `vastgesteld`
+   * with this `date`, as `record --vastgesteld` does. Without it the status stays as it is
+   * (`concept` for a new answer document).
+   */
+  vastgesteld?: string;
 }
+
+export type { UnmatchedAnswer } from '../answers/assign-answers.js';
 
 export interface ImportAnswersReport {
   memo: string;
   /** The question document the memo was matched to (workspace-relative). */
   letter: string;
   write: FileWrite;
+  /** Questions that got an answer from the memo. */
   answers: number;
   questions: number;
+  /** The answer document's status after the import. */
   status: string;
+  /** The adoption date given (`vastgesteld`), or null. */
+  vastgesteld: string | null;
+  /** How the memo's questions were recognised, each layout once, in the memo's order. */
+  layouts: MemoLayout[];
+  /** Answers that fit no question of the letter (also in `warnings`). */
+  unmatched: UnmatchedAnswer[];
   notes: MergeNote[];
   /** Things to look at: uncertain matches, answers that fit no question, reader warnings. */
   warnings: ParseWarning[];
@@ -68,7 +92,8 @@ const MIN_FIT = 0.5;
 /** Two documents closer than this are a tie: the memo could answer either. */
 const TIE = 0.05;
 
-async function findQuestionDocument(ws: Workspace, memo: AnsweredMemo, memoFile: string, warnings: ParseWarning[]): Promise<{ doc: QuestionDocument; file: string }> {
+/** The question document the memo answers: each is tried, the memo read with its questions. */
+async function findQuestionDocument(ws: Workspace, blocks: MemoBlock[], memoFile: string, warnings: ParseWarning[]): Promise<{ doc: QuestionDocument; file: string }> {
   const folder = ws.path(ws.config.questions);
   let names: string[];
   try {
@@ -81,7 +106,7 @@ async function findQuestionDocument(ws: Workspace, memo: AnsweredMemo, memoFile:
     const path = join(folder, name);
     try {
       const doc = await loadQuestionDocument(path, { config: ws.config, display: ws.shown(path) });
-      scored.push({ doc, file: ws.shown(path), score: fit(memo, doc) });
+      scored.push({ doc, file: ws.shown(path), score: fit(readMemoBlocks(blocks, { questions: doc.questions }), doc) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       warnings.push({ line: null, message: `${ws.shown(path)} skipped (${error.message})` });
@@ -98,13 +123,25 @@ async function findQuestionDocument(ws: Workspace, memo: AnsweredMemo, memoFile:
   return best;
 }
 
+/** The memo as the memo reader takes it: our own markdown memo through its HTML, so bold and lists survive. */
+async function memoSource(source: SourceText): Promise<MemoSource> {
+  if (source.format === 'markdown') {
+    const { memoToHtml } = await import('../render/to-html.js');
+    return { text: source.text, html: memoToHtml(source.text) };
+  }
+  return { text: source.text, html: source.html, headings: source.headings };
+}
+
+const NO_QUESTIONS = 'no questions found in this memo (no "Vraag N", numbered, bold or tabled question, nor a question of a letter in the workspace); nothing written';
+
 export async function importAnswers(ws: Workspace, memoFile: string, options: ImportAnswersOptions): Promise<ImportAnswersReport> {
-  const source = await readSourceFile(ws.userPath(memoFile)).catch((error: unknown) => {
+  const vastgesteld = options.vastgesteld === undefined ? null : userDate(options.vastgesteld, '--vastgesteld');
+  // Font names let the PDF reader mark bold lines: a question set in bold is found by its look.
+  const source = await readSourceFile(ws.userPath(memoFile), { fontNames: true }).catch((error: unknown) => {
     if (error instanceof InputError) throw new InputError(error.message, { file: memoFile, line: error.line });
     throw error;
   });
-  const first = readAnsweredMemo(source.text);
-  if (first.answers.length === 0) throw new InputError('no "Vraag N" sections found in this memo; nothing written', { file: memoFile });
+  const blocks = memoBlocks(await memoSource(source));
 
   const warnings: ParseWarning[] = [];
   let loaded: QuestionDocument;
@@ -116,37 +153,34 @@ export async function importAnswers(ws: Workspace, memoFile: string, options: Im
     letterFile = ws.shown(path);
     loaded = await loadQuestionDocument(path, { config: ws.config, display: letterFile });
   } else {
-    ({ doc: loaded, file: letterFile } = await findQuestionDocument(ws, first, memoFile, warnings));
-  }
-  const { id, letter } = withId(loaded);
-
-  // Read again, now knowing the questions: they tell where each question ends.
-  const memo = readAnsweredMemo(source.text, { questions: letter.questions });
-  warnings.push(...source.warnings, ...memo.warnings);
-  const sections: AnswerSection[] = memo.answers.map((a) => ({ number: a.number, question: a.question, answer: a.answer, sources: [], line: a.line }));
-  const { matches, unmatched } = matchSections(letter.questions, sections);
-  const answers = new Map<number, string>();
-  for (const [number, match] of matches) {
-    if (match.section.answer.trim() === '') continue;
-    answers.set(number, match.section.answer);
-    if (match.uncertain || match.section.number !== number) {
-      warnings.push({
-        line: match.section.line,
-        message: `memo question ${match.section.number} is taken as question ${number} of ${letterFile} (text ${Math.round(match.score * 100)}% alike); check it`,
-      });
+    if (readMemoBlocks(blocks).answers.length === 0 && !(await hasQuestionDocuments(ws))) throw new InputError(NO_QUESTIONS, { file: memoFile });
+    try {
+      ({ doc: loaded, file: letterFile } = await findQuestionDocument(ws, blocks, memoFile, warnings));
+    } catch (error) {
+      if (error instanceof InputError && readMemoBlocks(blocks).answers.length === 0) throw new InputError(NO_QUESTIONS, { file: memoFile });
+      throw error;
     }
   }
-  for (const section of unmatched) {
-    if (section.answer.trim()) warnings.push({ line: section.line, message: `memo question ${section.number} fits no question of ${letterFile}; its answer is kept under Vervallen vragen` });
+  const { id, letter } = withId(loaded);
+  if (vastgesteld !== null) checkAdoptionDate(vastgesteld, letter.received ?? letter.date);
+
+  // Read with the letter's questions: they tell where each question ends, and find questions
+  // the memo quotes without a label.
+  const memo = readMemoBlocks(blocks, { questions: letter.questions });
+  if (memo.answers.length === 0) throw new InputError(NO_QUESTIONS, { file: memoFile });
+  warnings.push(...source.warnings, ...memo.warnings);
+  const { answers, unmatched, warnings: placed } = assignAnswers(memo, letter.questions, letterFile);
+  warnings.push(...placed);
+  if (vastgesteld !== null && answers.size < letter.questions.length) {
+    warnings.push({ line: null, message: `recorded as vastgesteld with ${answers.size} of ${letter.questions.length} questions answered from the memo` });
   }
-  const complete = letter.questions.every((q) => answers.has(q.number));
-  const status = memo.signed && complete ? 'vastgesteld' : 'concept';
 
   const template = await templateFor(ws, options.template);
   const target = ws.path(options.dir ?? ws.config.answers, `${id}.md`);
   const targetFile = ws.shown(target);
   const { draftAnswerDocument } = await import('../render/draft.js');
   let notes: MergeNote[] = [];
+  let status = 'concept';
   const write = await ws.files.write({
     path: target,
     existing: 'merge',
@@ -159,14 +193,20 @@ export async function importAnswers(ws: Workspace, memoFile: string, options: Im
         existing: existing === null ? null : { text: existing, file: targetFile },
         answers,
         replace: Boolean(options.force),
-        orphans: unmatched.map((s) => ({ number: s.number, question: s.question, answer: s.answer })),
         parts: memo.parts,
-        status,
-        setStatus: true,
       });
       notes = result.notes;
-      return result.text;
+      const text = vastgesteld === null ? result.text : adoptAnswer(result.text, targetFile, vastgesteld).text;
+      const value = readFrontMatter(text, targetFile).data.status;
+      status = typeof value === 'string' ? value : 'concept';
+      return text;
     },
   });
-  return { memo: memoFile, letter: letterFile, write, answers: answers.size, questions: letter.questions.length, status, notes, warnings };
+  const layouts = [...new Set(memo.answers.map((a) => a.layout))];
+  return { memo: memoFile, letter: letterFile, write, answers: answers.size, questions: letter.questions.length, status, vastgesteld, layouts, unmatched, notes, warnings };
+}
+
+async function hasQuestionDocuments(ws: Workspace): Promise<boolean> {
+  const names = await readdir(ws.path(ws.config.questions)).catch(() => [] as string[]);
+  return names.some((name) => name.endsWith('.md'));
 }

@@ -105,9 +105,7 @@ export async function record(ws: Workspace, ref: string, changes: RecordChanges)
   }
 
   if (vastgesteld !== undefined) {
-    if (after.received !== null && vastgesteld < after.received) {
-      throw new UsageError(`--vastgesteld ${vastgesteld} is before the letter was received (${after.received})`);
-    }
+    checkAdoptionDate(vastgesteld, after.received);
     const answerPath = await findAnswerDocument(ws, id);
     if (answerPath === null) throw new InputError(`no answer document for ${id}; draft it first with answer draft ${id}`, { file });
     const answerFile = ws.shown(answerPath);
@@ -117,16 +115,33 @@ export async function record(ws: Workspace, ref: string, changes: RecordChanges)
         existing: 'merge',
         content: (current) => {
           if (current === null) throw new InputError('no such file', { file: answerFile });
-          const { data } = readFrontMatter(current, answerFile);
-          const status = typeof data.status === 'string' && (ANSWER_STATUSES as readonly string[]).includes(data.status) ? data.status : null;
-          note('status', 'vastgesteld', status);
-          note('vastgesteld on', vastgesteld, typeof data.date === 'string' ? data.date : null);
-          return editFrontMatter(current, { status: 'vastgesteld', date: vastgesteld }, { file: answerFile, order: ANSWER_KEYS });
+          const adopted = adoptAnswer(current, answerFile, vastgesteld);
+          note('status', 'vastgesteld', adopted.was.status);
+          note('vastgesteld on', vastgesteld, adopted.was.date);
+          return adopted.text;
         },
       }),
     );
   }
   return { changes: said, writes };
+}
+
+/** The college cannot adopt an answer before the letter came in. */
+export function checkAdoptionDate(vastgesteld: string, received: string | null): void {
+  if (received !== null && vastgesteld < received) throw new UsageError(`--vastgesteld ${vastgesteld} is before the letter was received (${received})`);
+}
+
+/**
+ * An answer document adopted on `date`: front matter `status: vastgesteld` and `date`, the body
+ * byte for byte; with what the front matter said before.
+ */
+export function adoptAnswer(text: string, file: string, date: string): { text: string; was: { status: string | null; date: string | null } } {
+  const { data } = readFrontMatter(text, file);
+  const status = typeof data.status === 'string' && (ANSWER_STATUSES as readonly string[]).includes(data.status) ? data.status : null;
+  return {
+    text: editFrontMatter(text, { status: 'vastgesteld', date }, { file, order: ANSWER_KEYS }),
+    was: { status, date: typeof data.date === 'string' ? data.date : null },
+  };
 }
 
 /** `answers/<id>.md`, else the answer document whose front matter names the question document. */

@@ -171,6 +171,9 @@ describe('a letter from receipt to adopted answer', () => {
     expect(exported.code).toBe(0);
     const back = await run(['import-answers', `answers/${id}.docx`, '--question', id]);
     expect(back.code).toBe(0);
+    // The concept memo's signature block is no adoption.
+    expect(back.err).toContain('(4 of 4 answers, layout vraag, status concept)');
+    expect((await answerDocument()).doc.status).toBe('concept');
     await expectAnswersKept([ANSWERS.spreiding, ANSWERS.veiligheid, 'Zie het antwoord op vraag 1.', 'Dat zijn er ongeveer veertig per jaar.']);
     await expectRecordedFields();
   });

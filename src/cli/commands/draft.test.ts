@@ -229,16 +229,48 @@ describe('answer draft', () => {
     expect((await run(['draft', questionFile, '--format', 'html'])).code).toBe(2);
   });
 
-  it('--format docx writes a Word document that reads back with its headings, quotes and answers', async () => {
+  it('--format docx writes the memo in house style: "Vraag N: <question>" in bold, "Antwoord:" before the answer, the signature without a heading', async () => {
     await run(['draft', questionFile]);
     await writeAnswer(2, 'Door te investeren in voorzieningen.');
     const { code } = await run(['draft', questionFile, '--format', 'docx']);
     expect(code).toBe(0);
     const mammoth = await import('mammoth');
     const bytes = await readFile(join(dir, 'answers', `${ID}.docx`));
-    const { value: html } = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: ["p[style-name='Quote'] => blockquote > p:fresh"] });
-    expect(html).toContain('<h1>Beantwoording artikel 45 vragen D66 over regionale zorg en veiligheid</h1>');
-    expect(html).toContain('<h3>Vraag 2</h3><blockquote><p>Ziet het college mogelijkheden om de druk op wijken te verlichten door voorzieningen te spreiden?</p></blockquote><p><strong>Antwoord:</strong></p><p>Door te investeren in voorzieningen.</p>');
-    expect(html).toContain('<h2>Ondertekening</h2><p>Burgemeester en wethouders van Zwolle,</p><p>burgemeester, Peter Snijders</p><p>secretaris, Dick Emmer</p>');
+    const { value: html } = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: ["p[style-name='Title'] => h1.title:fresh"] });
+    expect(html).toContain('<h1 class="title">Beantwoording artikel 45 vragen D66 over regionale zorg en veiligheid</h1>');
+    expect(html).toContain('<p><strong>Vraag 2: Ziet het college mogelijkheden om de druk op wijken te verlichten door voorzieningen te spreiden?</strong></p><p>Antwoord: Door te investeren in voorzieningen.</p>');
+    expect(html).toContain('<h1>Openbaarheid</h1><p>Deze nota is openbaar.</p><p>Burgemeester en wethouders van Zwolle,</p><p>burgemeester, Peter Snijders</p><p>secretaris, Dick Emmer</p>');
+  });
+
+  it('--format docx takes the author and the house style of docx in answer.config.json, and names a missing reference file', async () => {
+    const config = { municipality: 'Zwolle', docx: { author: 'Griffie Zwolle', reference: 'huisstijl.docx' } };
+    await writeFile(join(dir, 'answer.config.json'), JSON.stringify(config));
+    const missing = await run(['draft', questionFile, '--format', 'docx']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^huisstijl\.docx {2}no such file: docx\.reference in answer\.config\.json/);
+    await writeFile(join(dir, 'huisstijl.docx'), await readFile(new URL('../../../test/fixtures/docx/huisstijl-libreoffice.docx', import.meta.url)));
+    expect((await run(['draft', questionFile, '--format', 'docx'])).code).toBe(0);
+    const { unzipSync } = await import('fflate');
+    const zip = unzipSync(new Uint8Array(await readFile(join(dir, 'answers', `${ID}.docx`))));
+    const text = (name: string) => new TextDecoder().decode(zip[name]);
+    expect(text('docProps/core.xml')).toContain('<dc:creator>Griffie Zwolle</dc:creator>');
+    expect(text('word/styles.xml')).toContain('Liberation Serif');
+    expect(Object.keys(zip).some((name) => /^word\/ref-header-default\.xml$/.test(name) && text(name).includes('GEMEENTE VOORBEELDSTAD'))).toBe(true);
+  });
+
+  it('--format html and docx leave the source lists out unless --with-sources, and never link into the repository', async () => {
+    await mkdir(join(dir, 'corpus'), { recursive: true });
+    await writeFile(join(dir, 'corpus', 'wijken.md'), '---\ntitle: Wijkaanpak\n---\n\n# Wijkaanpak\n\n## Spreiding\n\nHet college spreidt voorzieningen over de wijken om de druk op wijken te verlichten.\n');
+    await run(['draft', questionFile, '--top', '2']);
+    expect(await readFile(join(dir, 'answers', `${ID}.md`), 'utf8')).toContain('../corpus/wijken.md');
+    expect((await run(['draft', questionFile, '--format', 'html'])).code).toBe(0);
+    const html = await readFile(join(dir, 'answers', `${ID}.html`), 'utf8');
+    expect(html).not.toContain('Bronnen');
+    expect(html).not.toContain('corpus/');
+    expect((await run(['draft', questionFile, '--format', 'html', '--with-sources', '--force'])).code).toBe(0);
+    const withSources = await readFile(join(dir, 'answers', `${ID}.html`), 'utf8');
+    expect(withSources).toContain('Bronnen');
+    expect(withSources).toContain('Wijkaanpak');
+    expect(withSources).not.toContain('href="../corpus');
   });
 });

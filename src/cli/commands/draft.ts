@@ -12,6 +12,7 @@ interface DraftCliOptions {
   stdout?: boolean;
   force?: boolean;
   format?: string;
+  withSources?: boolean;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -25,6 +26,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--stdout', 'write the memo to standard output instead of a file')
     .option('--force', "write the template's memo parts anew (answers are always kept); for docx/html, replace an existing file. The old version is backed up")
     .option('--format <format>', 'md (the answer document), docx (Word) or html (a web page)', 'md')
+    .option('--with-sources', 'docx/html: keep the source lists under the answers (working notes, left out by default)')
     .action(async (letter: string, options: DraftCliOptions) => {
       const ws = await workspace(ctx);
       const report = await ws.draft(letter, {
@@ -34,6 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
         top: parseTop(options.top, ws.config.top, 0),
         stdout: options.stdout,
         force: options.force,
+        withSources: options.withSources,
       });
       if (report.notice) err(ctx, report.notice);
       reportCorpusProblems(ctx, report.corpusProblems);

@@ -32,13 +32,13 @@ async function answerDoc() {
 }
 
 describe('answer import-answers', () => {
-  it('reads the seed memo into eleven answers, finds the letter by its questions, and marks the signed memo vastgesteld', async () => {
+  it('reads the seed memo into eleven answers and finds the letter by its questions; the signature does not make it vastgesteld', async () => {
     const { code, err } = await run(['import-answers', 'memo.txt']);
     expect(code).toBe(0);
-    expect(err).toContain(`wrote answers/${id}.md (11 of 11 answers, status vastgesteld) from memo.txt`);
+    expect(err).toContain(`wrote answers/${id}.md (11 of 11 answers, layout vraag, status concept) from memo.txt`);
     const { doc, problems } = await answerDoc();
     expect(problems).toEqual([]);
-    expect(doc.status).toBe('vastgesteld');
+    expect(doc.status).toBe('concept');
     expect(doc.answers).toHaveLength(11);
     expect(doc.answers.every((s) => s.answer !== '' && s.answer !== ANSWER_PLACEHOLDER)).toBe(true);
     // No "Antwoord:" label and no question text left in an answer.
@@ -74,15 +74,38 @@ describe('answer import-answers', () => {
     expect(code).toBe(0);
     expect(err).toMatch(/question 4: the imported answer replaces the one in the file, which is kept under Vervallen vragen/);
     const { doc } = await answerDoc();
-    expect(doc.status).toBe('vastgesteld');
+    expect(doc.status).toBe('concept');
     expect(doc.answers[3]!.answer).toMatch(/^Het opbouwen van lokale voorzieningen/);
     expect(doc.orphans.map((s) => s.answer)).toEqual(['Een eigen concept.']);
   });
 
-  it('marks an unsigned memo concept', async () => {
-    const text = (await readFile(join(dir, 'memo.txt'), 'utf8')).replace(/Burgemeester en wethouders van Zwolle,[\s\S]*$/, '');
-    await writeFile(join(dir, 'memo.txt'), text);
-    expect((await run(['import-answers', 'memo.txt'])).err).toContain('(11 of 11 answers, status concept)');
+  it('records the adoption only when told: --vastgesteld sets status and date, after the letter came in', async () => {
+    const { code, err } = await run(['import-answers', 'memo.txt', '--vastgesteld', '2025-06-03']);
+    expect(code).toBe(0);
+    expect(err).toContain('(11 of 11 answers, layout vraag, status vastgesteld)');
+    const { doc } = await answerDoc();
+    expect(doc.status).toBe('vastgesteld');
+    expect(doc.date).toBe('2025-06-03');
+    // Read again without the flag: the adoption stays as recorded.
+    await run(['import-answers', 'memo.txt']);
+    expect((await answerDoc()).doc.status).toBe('vastgesteld');
+    const early = await run(['import-answers', 'memo.txt', '--vastgesteld', '2025-01-01']);
+    expect(early.code).toBe(2);
+    expect(early.err).toMatch(/--vastgesteld 2025-01-01 is before the letter was received/);
+    expect((await run(['import-answers', 'memo.txt', '--vastgesteld', 'gisteren'])).code).toBe(2);
+  });
+
+  it('reads a memo numbered "1." and reports, with its line, an answer that fits no question', async () => {
+    const memo = await readFile(join(dir, 'memo.txt'), 'utf8');
+    const numbered = memo.replace(/^ ?Vraag (\d+): /gm, '$1. ').replace(' Openbaarheid', '12. Hoeveel bomen zijn er in 2024 gekapt in het Westerpark?\n\nAntwoord: Twaalf.\n\nOpenbaarheid');
+    await writeFile(join(dir, 'genummerd.txt'), numbered);
+    const { code, err } = await run(['import-answers', 'genummerd.txt']);
+    expect(code).toBe(0);
+    expect(err).toMatch(/^genummerd\.txt:191: warning: the answer to memo question 12 "Hoeveel bomen zijn er in 2024 gekapt in het Westerpark\?" fits no question of questions\/.+\.md; it is not imported$/m);
+    expect(err).toContain('(11 of 11 answers, layout nummer, status concept)');
+    const text = await readFile(join(dir, 'answers', `${id}.md`), 'utf8');
+    expect(text).not.toContain('Twaalf');
+    expect(text).not.toContain('Vervallen vragen');
   });
 
   it('says so when the memo fits no question document', async () => {
@@ -98,6 +121,6 @@ describe('answer import-answers', () => {
     await writeFile(join(dir, 'x', 'leeg.txt'), 'Geachte raad,\n\nHierbij de stukken.\n');
     const { code, err } = await run(['import-answers', 'x/leeg.txt']);
     expect(code).toBe(2);
-    expect(err).toBe('x/leeg.txt  no "Vraag N" sections found in this memo; nothing written\n');
+    expect(err).toBe('x/leeg.txt  no questions found in this memo (no "Vraag N", numbered, bold or tabled question, nor a question of a letter in the workspace); nothing written\n');
   });
 });

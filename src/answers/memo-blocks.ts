@@ -1,0 +1,413 @@
+/**
+ * An answered memo as a list of blocks (paragraphs, list items, table rows, headings), each with
+ * its plain text for recognising the layout and its inline markdown for the answer. Two sources:
+ * - HTML (`blocksFromHtml`): what the DOCX reader gives beside its text (mammoth's HTML with Word's
+ *   list labels marked), an HTML memo, and our own markdown memo rendered to HTML. Bold, italics,
+ *   links, list labels and table cells come from the markup, so an answer keeps them as markdown
+ *   and a question set in bold or in a table's left column can be recognised.
+ * - Text (`blocksFromText`): PDF and plain text. Paragraphs come from blank lines, with the repairs
+ *   that PDF extraction needs (see `blocksFromText`); bold is known only where the PDF reader
+ *   marked a line as a heading by its font (`HeadingMark`).
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { HeadingMark } from '../read/heading-marks.js';
+import { LABEL_CLOSE, LABEL_OPEN } from '../read/read-html.js';
+import { escapeInline } from '../text/markdown-escape.js';
+
+export interface MemoBlock {
+  kind: 'heading' | 'paragraph' | 'item' | 'row';
+  /**
+   * Plain text by line: a text source keeps its lines, so a question glued to its answer without a
+   * blank line can still be split; an HTML block is one line.
+   */
+  lines: string[];
+  /** Inline markdown, one entry per line of `lines`; null for text that is plain (escaped on output). */
+  markdown: string[] | null;
+  /** A list item's label as printed ("1.", "a)", "•"); a text line's own "1." counts too. */
+  label: string | null;
+  /** Nesting of a list item (0 for the outer list). */
+  depth: number;
+  /** The whole block is bold (or a heading by its look). */
+  strong: boolean;
+  /** A table row: the blocks of each cell. */
+  cells: MemoBlock[][] | null;
+  /** 1-based line in the reader's text, for messages. */
+  line: number;
+  /** Text source: the block's first line began with white space (PDF page-break debris). */
+  indented: boolean;
+}
+
+/** The block's text as one line. */
+export function blockText(block: MemoBlock): string {
+  return joinLines(block.lines);
+}
+
+/** Join wrapped lines: a line-end hyphen between letters or digits joins without a space. */
+export function joinLines(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) {
+    const text = line.trim();
+    if (text === '') continue;
+    if (out === '') out = text;
+    else if (/[\p{L}\p{N}]-$/u.test(out) && /^[\p{L}\p{N}]/u.test(text)) out += text;
+    else out += ` ${text}`;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** The block's inline markdown as one line. */
+export function blockMarkdown(block: MemoBlock): string {
+  return block.markdown ? joinLines(block.markdown) : escapeInline(joinLines(block.lines));
+}
+
+const BULLET_LABEL = /^[•·▪◦‣∙o*–—-]$|^[\uf0b7\uf0a7\uf076\uf0d8]$/u;
+
+/** Blocks as markdown: paragraphs apart, list items together, nesting by indentation. */
+export function blocksToMarkdown(blocks: readonly MemoBlock[]): string {
+  const out: string[] = [];
+  let previous: MemoBlock | null = null;
+  for (const block of blocks) {
+    let text: string;
+    if (block.kind === 'row') {
+      text = (block.cells ?? []).map((cell) => blocksToMarkdown(cell)).filter(Boolean).join('\n\n');
+    } else {
+      text = blockMarkdown(block);
+    }
+    if (text === '') continue;
+    if (block.kind === 'item') {
+      const numeric = block.label ? /^(\d{1,9})[.)]$/.exec(block.label) : null;
+      const marker = numeric ? `${numeric[1]}.` : '-';
+      const other = !numeric && block.label && !BULLET_LABEL.test(block.label) ? `${escapeInline(block.label)} ` : '';
+      const indent = '   '.repeat(block.depth);
+      text = `${indent}${marker} ${other}${text}`;
+    }
+    // Items of one list stay together; a bullet list and a numbered list are two lists.
+    const numbered = (b: MemoBlock) => Boolean(b.label && /^\d/.test(b.label));
+    const tight = previous?.kind === 'item' && block.kind === 'item' && (block.depth > 0 || previous.depth > 0 || numbered(previous) === numbered(block));
+    if (out.length > 0) out.push(tight ? '\n' : '\n\n');
+    out.push(text);
+    previous = block;
+  }
+  return out.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+const DROPPED = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'nav', 'button', 'select', 'textarea', 'img']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const STRONG = new Set(['strong', 'b']);
+const EMPHASIS = new Set(['em', 'i']);
+
+/** Links that stay links in an answer: the web and mail. Anything else keeps its text only. */
+function keptUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  const trimmed = url.trim();
+  return /^(?:https?:|mailto:)/i.test(trimmed) ? trimmed : null;
+}
+
+function escapeUrl(url: string): string {
+  return /[\s()<>\\]/.test(url) ? `<${url.replace(/[<>\\]/g, '\\$&')}>` : url;
+}
+
+interface Inline {
+  text: string;
+  markdown: string;
+  /** Characters of text outside any bold run (white space not counted). */
+  plain: number;
+  /** Characters of text inside a bold run. */
+  bold: number;
+}
+
+/** The inline content of an element as text and markdown, and how much of it is bold. */
+function inline(nodes: readonly ElementContent[], bold = false): Inline {
+  let text = '';
+  let markdown = '';
+  let plain = 0;
+  let boldCount = 0;
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      const value = node.value.replace(/[ \t\r\n\f]+/g, ' ');
+      text += value;
+      markdown += escapeInline(value.trim()) === '' ? value.replace(/\S/g, '') : escapeKeepingSpaces(value);
+      const letters = value.replace(/\s/g, '').length;
+      if (bold) boldCount += letters;
+      else plain += letters;
+      continue;
+    }
+    if (node.type !== 'element') continue;
+    const tag = node.tagName;
+    if (DROPPED.has(tag)) continue;
+    if (tag === 'br') {
+      text += ' ';
+      markdown += ' ';
+      continue;
+    }
+    if (tag === 'sup' && isNoteReference(node)) continue;
+    const inner = inline(node.children, bold || STRONG.has(tag));
+    text += inner.text;
+    plain += inner.plain;
+    boldCount += inner.bold;
+    if (STRONG.has(tag) && !bold) markdown += wrap(inner.markdown, '**');
+    else if (EMPHASIS.has(tag)) markdown += wrap(inner.markdown, '*');
+    else if (tag === 'a') {
+      const url = keptUrl(node.properties?.href);
+      markdown += url && inner.markdown.trim() ? `[${inner.markdown.trim()}](${escapeUrl(url)})` : inner.markdown;
+    } else markdown += inner.markdown;
+  }
+  return { text, markdown, plain, bold: boldCount };
+}
+
+/** mammoth's footnote reference `<sup><a href="#footnote-1">[1]</a></sup>`. */
+function isNoteReference(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && child.tagName === 'a' && String(child.properties?.href ?? '').startsWith('#'));
+}
+
+/** Escape text for markdown, keeping its leading and trailing space (escapeInline trims). */
+function escapeKeepingSpaces(value: string): string {
+  const lead = /^\s/.test(value) ? ' ' : '';
+  const trail = /\s$/.test(value) ? ' ' : '';
+  return `${lead}${escapeInline(value)}${trail}`;
+}
+
+/** `**x**` around the words, with the spaces outside, so the emphasis is valid markdown. */
+function wrap(markdown: string, mark: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(markdown)!;
+  return match[2] === '' ? markdown : `${match[1]}${mark}${match[2]}${mark}${match[3]}`;
+}
+
+function cleanLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A label put in front of an item's text by the DOCX reader (Word's own numbering). */
+function takeLabel(inlineText: Inline): { label: string | null; text: string; markdown: string } {
+  const open = inlineText.text.indexOf(LABEL_OPEN);
+  if (open === -1) return { label: null, text: inlineText.text, markdown: inlineText.markdown };
+  const close = inlineText.text.indexOf(LABEL_CLOSE, open);
+  const label = inlineText.text.slice(open + 1, close).trim();
+  const strip = (s: string) => s.replace(new RegExp(`${LABEL_OPEN}[^${LABEL_CLOSE}]*${LABEL_CLOSE}`, 'g'), '');
+  return { label: label || null, text: strip(inlineText.text), markdown: strip(inlineText.markdown) };
+}
+
+interface HtmlContext {
+  blocks: MemoBlock[];
+}
+
+function makeBlock(kind: MemoBlock['kind'], text: string, markdown: string, extra: Partial<MemoBlock> = {}): MemoBlock {
+  return { kind, lines: [cleanLine(text)], markdown: [markdown.replace(/\s+/g, ' ').trim()], label: null, depth: 0, strong: false, cells: null, line: 0, indented: false, ...extra };
+}
+
+/** Inline runs (up to the next block element) as one block; the label goes to the first block of an item only. */
+function pushInline(run: readonly ElementContent[], ctx: HtmlContext, item: ItemInfo | null): void {
+  if (run.length === 0) return;
+  const content = inline(run);
+  const taken = takeLabel(content);
+  if (cleanLine(taken.text) === '') return;
+  const strong = content.bold > 0 && content.plain === 0;
+  // A paragraph wholly in bold: its markdown without the ** (the block says strong).
+  const markdown = strong ? takeLabel(inline(run, true)).markdown : taken.markdown;
+  const label = item && !item.used ? (taken.label ?? item.label) : null;
+  if (item) item.used = true;
+  ctx.blocks.push(makeBlock(item ? 'item' : 'paragraph', taken.text, markdown, { strong, label, depth: item?.depth ?? 0 }));
+}
+
+interface ItemInfo {
+  label: string;
+  depth: number;
+  /** The item's first block is written (later paragraphs of the item carry no label). */
+  used: boolean;
+}
+
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'del', 'ins', 'font']);
+
+function walk(nodes: readonly (RootContent | ElementContent)[], ctx: HtmlContext, item: ItemInfo | null = null): void {
+  const run: ElementContent[] = [];
+  const flush = () => {
+    pushInline(run, ctx, item);
+    run.length = 0;
+  };
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      run.push(node);
+      continue;
+    }
+    if (node.type !== 'element') continue;
+    const tag = node.tagName;
+    if (DROPPED.has(tag)) continue;
+    if (INLINE_TAGS.has(tag)) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    if (HEADINGS.has(tag)) {
+      // A numbered heading's label (Word's outline numbering) is kept in front of its text.
+      const content = takeLabel(inline(node.children));
+      const text = content.label ? `${content.label} ${content.text}` : content.text;
+      const markdown = takeLabel(inline(node.children, true)).markdown;
+      if (cleanLine(text) !== '') ctx.blocks.push(makeBlock('heading', text, content.label ? `${escapeInline(content.label)} ${markdown}` : markdown, { strong: true, depth: Number(tag.slice(1)) }));
+    } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'figcaption' || tag === 'caption') {
+      pushInline(node.children, ctx, item);
+    } else if (tag === 'ol' || tag === 'ul') {
+      const depth = item ? item.depth + 1 : 0;
+      let next = tag === 'ol' ? Number(node.properties?.start ?? 1) || 1 : 0;
+      for (const child of node.children) {
+        if (child.type !== 'element' || child.tagName !== 'li') continue;
+        if (String(child.properties?.id ?? '').startsWith('footnote')) continue;
+        walk(child.children, ctx, { label: tag === 'ol' ? `${next++}.` : '•', depth, used: false });
+      }
+    } else if (tag === 'table') {
+      for (const row of rows(node)) {
+        const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        const cellBlocks = cells.map((cell) => {
+          const inner: HtmlContext = { blocks: [] };
+          walk(cell.children, inner);
+          return inner.blocks;
+        });
+        if (cellBlocks.every((c) => c.length === 0)) continue;
+        const text = cellBlocks.map((c) => c.map(blockText).join(' ')).join(' | ');
+        ctx.blocks.push({ ...makeBlock('row', text, ''), cells: cellBlocks });
+      }
+    } else {
+      // div, section, blockquote, body: their children in order.
+      walk(node.children, ctx, item);
+    }
+  }
+  flush();
+}
+
+function rows(table: Element): Element[] {
+  const out: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'tr') out.push(child);
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') out.push(...rows(child));
+  }
+  return out;
+}
+
+/**
+ * The blocks of an HTML memo. `text` is the reader's text of the same document: each block gets
+ * the line where its text starts there, so messages name a line a person can find.
+ */
+export function blocksFromHtml(html: string, text = ''): MemoBlock[] {
+  const tree: Root = fromHtml(html);
+  const ctx: HtmlContext = { blocks: [] };
+  walk(tree.children, ctx);
+  placeLines(ctx.blocks, text);
+  return ctx.blocks;
+}
+
+/** The line of each block in the reader's text: the first line at or after the previous block's that holds the block's start. */
+function placeLines(blocks: MemoBlock[], text: string): void {
+  const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').toLowerCase());
+  let at = 0;
+  const place = (block: MemoBlock) => {
+    const probe = blockText(block).toLowerCase().slice(0, 40);
+    for (let i = at; i < lines.length && probe !== ''; i++) {
+      if (lines[i]!.includes(probe)) {
+        block.line = i + 1;
+        at = i;
+        return;
+      }
+    }
+    block.line = at + 1;
+  };
+  for (const block of blocks) {
+    if (block.cells) {
+      for (const cell of block.cells) cell.forEach(place);
+      block.line = block.cells.flat()[0]?.line ?? at + 1;
+    } else place(block);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+const TEXT_BULLET = /^([•·▪◦‣∙*–—-]|[\uf0b7\uf0a7\uf076\uf0d8])\s+(.*)$/u;
+const TEXT_NUMBERED = /^(\d{1,2}[.)])\s+(.*)$/;
+const SENTENCE_END = /[.?!:;…"”’')\]]$/;
+const PAGE_FURNITURE = /^(?:pagina\s+)?\d{1,3}(?:\s*(?:van|\/)\s*\d{1,3})?$/i;
+
+/** A line without markdown decoration our own memo may carry when it comes back as text. */
+function plainLine(raw: string): string {
+  return raw
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*>\s?/, '')
+    .replace(/^\*\*(.+?)\*\*/, '$1')
+    .trim();
+}
+
+export interface TextBlockOptions {
+  /** Lines the PDF reader marked as headings by their look (bold or larger). */
+  headings?: readonly HeadingMark[];
+  /** A line that always starts a block of its own (a question or answer label, a memo part heading). */
+  startsBlock?: (line: string) => boolean;
+  /** A line that is a block on its own (a memo part heading, a label alone on its line). */
+  standsAlone?: (line: string) => boolean;
+  /** The line that opens the signature: from there on every paragraph is kept as it is. */
+  startsSignature?: (line: string) => boolean;
+}
+
+/**
+ * The blocks of a memo's text. Paragraphs end at blank lines, with what PDF extraction leaves
+ * behind repaired where it is safe:
+ * - a page break starts a line with a space (" Vraag 3:", " In Zwolle loopt ..."): after a
+ *   finished sentence such a line starts a paragraph;
+ * - a blank line in the middle of a sentence ("afspraken gemaakt over samenwerken", blank, "in een
+ *   gebiedsgerichte aanpak."): a paragraph that stops without a full stop and goes on in lower
+ *   case is one paragraph.
+ * A list label ("1.", "•", "-") starts an item; `startsBlock` lines start a block.
+ */
+export function blocksFromText(text: string, options: TextBlockOptions = {}): MemoBlock[] {
+  const strongLines = new Set<number>();
+  for (const mark of options.headings ?? []) for (let i = 0; i < mark.lines; i++) strongLines.add(mark.line + i);
+  const blocks: MemoBlock[] = [];
+  let current: MemoBlock | null = null;
+  let blank = false;
+  let alone = false;
+  let signature = false;
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  raw.forEach((rawLine, i) => {
+    const n = i + 1;
+    const line = plainLine(rawLine);
+    if (line === '' || PAGE_FURNITURE.test(line)) {
+      if (line === '' && current) blank = true;
+      return;
+    }
+    const indented = /^[ \t\u00a0]/.test(rawLine);
+    const strong = strongLines.has(n);
+    const bullet = TEXT_BULLET.exec(line);
+    const numbered = TEXT_NUMBERED.exec(line);
+    const last = current?.lines[current.lines.length - 1] ?? '';
+    signature ||= options.startsSignature?.(line) ?? false;
+    const debris = !signature && blank && current?.kind === 'paragraph' && !SENTENCE_END.test(last) && /^\p{Ll}/u.test(line);
+    const pageBreak = !blank && indented && current !== null && SENTENCE_END.test(last);
+    const forced = options.startsBlock?.(line) ?? false;
+    // A change between bold and plain starts a block too (a bold question, then its answer).
+    const lookChanged = current !== null && current.strong !== strong && options.headings !== undefined && options.headings.length > 0;
+    if (bullet || numbered || forced || alone || current === null || (!debris && (blank || pageBreak)) || lookChanged) {
+      const label = bullet ? bullet[1]! : numbered ? numbered[1]! : null;
+      const body = bullet ? bullet[2]! : numbered ? numbered[2]! : line;
+      current = {
+        kind: label ? 'item' : 'paragraph',
+        lines: [body],
+        markdown: null,
+        label,
+        depth: 0,
+        strong,
+        cells: null,
+        line: n,
+        indented,
+      };
+      blocks.push(current);
+    } else {
+      current.lines.push(line);
+      current.strong &&= strong;
+    }
+    blank = false;
+    alone = options.standsAlone?.(line) ?? false;
+  });
+  return blocks;
+}

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readAnswerDocument } from '../documents/answer-document.js';
+import { readQuestionDocument } from '../documents/question-document.js';
+import type { Question } from '../model.js';
+import { memoToHtml } from '../render/to-html.js';
+import { assignAnswers } from './assign-answers.js';
+import { readAnsweredMemo } from './read-memo.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const letter = readQuestionDocument(readFileSync(new URL('questions/2025-04-12-d66-regionale-zorg-en-veiligheid.md', ROOT), 'utf8'));
+const seedMemo = readFileSync(new URL('test/fixtures/seeds/answers/2025-05-d66-regionale-zorg-en-veiligheid-beantwoording.txt', ROOT), 'utf8');
+const seedAnswers = readAnswerDocument(readFileSync(new URL('answers/2025-04-12-d66-regionale-zorg-en-veiligheid.md', ROOT), 'utf8'), 'answers.md').doc.answers;
+
+const Q = [
+  'Hoeveel meldingen van overlast door jongeren zijn er in 2024 gedaan in de wijk Holtenbroek?',
+  'Welke maatregelen neemt het college om de overlast bij het winkelcentrum terug te dringen?',
+  'Is het college bereid om extra jongerenwerkers in te zetten in de avonduren? Zo ja, wanneer?',
+];
+const questions: Question[] = Q.map((text, i) => ({ number: i + 1, label: `${i + 1}.`, text, parts: [], line: 0 }));
+const A = ['Er zijn 112 meldingen gedaan.', 'Het college plaatst camera’s en verlengt de openingstijden van het jongerencentrum.', 'Ja, vanaf september twee extra jongerenwerkers.'];
+
+/** Answers by the letter's number, as import-answers places them. */
+function placed(memo: ReturnType<typeof readAnsweredMemo>, qs: Question[] = questions): string[] {
+  const { answers } = assignAnswers(memo, qs, 'letter.md');
+  return qs.map((q) => answers.get(q.number) ?? '');
+}
+
+describe('readAnsweredMemo', () => {
+  it('reads the college’s memo ("Vraag N: …", with and without "Antwoord:") into the eleven answers as recorded, PDF page-break debris repaired', () => {
+    const memo = readAnsweredMemo(seedMemo, { questions: letter.questions });
+    expect(memo.answers.map((a) => a.layout)).toEqual(Array(11).fill('vraag'));
+    expect(memo.answers.map((a) => a.answer)).toEqual(seedAnswers.map((s) => s.answer));
+    expect(memo.parts.map((p) => p.heading)).toEqual(['Bijlagen', 'Ontwerp besluit', 'Inleiding', 'Kernboodschap', 'Openbaarheid', 'Ondertekening']);
+    expect(memo.warnings).toEqual([]);
+  });
+
+  it('does not take "antwoord bij vraag 7)" at the start of a wrapped line for a label', () => {
+    const memo = readAnsweredMemo(seedMemo, { questions: letter.questions });
+    expect(memo.answers[10]!.answer).toContain('netwerksamenwerking (zie antwoord bij vraag 7) en wat ieders inzet daarbij kan zijn.');
+  });
+
+  it('reads a memo numbered "1." with "Antwoord:" (typed text)', () => {
+    const text = Q.map((q, i) => `${i + 1}. ${q}\n\nAntwoord: ${A[i]}`).join('\n\n');
+    const memo = readAnsweredMemo(text);
+    expect(memo.answers.map((a) => [a.number, a.layout])).toEqual([[1, 'nummer'], [2, 'nummer'], [3, 'nummer']]);
+    expect(placed(memo)).toEqual(A);
+  });
+
+  it('reads "Vraag 1" on its own line, the question, then "Antwoord 1"', () => {
+    const text = Q.map((q, i) => `Vraag ${i + 1}\n${q}\n\nAntwoord ${i + 1}\n${A[i]}`).join('\n\n');
+    const memo = readAnsweredMemo(text);
+    expect(memo.answers.map((a) => a.layout)).toEqual(['vraag-kop', 'vraag-kop', 'vraag-kop']);
+    expect(memo.answers.map((a) => a.question)).toEqual(Q);
+    expect(placed(memo)).toEqual(A);
+  });
+
+  it('reads the questions as one numbered list followed by "Ad 1." answers', () => {
+    const text = `Kernboodschap\n\nDe vragen:\n\n${Q.map((q, i) => `${i + 1}. ${q}`).join('\n')}\n\n${A.map((a, i) => `Ad ${i + 1}. ${a}`).join('\n\n')}\n`;
+    const memo = readAnsweredMemo(text);
+    expect(memo.answers.map((a) => a.layout)).toEqual(['ad', 'ad', 'ad']);
+    expect(memo.answers.map((a) => a.question)).toEqual(Q);
+    expect(placed(memo)).toEqual(A);
+  });
+
+  it('reads a bold question followed by the plain answer (DOCX, HTML)', () => {
+    const html = `<h2>Kernboodschap</h2><p>Hieronder de antwoorden.</p>${Q.map((q, i) => `<p><strong>${q}</strong></p><p>${A[i]}</p>`).join('')}<h2>Openbaarheid</h2><p>Deze nota is openbaar.</p>`;
+    const memo = readAnsweredMemo({ text: '', html });
+    expect(memo.answers.map((a) => a.layout)).toEqual(['vet', 'vet', 'vet']);
+    expect(placed(memo)).toEqual(A);
+    expect(memo.parts.map((p) => p.heading)).toEqual(['Kernboodschap', 'Openbaarheid']);
+  });
+
+  it('reads a two-column table, question left and answer right, and skips its header row', () => {
+    const rows = Q.map((q, i) => `<tr><td><p>${i + 1}. ${q}</p></td><td><p>${A[i]}</p><p>Tweede alinea ${i + 1}.</p></td></tr>`).join('');
+    const memo = readAnsweredMemo({ text: '', html: `<table><tr><th>Vraag</th><th>Antwoord</th></tr>${rows}</table>` });
+    expect(memo.answers.map((a) => [a.number, a.layout])).toEqual([[1, 'tabel'], [2, 'tabel'], [3, 'tabel']]);
+    expect(memo.answers.map((a) => a.question)).toEqual(Q);
+    expect(placed(memo)).toEqual(A.map((a, i) => `${a}\n\nTweede alinea ${i + 1}.`));
+  });
+
+  it('finds a question quoted without label or look by its text, given the letter', () => {
+    const text = Q.map((q, i) => `${q}\n\n${A[i]}`).join('\n\n');
+    expect(readAnsweredMemo(text).answers).toEqual([]);
+    const memo = readAnsweredMemo(text, { questions });
+    expect(memo.answers.map((a) => a.layout)).toEqual(['tekst', 'tekst', 'tekst']);
+    expect(placed(memo)).toEqual(A);
+  });
+
+  it('gives a combined answer ("Antwoord op vraag 2 en 3") to the first question and points the other to it', () => {
+    const text = `Vraag 1\n${Q[0]}\n\nAntwoord 1\n${A[0]}\n\nVraag 2\n${Q[1]}\n\nVraag 3\n${Q[2]}\n\nAntwoord op vraag 2 en 3\n${A[1]}\n`;
+    const memo = readAnsweredMemo(text);
+    expect(memo.answers.map((a) => [a.number, a.together])).toEqual([[1, null], [2, null], [3, 2]]);
+    expect(placed(memo)).toEqual([A[0], A[1], 'Zie het antwoord op vraag 2.']);
+  });
+
+  it('places a question a combined answer names but the memo does not quote by its number', () => {
+    const text = `Vraag 1: ${Q[0]}\n\nAntwoord: ${A[0]}\n\nVraag 2: ${Q[1]}\n\nAntwoord op vraag 2 en 3: ${A[1]}\n`;
+    expect(placed(readAnsweredMemo(text))).toEqual([A[0], A[1], 'Zie het antwoord op vraag 2.']);
+  });
+
+  it('keeps "Zie het antwoord op vraag 1" as the answer, and says so when the memo numbers differ from the letter', () => {
+    const text = `Vraag 1: ${Q[1]}\n\nAntwoord: ${A[1]}\n\nVraag 2: ${Q[2]}\n\nAntwoord: Zie het antwoord op vraag 1.\n`;
+    const memo = readAnsweredMemo(text);
+    const { answers, warnings } = assignAnswers(memo, questions, 'letter.md');
+    expect(answers.get(2)).toBe(A[1]);
+    expect(answers.get(3)).toBe('Zie het antwoord op vraag 1.');
+    expect(warnings.map((w) => w.message)).toContain("memo question 2 points to the memo's question 1, which is question 2 of letter.md; check the pointer");
+  });
+
+  it('matches by the question’s text, not its number, and reports an answer that fits no question', () => {
+    const text = `Vraag 1: ${Q[2]}\n\nAntwoord: ${A[2]}\n\nVraag 2: Hoeveel bomen zijn er in 2024 gekapt in het Westerpark?\n\nAntwoord: Twaalf.\n`;
+    const { answers, unmatched, warnings } = assignAnswers(readAnsweredMemo(text), questions, 'letter.md');
+    expect([...answers]).toEqual([[3, A[2]]]);
+    expect(unmatched).toEqual([{ line: 5, number: 2, question: 'Hoeveel bomen zijn er in 2024 gekapt in het Westerpark?' }]);
+    expect(warnings.map((w) => [w.line, w.message])).toContainEqual([5, 'the answer to memo question 2 "Hoeveel bomen zijn er in 2024 gekapt in het Westerpark?" fits no question of letter.md; it is not imported']);
+  });
+
+  it('does not place an answer at its number when the quoted question is less than half alike (a misread, not a match)', () => {
+    const text = `Vraag 1: ${Q[0]}\n\nAntwoord: ${A[0]}\n\nVraag 2: Welke maatregelen voor het winkelcentrum, camera's en openingstijden en de jongeren en de politie?\n\nAntwoord: Iets anders.\n`;
+    const { answers, unmatched } = assignAnswers(readAnsweredMemo(text), questions, 'letter.md');
+    expect([...answers.keys()]).toEqual([1]);
+    expect(unmatched.map((u) => u.number)).toEqual([2]);
+  });
+
+  it('keeps lists, bold, italics and links in an answer as markdown', () => {
+    const html = `<p><strong>Vraag 1: ${Q[0]}</strong></p><p><strong>Antwoord:</strong> Er zijn <strong>112</strong> meldingen, zie <a href="https://zwolle.nl/cijfers">de cijfers</a> en <em>het rapport</em>:</p><ul><li>in het voorjaar 40;</li><li>in de zomer 72.</li></ul><ol><li>eerst dit;</li><li>dan dat.</li></ol><p>Een <a href="../corpus/x.md">link in de repo</a> wordt tekst.</p>`;
+    const memo = readAnsweredMemo({ text: '', html });
+    expect(memo.answers[0]!.answer).toBe(
+      'Er zijn **112** meldingen, zie [de cijfers](https://zwolle.nl/cijfers) en *het rapport*:\n\n- in het voorjaar 40;\n- in de zomer 72.\n\n1. eerst dit;\n2. dan dat.\n\nEen link in de repo wordt tekst.',
+    );
+  });
+
+  it('reads the tool’s own concept memo back: answers with their markdown, Bronnen left out, the placeholder as no answer', () => {
+    const own = `---\nquestion: x\nstatus: concept\n---\n\n# Beantwoording\n\n## Vragen en antwoorden\n\n### Vraag 1\n\n> ${Q[0]}\n\n**Antwoord:**\n\nEr zijn **112** meldingen.\n\n- voorjaar\n- zomer\n\n#### Bronnen\n\n- [koers › 4.3, regels 1–2](../corpus/koers.md#L1-L2) abc "citaat"\n\n### Vraag 2\n\n> ${Q[1]}\n\n**Antwoord:**\n\n_Antwoord nog in te vullen._\n\n## Ondertekening\n\nBurgemeester en wethouders van Zwolle,\n\nburgemeester, P. Snijders\n\nsecretaris, D. Emmer\n`;
+    const memo = readAnsweredMemo({ text: own, html: memoToHtml(own) });
+    expect(memo.answers.map((a) => [a.number, a.question, a.answer])).toEqual([
+      [1, Q[0], 'Er zijn **112** meldingen.\n\n- voorjaar\n- zomer'],
+      [2, Q[1], ''],
+    ]);
+  });
+});
