@@ -1,20 +1,20 @@
 /**
- * `answer check`: does every question document have a complete, current answer? The stage reads
- * the workspace, pairs each question document with its answer document, and runs the rules in
- * order: front matter (`schema`), presence (`missing-answer`), answers (`unanswered`,
- * `placeholder`), quoted questions (`drift`), stray sections (`orphan`), sources
- * (`stale-citation`), dates (`overdue`). It reads only; nothing is ever written.
+ * `answer check`: does every question document have a complete, current answer? The stage lists
+ * the workspace, pairs each question document with its answer document, and checks one pair at a
+ * time (read, check, keep only the report), running the rules in order: front matter (`schema`),
+ * presence (`missing-answer`), answers (`unanswered`, `placeholder`), quoted questions (`drift`),
+ * stray sections (`orphan`), sources (`stale-citation`), dates (`overdue`). It reads only;
+ * nothing is ever written.
  */
-import { statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Passage } from '../model.js';
+import type { Uitstel } from '../model.js';
 import { checkAnswers } from './answers.js';
-import { checkCitations, corpusIndex, type CorpusIndex } from './citations.js';
+import { type CitationLookup, checkCitations, type CorpusIndex, lookupOf } from './citations.js';
 import { type CheckProblem, problem } from './codes.js';
+import { CorpusLookup } from './corpus-lookup.js';
 import { isIsoDate, todayIso } from './dates.js';
 import { checkDrift } from './drift.js';
-import { display, type LoadedAnswer, type LoadedQuestion, type LoadedWorkspace, loadWorkspace, markdownFiles, readText } from './load-workspace.js';
+import { type AnswerHead, display, type LoadedAnswer, type LoadedQuestion, listWorkspace, loadAnswer, loadQuestion, type WorkspaceFiles } from './load-workspace.js';
 import { checkOrphans } from './orphan.js';
 import { checkOverdue } from './overdue.js';
 import { buildReport, type CheckedDocument, type CheckReport } from './report.js';
@@ -28,8 +28,8 @@ export interface CheckOptions {
   /** Overdue answers are errors rather than warnings. */
   strict?: boolean;
   /**
-   * The corpus passages citations must resolve to; default: the workspace's corpus, loaded only
-   * when some answer cites a source.
+   * The corpus passages citations must resolve to; default: the workspace's corpus, read only as
+   * far as the answers cite it (the index's passage ids where the cited files are unchanged).
    */
   corpus?: CorpusIndex;
 }
@@ -38,17 +38,23 @@ export interface CheckOptions {
 export async function checkWorkspace(workspaceDir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const today = resolveToday(options.today);
   const strict = options.strict ?? false;
-  const workspace = await loadWorkspace(workspaceDir, { paths: options.paths });
-  const pairs = pairDocuments(workspace);
-  const corpus = options.corpus ?? (needsCorpus(pairs) ? await loadCorpusIndex(workspace) : null);
-
-  const documents: CheckedDocument[] = pairs.documents.map((pair) => checkDocument(pair, { today, strict, corpus }));
-  for (const answer of pairs.unclaimed) {
-    if (workspace.selectedAnswers && !workspace.selectedAnswers.has(answer.file)) continue;
+  const files = await listWorkspace(workspaceDir, { paths: options.paths });
+  const lookup = options.corpus ? lookupOf(options.corpus) : new CorpusLookup(files.dir, files.config.corpus, files.answers);
+  const documents: CheckedDocument[] = [];
+  const pairing = new Pairing(files);
+  for (const pair of pairing.pairs()) {
+    const answer = pair.answer ? loadAnswer(pair.answer) : null;
+    const sources = answer?.doc?.answers.flatMap((section) => section.sources) ?? [];
+    if (sources.length > 0 && lookup instanceof CorpusLookup) await lookup.load(sources);
+    documents.push(checkDocument(pair, answer, { today, strict, corpus: sources.length > 0 ? lookup : null }));
+  }
+  for (const head of pairing.unclaimed()) {
+    if (files.selectedAnswers && !files.selectedAnswers.has(head.file)) continue;
+    const answer = loadAnswer(head);
     documents.push({
-      id: answer.questionId,
+      id: head.questionId,
       questionFile: null,
-      answerFile: answer.file,
+      answerFile: head.file,
       deadline: null,
       questions: 0,
       answered: 0,
@@ -57,28 +63,33 @@ export async function checkWorkspace(workspaceDir: string, options: CheckOptions
         problem(
           'orphan',
           'error',
-          `This answer document is for question document '${answer.questionId}', which does not exist${answer.named ? '' : ' (the id is taken from the file name)'}.`,
-          { file: answer.file, line: answer.keyLines.question ?? 1 },
+          `This answer document is for question document '${head.questionId}', which does not exist${head.named ? '' : ' (the id is taken from the file name)'}.`,
+          { file: head.file, line: head.questionLine ?? 1 },
         ),
       ],
     });
   }
-  return buildReport(documents, { today, strict, questionsFolder: workspace.config.questions });
+  return buildReport(documents, { today, strict, questionsFolder: files.config.questions });
 }
 
 export interface StatusOptions {
   today?: string;
 }
 
-/** The status of every question document of a workspace, with the figures councils ask about. */
+/**
+ * The status of every question document of a workspace, with the figures councils ask about. A
+ * document that cannot be read keeps its row, with the problems `check` gives for its files.
+ */
 export async function workspaceStatus(workspaceDir: string, options: StatusOptions = {}): Promise<StatusReport> {
   const today = resolveToday(options.today);
-  const workspace = await loadWorkspace(workspaceDir);
-  const pairs = pairDocuments(workspace);
-  const inputs: StatusInput[] = pairs.documents.map(({ question, answer }) => {
+  const files = await listWorkspace(workspaceDir);
+  const inputs: StatusInput[] = [];
+  for (const { question, answer: head } of new Pairing(files).pairs()) {
     const doc = question.doc;
+    const answer = head ? loadAnswer(head) : null;
     const answered = doc && answer?.doc ? checkAnswers({ question: doc, answer: answer.doc, answerFile: answer.file }).answered : 0;
-    return {
+    const uitstel: Uitstel | null = doc?.uitstel ?? null;
+    inputs.push({
       id: question.id,
       questionFile: question.file,
       answerFile: answer?.file ?? null,
@@ -87,12 +98,14 @@ export async function workspaceStatus(workspaceDir: string, options: StatusOptio
       subject: doc?.subject ?? doc?.title ?? null,
       received: doc?.received ?? null,
       deadline: doc?.deadline ?? null,
+      uitstel,
       questions: doc?.questions.length ?? 0,
       answered,
       status: answer?.doc ? answer.doc.status : null,
       answerDate: answer?.doc?.date ?? null,
-    };
-  });
+      problems: [...question.problems, ...(answer?.problems ?? [])],
+    });
+  }
   return buildStatus(inputs, today);
 }
 
@@ -104,9 +117,10 @@ function resolveToday(today: string | undefined): string {
 
 interface Pair {
   question: LoadedQuestion;
-  answer: LoadedAnswer | null;
+  /** The answer document checked with it. */
+  answer: AnswerHead | null;
   /** `answers/<id>.md` when it exists but names another question document. */
-  misnamed: LoadedAnswer | null;
+  misnamed: AnswerHead | null;
   /** Another question document has the same id: only the first is paired and checked. */
   duplicate: boolean;
   /** Problems found while pairing (duplicate ids, extra answer documents). */
@@ -114,65 +128,92 @@ interface Pair {
 }
 
 /**
- * Pair question documents with answer documents. An answer belongs to the question document its
- * front matter names (the file name stands in when the front matter does not say). When several
- * answer documents name one question document, `answers/<id>.md` wins, else the first by path;
- * the others are reported as `orphan`.
+ * Pairs question documents with answer documents, one question document at a time. An answer
+ * belongs to the question document its front matter names (the file name stands in when the front
+ * matter does not say). When several answer documents name one question document,
+ * `answers/<id>.md` wins, else the first by path; the others are reported as `orphan`.
  */
-function pairDocuments(workspace: LoadedWorkspace): { documents: Pair[]; unclaimed: LoadedAnswer[] } {
-  const byId = new Map<string, LoadedAnswer[]>();
-  for (const answer of workspace.answers) {
-    const list = byId.get(answer.questionId) ?? [];
-    list.push(answer);
-    byId.set(answer.questionId, list);
-  }
-  const answersFolder = workspace.config.answers.replace(/\\/g, '/').replace(/\/+$/, '');
-  const firstWithId = new Map<string, string>();
-  const claimed = new Set<string>();
-  const documents: Pair[] = [];
-  const byFile = new Map(workspace.answers.map((a) => [a.file, a]));
-  for (const question of workspace.questions) {
-    const problems: CheckProblem[] = [];
-    const earlier = firstWithId.get(question.id);
-    if (earlier !== undefined) {
-      problems.push(
-        problem('schema', 'error', `The id '${question.id}' is also the id of ${earlier}; each question document needs its own id.`, {
-          file: question.file,
-          line: question.keyLines.id ?? 1,
-        }),
-      );
-      documents.push({ question, answer: null, misnamed: null, duplicate: true, problems });
-      continue;
+class Pairing {
+  private readonly byId = new Map<string, AnswerHead[]>();
+  private readonly byFile: Map<string, AnswerHead>;
+  private readonly answersFolder: string;
+  private readonly claimed = new Set<string>();
+
+  constructor(private readonly files: WorkspaceFiles) {
+    for (const answer of files.answers) {
+      const list = this.byId.get(answer.questionId) ?? [];
+      list.push(answer);
+      this.byId.set(answer.questionId, list);
     }
-    firstWithId.set(question.id, question.file);
-    const candidates = byId.get(question.id) ?? [];
-    const preferred = `${answersFolder}/${question.id}.md`;
-    const answer = candidates.find((a) => a.file === preferred) ?? candidates[0] ?? null;
-    for (const other of candidates) {
-      claimed.add(other.file);
-      if (other === answer) continue;
-      problems.push(
-        problem('orphan', 'error', `A second answer document for '${question.id}'; ${answer!.file} is the one checked. Merge the two or remove this one.`, {
-          file: other.file,
-          line: other.keyLines.question ?? 1,
-        }),
-      );
-    }
-    const atPreferred = byFile.get(preferred);
-    const misnamed = !answer && atPreferred && atPreferred.questionId !== question.id ? atPreferred : null;
-    documents.push({ question, answer, misnamed, duplicate: false, problems });
+    this.byFile = new Map(files.answers.map((a) => [a.file, a]));
+    this.answersFolder = files.config.answers.replace(/\\/g, '/').replace(/\/+$/, '');
   }
-  const unclaimed = workspace.answers.filter((a) => !claimed.has(a.file));
-  return { documents, unclaimed };
+
+  /** The question documents to check, read one at a time, in path order. */
+  private *questions(): Generator<LoadedQuestion> {
+    const { dir, config, questionPaths, byAnswer } = this.files;
+    const load = (path: string) => loadQuestion(path, display(dir, path), config);
+    if (!byAnswer) {
+      for (const path of questionPaths) yield load(path);
+      return;
+    }
+    // The paths given, and the question documents the answer documents given answer.
+    const all = [...questionPaths.map((path) => ({ path, given: true })), ...byAnswer.paths.map((path) => ({ path, given: false }))];
+    all.sort((a, b) => display(dir, a.path).localeCompare(display(dir, b.path)));
+    for (const { path, given } of all) {
+      const question = load(path);
+      if (given || byAnswer.ids.has(question.id)) yield question;
+    }
+  }
+
+  *pairs(): Generator<Pair> {
+    const firstWithId = new Map<string, string>();
+    for (const question of this.questions()) {
+      const problems: CheckProblem[] = [];
+      const earlier = firstWithId.get(question.id);
+      if (earlier !== undefined) {
+        problems.push(
+          problem('schema', 'error', `The id '${question.id}' is also the id of ${earlier}; each question document needs its own id.`, {
+            file: question.file,
+            line: question.keyLines.id ?? 1,
+          }),
+        );
+        yield { question, answer: null, misnamed: null, duplicate: true, problems };
+        continue;
+      }
+      firstWithId.set(question.id, question.file);
+      const candidates = this.byId.get(question.id) ?? [];
+      const preferred = `${this.answersFolder}/${question.id}.md`;
+      const answer = candidates.find((a) => a.file === preferred) ?? candidates[0] ?? null;
+      for (const other of candidates) {
+        this.claimed.add(other.file);
+        if (other === answer) continue;
+        problems.push(
+          problem('orphan', 'error', `A second answer document for '${question.id}'; ${answer!.file} is the one checked. Merge the two or remove this one.`, {
+            file: other.file,
+            line: other.questionLine ?? 1,
+          }),
+        );
+      }
+      const atPreferred = this.byFile.get(preferred);
+      const misnamed = !answer && atPreferred && atPreferred.questionId !== question.id ? atPreferred : null;
+      yield { question, answer, misnamed, duplicate: false, problems };
+    }
+  }
+
+  /** Answer documents no question document claimed (after `pairs` has run). */
+  unclaimed(): AnswerHead[] {
+    return this.files.answers.filter((a) => !this.claimed.has(a.file));
+  }
 }
 
 interface DocumentContext {
   today: string;
   strict: boolean;
-  corpus: CorpusIndex | null;
+  corpus: CitationLookup | null;
 }
 
-function checkDocument({ question, answer, misnamed, duplicate, problems: pairing }: Pair, context: DocumentContext): CheckedDocument {
+function checkDocument({ question, misnamed, duplicate, problems: pairing }: Pair, answer: LoadedAnswer | null, context: DocumentContext): CheckedDocument {
   const doc = question.doc;
   const problems: CheckProblem[] = [...question.problems, ...pairing];
   const result: CheckedDocument = {
@@ -184,7 +225,7 @@ function checkDocument({ question, answer, misnamed, duplicate, problems: pairin
     answered: 0,
     problems,
   };
-  // A question document that cannot be read, has no questions or repeats another's id is one
+  // A question document that cannot be read, has no questions or repeats another's id is a
   // `schema` problem: whether it has an answer means nothing until it is fixed.
   if (!doc || doc.questions.length === 0 || duplicate) {
     if (answer) problems.push(...answer.problems);
@@ -226,40 +267,4 @@ function deadlineLine(question: LoadedQuestion): number | null {
   const lines = question.keyLines;
   if (question.doc?.uitstel) return lines['uitstel.until'] ?? lines.uitstel ?? null;
   return lines.deadline ?? lines.received ?? lines.date ?? null;
-}
-
-function needsCorpus(pairs: { documents: Pair[] }): boolean {
-  return pairs.documents.some((pair) => pair.answer?.doc?.answers.some((section) => section.sources.length > 0));
-}
-
-/**
- * The passages citations may point to: those of the cited corpus documents (split by the corpus
- * stage's `splitPassages`, as `loadCorpus` does) and of the cited answer documents (the linker
- * suggests earlier answers too; `answerPassages` on the answers already read). Only cited
- * documents are split: remark-parse reads about 1 MB/s here, and a council's corpus runs to tens
- * of MB of policy of which an answer cites a few documents. A cited document that cannot be read
- * has no passages, so its citations are stale.
- */
-async function loadCorpusIndex(workspace: LoadedWorkspace): Promise<CorpusIndex> {
-  const [{ splitPassages }, { answerPassages }, { MAX_CORPUS_FILE_BYTES }] = await Promise.all([
-    import('../corpus/split-passages.js'),
-    import('../corpus/answer-passages.js'),
-    import('../corpus/load-corpus.js'),
-  ]);
-  const cited = new Set<string>();
-  for (const answer of workspace.answers) for (const section of answer.doc?.answers ?? []) for (const source of section.sources) cited.add(source.doc);
-  const slug = (file: string) => basename(file).replace(/\.md$/i, '');
-  const passages: Passage[] = [];
-  for (const folder of workspace.config.corpus) {
-    for (const path of await markdownFiles(resolve(workspace.dir, folder), workspace.dir)) {
-      const doc = slug(path);
-      if (!cited.has(doc) || statSync(path).size > MAX_CORPUS_FILE_BYTES) continue;
-      const text = readText(path, display(workspace.dir, path), []);
-      if (text !== null) passages.push(...splitPassages(text, { file: display(workspace.dir, path), doc }).passages);
-    }
-  }
-  for (const answer of workspace.answers) {
-    if (answer.doc && cited.has(slug(answer.file))) passages.push(...answerPassages(answer.doc, answer.file, { text: answer.text }));
-  }
-  return corpusIndex(passages);
 }

@@ -78,6 +78,7 @@ export function parseCitation(label: string, url: string | null, rest: string): 
 }
 
 function safeDecode(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
