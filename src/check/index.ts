@@ -14,7 +14,7 @@ import { type CheckProblem, problem } from './codes.js';
 import { CorpusLookup } from './corpus-lookup.js';
 import { isIsoDate, todayIso } from './dates.js';
 import { checkDrift } from './drift.js';
-import { type AnswerHead, display, type LoadedAnswer, type LoadedQuestion, listWorkspace, loadAnswer, loadQuestion, type WorkspaceFiles } from './load-workspace.js';
+import { type AnswerHead, display, failure, type LoadedAnswer, type LoadedQuestion, listWorkspace, loadAnswer, loadQuestion, type WorkspaceFiles } from './load-workspace.js';
 import { checkOrphans } from './orphan.js';
 import { checkOverdue } from './overdue.js';
 import { buildReport, type CheckedDocument, type CheckReport } from './report.js';
@@ -46,7 +46,12 @@ export async function checkWorkspace(workspaceDir: string, options: CheckOptions
     const answer = pair.answer ? loadAnswer(pair.answer) : null;
     const sources = answer?.doc?.answers.flatMap((section) => section.sources) ?? [];
     if (sources.length > 0 && lookup instanceof CorpusLookup) await lookup.load(sources);
-    documents.push(checkDocument(pair, answer, { today, strict, corpus: sources.length > 0 ? lookup : null }));
+    try {
+      documents.push(checkDocument(pair, answer, { today, strict, corpus: sources.length > 0 ? lookup : null }));
+    } catch (error) {
+      // A rule that fails on one pair (a bug, a crafted file) stops only that pair.
+      documents.push({ ...emptyDocument(pair, answer), problems: [...pair.question.problems, failure(error, answer?.file ?? pair.question.file)] });
+    }
   }
   for (const head of pairing.unclaimed()) {
     if (files.selectedAnswers && !files.selectedAnswers.has(head.file)) continue;
@@ -87,7 +92,12 @@ export async function workspaceStatus(workspaceDir: string, options: StatusOptio
   for (const { question, answer: head } of new Pairing(files).pairs()) {
     const doc = question.doc;
     const answer = head ? loadAnswer(head) : null;
-    const answered = doc && answer?.doc ? checkAnswers({ question: doc, answer: answer.doc, answerFile: answer.file }).answered : 0;
+    let answered = 0;
+    try {
+      answered = doc && answer?.doc ? checkAnswers({ question: doc, answer: answer.doc, answerFile: answer.file }).answered : 0;
+    } catch (error) {
+      question.problems.push(failure(error, answer?.file ?? question.file));
+    }
     const uitstel: Uitstel | null = doc?.uitstel ?? null;
     inputs.push({
       id: question.id,
@@ -213,18 +223,24 @@ interface DocumentContext {
   corpus: CitationLookup | null;
 }
 
-function checkDocument({ question, misnamed, duplicate, problems: pairing }: Pair, answer: LoadedAnswer | null, context: DocumentContext): CheckedDocument {
+function emptyDocument({ question }: Pair, answer: LoadedAnswer | null): CheckedDocument {
   const doc = question.doc;
-  const problems: CheckProblem[] = [...question.problems, ...pairing];
-  const result: CheckedDocument = {
+  return {
     id: question.id,
     questionFile: question.file,
     answerFile: answer?.file ?? null,
     deadline: doc?.deadline ?? null,
     questions: doc?.questions.length ?? 0,
     answered: 0,
-    problems,
+    problems: [],
   };
+}
+
+function checkDocument(pair: Pair, answer: LoadedAnswer | null, context: DocumentContext): CheckedDocument {
+  const { question, misnamed, duplicate, problems: pairing } = pair;
+  const doc = question.doc;
+  const problems: CheckProblem[] = [...question.problems, ...pairing];
+  const result: CheckedDocument = { ...emptyDocument(pair, answer), problems };
   // A question document that cannot be read, has no questions or repeats another's id is a
   // `schema` problem: whether it has an answer means nothing until it is fixed.
   if (!doc || doc.questions.length === 0 || duplicate) {

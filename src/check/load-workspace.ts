@@ -116,9 +116,27 @@ export async function listWorkspace(workspaceDir: string, options: ListOptions =
   return { dir, config, questionPaths, byAnswer, answers, selectedAnswers };
 }
 
-/** Read and check the front matter of a question document, and read its questions. */
+/**
+ * Read and check the front matter of a question document, and read its questions. Never throws:
+ * even a failure of our own (a bug, a stack overflow on a crafted file) is a problem of this file,
+ * and the other files are still checked.
+ */
 export function loadQuestion(path: string, file: string, config: AnswerConfig): LoadedQuestion {
   const stem = basename(path).replace(/\.md$/i, '');
+  try {
+    return readQuestion(path, file, config, stem);
+  } catch (error) {
+    return { file, id: stem, doc: null, keyLines: {}, problems: [failure(error, file)] };
+  }
+}
+
+/** A failure while reading a file as a `schema` problem naming the file. */
+export function failure(error: unknown, file: string): CheckProblem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return problem('schema', 'error', sentence(`The file could not be read as a document (${reason.split('\n')[0]!.slice(0, 200)})`), { file, line: error instanceof InputError ? error.line : null });
+}
+
+function readQuestion(path: string, file: string, config: AnswerConfig, stem: string): LoadedQuestion {
   const loaded: LoadedQuestion = { file, id: stem, doc: null, keyLines: {}, problems: [] };
   const read = readDocumentFile(path, { file });
   loaded.problems.push(...read.problems.map(checkProblem));
@@ -129,6 +147,8 @@ export function loadQuestion(path: string, file: string, config: AnswerConfig): 
   const document = result.document;
   loaded.id = document.id ?? rawId(read.text) ?? stem;
   loaded.doc = applyDeadline(document, config);
+  // A receipt date written wrong is unknown: the letter's date does not stand in, no deadline is guessed.
+  if (result.invalid.includes('received')) loaded.doc = { ...loaded.doc, received: null, deadline: document.uitstel?.until ?? null };
   const mismatch = deadlineMismatch({ ...document, id: loaded.id }, loaded.doc.deadline ?? null);
   if (mismatch) loaded.problems.push(problem('schema', 'warning', sentence(mismatch), { file, line: result.keyLines.deadline ?? 1 }));
   if (document.questions.length === 0) {
@@ -146,6 +166,16 @@ function rawId(text: string): string | null {
 /** Read an answer document's front matter (its first kilobytes) for the id it names. */
 function readAnswerHead(path: string, file: string): AnswerHead {
   const head: AnswerHead = { path, file, questionId: basename(path).replace(/\.md$/i, ''), named: false, questionLine: null };
+  try {
+    readHead(head);
+  } catch {
+    // The full read, when the pair is checked, reports what is wrong with the file.
+  }
+  return head;
+}
+
+function readHead(head: AnswerHead): void {
+  const { path, file } = head;
   let read = readDocumentFile(path, { file, headBytes: HEAD_BYTES });
   let fm = read.text === null ? null : parseFrontMatter(read.text, file);
   // A front matter longer than the head, or not UTF-8: read the whole file.
@@ -159,14 +189,21 @@ function readAnswerHead(path: string, file: string): AnswerHead {
     head.named = true;
     head.questionLine = fm!.keyLines.question ?? null;
   }
-  return head;
 }
 
 /** An answer document's front matter fits in its first 4 kB (ours are some 150 bytes). */
 const HEAD_BYTES = 4096;
 
-/** Read an answer document in full. */
+/** Read an answer document in full. Never throws (see `loadQuestion`). */
 export function loadAnswer(head: AnswerHead): LoadedAnswer {
+  try {
+    return readAnswer(head);
+  } catch (error) {
+    return { ...head, statusKnown: false, doc: null, keyLines: {}, text: '', problems: [failure(error, head.file)] };
+  }
+}
+
+function readAnswer(head: AnswerHead): LoadedAnswer {
   const loaded: LoadedAnswer = { ...head, statusKnown: false, doc: null, keyLines: {}, text: '', problems: [] };
   const read = readDocumentFile(head.path, { file: head.file });
   loaded.problems.push(...read.problems.map(checkProblem));

@@ -267,6 +267,11 @@ export interface QuestionDocumentFile {
   keyLines: Record<string, number>;
   /** Line where the markdown body starts. */
   bodyStartLine: number;
+  /**
+   * Front-matter keys (dotted paths) written with a value that could not be used; they read as
+   * null, which for `received` must not be taken for "not given" (that would default to `date`).
+   */
+  invalid: string[];
 }
 
 export interface ReadQuestionOptions {
@@ -312,7 +317,7 @@ export function readQuestionDocumentFile(source: string, options: string | null 
   problems.push(...body.problems, ...body.result.problems);
   warnings.push(...body.result.warnings);
   const document: QuestionDocument = { ...fields, preamble: body.result.preamble, questions: body.result.questions, footnotes: body.result.footnotes, warnings };
-  return { document, problems, keyLines, bodyStartLine };
+  return { document, problems, keyLines, bodyStartLine, invalid: schema.invalid };
 }
 
 /**

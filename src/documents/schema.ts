@@ -45,6 +45,8 @@ export interface SchemaResult {
   problems: Problem[];
   /** Top-level keys the schema does not know, in file order (allowed; the readers warn about them). */
   unknown: string[];
+  /** Keys (dotted paths) written with a value that could not be used: unknown, not empty. */
+  invalid: string[];
 }
 
 /**
@@ -53,15 +55,17 @@ export interface SchemaResult {
  */
 export function applySchema(fm: Pick<FrontMatter, 'data' | 'keyLines'>, schema: DocumentSchema, file: string | null): SchemaResult {
   const problems: Problem[] = [];
-  const values = readGroup(fm.data, schema.fields, '', { fm, file, problems, name: schema.name });
+  const invalid: string[] = [];
+  const values = readGroup(fm.data, schema.fields, '', { fm, file, problems, invalid, name: schema.name });
   const unknown = Object.keys(fm.data).filter((key) => !Object.hasOwn(schema.fields, key));
-  return { values, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), unknown };
+  return { values, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), unknown, invalid };
 }
 
 interface Context {
   fm: Pick<FrontMatter, 'data' | 'keyLines'>;
   file: string | null;
   problems: Problem[];
+  invalid: string[];
   name: string;
 }
 
@@ -83,6 +87,7 @@ function readValue(value: FrontMatterValue, spec: FieldSpec, path: string, conte
   const line = fm.keyLines[path] ?? fm.keyLines[path.split('.')[0]!] ?? 1;
   const problem = (message: string, at: number = line): null => {
     problems.push(schemaProblem(message, file, at));
+    if (!context.invalid.includes(path)) context.invalid.push(path);
     return null;
   };
   const empty = value === null || (typeof value === 'string' && value.trim() === '');
