@@ -2,7 +2,7 @@ import { ANSWER_PLACEHOLDER, answerState, containsPlaceholder } from '../documen
 import { answerPointer } from '../documents/answer-pointer.js';
 import type { AnswerDocument, AnswerSection, QuestionDocument } from '../model.js';
 import { type CheckProblem, problem } from './codes.js';
-import { sameQuestionText } from './normalise.js';
+import { normaliseQuestionText, sameQuestionText } from './normalise.js';
 
 export interface AnswersInput {
   question: QuestionDocument;
@@ -85,11 +85,14 @@ export function checkAnswers({ question, answer, answerFile }: AnswersInput): An
   };
 
   /** Why the answer in section `m` no longer answers question `m`, or null when it does (or cannot be told). */
+  let normalised: Map<number, string> | null = null;
   const staleTarget = (m: number): string | null => {
     const quoted = sections.get(m)?.question.trim();
     const asked = question.questions.find((q) => q.number === m);
     if (!quoted || !asked || sameQuestionText(asked.text, quoted)) return null;
-    const now = question.questions.find((q) => q.number !== m && sameQuestionText(q.text, quoted));
+    normalised ??= new Map(question.questions.map((q) => [q.number, normaliseQuestionText(q.text)]));
+    const wanted = normaliseQuestionText(quoted);
+    const now = question.questions.find((q) => q.number !== m && normalised!.get(q.number) === wanted);
     if (now) {
       return `the answer there is to the question that is now question ${now.number}: the questions were renumbered since the pointer was written; point to question ${now.number}, or say which answer is meant`;
     }

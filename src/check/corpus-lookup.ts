@@ -17,7 +17,7 @@ import { readIndexedFiles, type IndexedFile } from '../link/index-file.js';
 import { MAX_CORPUS_FILE_BYTES, PASSAGES_VERSION } from '../corpus/passages-version.js';
 import type { Passage } from '../model.js';
 import type { CitationLookup } from './citations.js';
-import { type AnswerHead, display, markdownFiles } from './load-workspace.js';
+import { type AnswerFile, display, markdownFiles } from './load-workspace.js';
 
 interface DocEntry {
   ids: Set<string>;
@@ -39,6 +39,8 @@ export interface CorpusLookupStats {
 
 export class CorpusLookup implements CitationLookup {
   private readonly docs = new Map<string, DocEntry>();
+  /** The passage ids of every document loaded. */
+  private readonly ids = new Set<string>();
   private corpusFiles: Map<string, string[]> | null = null;
   private indexed: Map<string, IndexedFile> | null = null;
   private split: Splitter | null = null;
@@ -48,24 +50,26 @@ export class CorpusLookup implements CitationLookup {
   constructor(
     private readonly dir: string,
     private readonly corpusFolders: readonly string[],
-    private readonly answers: readonly AnswerHead[],
+    private readonly answers: readonly AnswerFile[],
   ) {}
 
   /** Make the documents these citations name ready to look up. */
   async load(citations: ReadonlyArray<{ doc: string; passage: string | null }>): Promise<void> {
-    for (const citation of citations) {
-      await this.loadDoc(citation.doc);
-      // A passage id names its document before the colon.
-      const prefix = citation.passage?.split(':')[0];
-      if (prefix) await this.loadDoc(prefix);
-      // A citation without a passage id (shortened by hand) is found by its lines.
-      if (!citation.passage) await this.splitPending(citation.doc);
+    for (const { doc, passage } of citations) {
+      if (!this.docs.has(doc)) await this.loadDoc(doc);
+      if (passage) {
+        // A passage id names its document before the colon.
+        const colon = passage.indexOf(':');
+        if (colon > 0 && !this.docs.has(passage.slice(0, colon))) await this.loadDoc(passage.slice(0, colon));
+      } else {
+        // A citation without a passage id (shortened by hand) is found by its lines.
+        await this.splitPending(doc);
+      }
     }
   }
 
   hasPassage(id: string): boolean {
-    for (const entry of this.docs.values()) if (entry.ids.has(id)) return true;
-    return false;
+    return this.ids.has(id);
   }
 
   ranges(doc: string): ReadonlyArray<[number, number]> | undefined {
@@ -94,7 +98,10 @@ export class CorpusLookup implements CitationLookup {
       if (typeof bytes === 'string') continue;
       const known = this.indexed?.get(file);
       if (known && known.hash === createHash('sha256').update(bytes).digest('hex')) {
-        for (const id of known.ids) entry.ids.add(id);
+        for (const id of known.ids) {
+          entry.ids.add(id);
+          this.ids.add(id);
+        }
         entry.pending.push({ path, file });
         this.stats.fromIndex++;
         continue;
@@ -102,7 +109,7 @@ export class CorpusLookup implements CitationLookup {
       const text = utf8(bytes);
       if (text === null) continue;
       this.stats.split++;
-      for (const passage of (await this.splitter())(text, { file, doc }).passages) add(entry, passage);
+      for (const passage of (await this.splitter())(text, { file, doc }).passages) this.add(entry, passage);
     }
     for (const answer of this.answers) {
       if (basename(answer.path).replace(/\.md$/i, '') !== doc) continue;
@@ -111,7 +118,7 @@ export class CorpusLookup implements CitationLookup {
       if (text === null) continue;
       const read = readAnswerDocument(text, answer.file);
       this.answerSplit ??= (await import('../corpus/answer-passages.js')).answerPassages;
-      for (const passage of this.answerSplit(read.doc, answer.file, { text })) add(entry, passage);
+      for (const passage of this.answerSplit(read.doc, answer.file, { text })) this.add(entry, passage);
     }
   }
 
@@ -125,19 +132,20 @@ export class CorpusLookup implements CitationLookup {
       const text = typeof bytes === 'string' ? null : utf8(bytes);
       if (text === null) continue;
       this.stats.split++;
-      for (const passage of split(text, { file, doc }).passages) add(entry, passage);
+      for (const passage of split(text, { file, doc }).passages) this.add(entry, passage);
     }
+  }
+
+  private add(entry: DocEntry, passage: Pick<Passage, 'id' | 'lines'>): void {
+    entry.ids.add(passage.id);
+    this.ids.add(passage.id);
+    entry.ranges.push(passage.lines);
   }
 
   private async splitter(): Promise<Splitter> {
     this.split ??= (await import('../corpus/split-passages.js')).splitPassages;
     return this.split;
   }
-}
-
-function add(entry: DocEntry, passage: Pick<Passage, 'id' | 'lines'>): void {
-  entry.ids.add(passage.id);
-  entry.ranges.push(passage.lines);
 }
 
 function utf8(bytes: Buffer): string | null {

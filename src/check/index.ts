@@ -14,10 +14,12 @@ import { type CheckProblem, problem } from './codes.js';
 import { CorpusLookup } from './corpus-lookup.js';
 import { isIsoDate, todayIso } from './dates.js';
 import { checkDrift } from './drift.js';
-import { type AnswerHead, display, failure, type LoadedAnswer, type LoadedQuestion, listWorkspace, loadAnswer, loadQuestion, type WorkspaceFiles } from './load-workspace.js';
+import {
+  type AnswerFile, type AnswerHead, display, failure, type LoadedAnswer, type LoadedQuestion, listWorkspace, loadAnswer, loadQuestion, readAnswerHead, type WorkspaceFiles,
+} from './load-workspace.js';
 import { checkOrphans } from './orphan.js';
 import { checkOverdue } from './overdue.js';
-import { buildReport, type CheckedDocument, type CheckReport } from './report.js';
+import { buildReport, type CheckedDocument, type CheckReport, ownDocument, ownString } from './report.js';
 import { buildStatus, type StatusInput, type StatusReport } from './status.js';
 
 export interface CheckOptions {
@@ -43,20 +45,28 @@ export async function checkWorkspace(workspaceDir: string, options: CheckOptions
   const documents: CheckedDocument[] = [];
   const pairing = new Pairing(files);
   for (const pair of pairing.pairs()) {
-    const answer = pair.answer ? loadAnswer(pair.answer) : null;
+    const answer = pair.answer;
     const sources = answer?.doc?.answers.flatMap((section) => section.sources) ?? [];
     if (sources.length > 0 && lookup instanceof CorpusLookup) await lookup.load(sources);
     try {
-      documents.push(checkDocument(pair, answer, { today, strict, corpus: sources.length > 0 ? lookup : null }));
+      documents.push(ownDocument(checkDocument(pair, answer, { today, strict, corpus: sources.length > 0 ? lookup : null })));
     } catch (error) {
       // A rule that fails on one pair (a bug, a crafted file) stops only that pair.
-      documents.push({ ...emptyDocument(pair, answer), problems: [...pair.question.problems, failure(error, answer?.file ?? pair.question.file)] });
+      documents.push(ownDocument({ ...emptyDocument(pair, answer), problems: [...pair.question.problems, failure(error, answer?.file ?? pair.question.file)] }));
+    }
+  }
+  // Extra answer documents for a question document checked before they were found.
+  for (const doc of documents) {
+    const late = doc.questionFile !== null ? pairing.late.get(doc.id) : undefined;
+    if (late && doc.answerFile !== null) {
+      doc.problems.push(...late);
+      pairing.late.delete(doc.id);
     }
   }
   for (const head of pairing.unclaimed()) {
     if (files.selectedAnswers && !files.selectedAnswers.has(head.file)) continue;
     const answer = loadAnswer(head);
-    documents.push({
+    documents.push(ownDocument({
       id: head.questionId,
       questionFile: null,
       answerFile: head.file,
@@ -72,7 +82,7 @@ export async function checkWorkspace(workspaceDir: string, options: CheckOptions
           { file: head.file, line: head.questionLine ?? 1 },
         ),
       ],
-    });
+    }));
   }
   return buildReport(documents, { today, strict, questionsFolder: files.config.questions });
 }
@@ -89,9 +99,8 @@ export async function workspaceStatus(workspaceDir: string, options: StatusOptio
   const today = resolveToday(options.today);
   const files = await listWorkspace(workspaceDir);
   const inputs: StatusInput[] = [];
-  for (const { question, answer: head } of new Pairing(files).pairs()) {
+  for (const { question, answer } of new Pairing(files).pairs()) {
     const doc = question.doc;
-    const answer = head ? loadAnswer(head) : null;
     let answered = 0;
     try {
       answered = doc && answer?.doc ? checkAnswers({ question: doc, answer: answer.doc, answerFile: answer.file }).answered : 0;
@@ -99,21 +108,23 @@ export async function workspaceStatus(workspaceDir: string, options: StatusOptio
       question.problems.push(failure(error, answer?.file ?? question.file));
     }
     const uitstel: Uitstel | null = doc?.uitstel ?? null;
+    // Own copies of the strings kept (see `ownString`): the row must not hold the files' texts.
+    const own = (text: string | null | undefined) => (text == null ? null : ownString(text));
     inputs.push({
-      id: question.id,
+      id: ownString(question.id),
       questionFile: question.file,
       answerFile: answer?.file ?? null,
-      party: doc?.party ?? null,
-      parties: doc?.parties ?? [],
-      subject: doc?.subject ?? doc?.title ?? null,
-      received: doc?.received ?? null,
-      deadline: doc?.deadline ?? null,
-      uitstel,
+      party: own(doc?.party),
+      parties: (doc?.parties ?? []).map(ownString),
+      subject: own(doc?.subject ?? doc?.title),
+      received: own(doc?.received),
+      deadline: own(doc?.deadline),
+      uitstel: uitstel && { until: ownString(uitstel.until), date: own(uitstel.date), reason: own(uitstel.reason) },
       questions: doc?.questions.length ?? 0,
       answered,
       status: answer?.doc ? answer.doc.status : null,
-      answerDate: answer?.doc?.date ?? null,
-      problems: [...question.problems, ...(answer?.problems ?? [])],
+      answerDate: own(answer?.doc?.date),
+      problems: [...question.problems, ...(answer?.problems ?? [])].map((p) => ({ ...p, message: ownString(p.message), file: own(p.file) })),
     });
   }
   return buildStatus(inputs, today);
@@ -127,8 +138,8 @@ function resolveToday(today: string | undefined): string {
 
 interface Pair {
   question: LoadedQuestion;
-  /** The answer document checked with it. */
-  answer: AnswerHead | null;
+  /** The answer document checked with it, read. */
+  answer: LoadedAnswer | null;
   /** `answers/<id>.md` when it exists but names another question document. */
   misnamed: AnswerHead | null;
   /** Another question document has the same id: only the first is paired and checked. */
@@ -138,83 +149,116 @@ interface Pair {
 }
 
 /**
- * Pairs question documents with answer documents, one question document at a time. An answer
- * belongs to the question document its front matter names (the file name stands in when the front
- * matter does not say). When several answer documents name one question document,
- * `answers/<id>.md` wins, else the first by path; the others are reported as `orphan`.
+ * Pairs question documents with answer documents, one pair at a time. An answer belongs to the
+ * question document its front matter names (the file name stands in when the front matter does
+ * not say). When several answer documents name one question document, `answers/<id>.md` wins,
+ * else the first by path; the others are reported as `orphan`.
+ *
+ * Most answer documents are `answers/<id>.md` and name `<id>`: such a pair is read and checked at
+ * once, every file read once. Only the other answer files have their front matter read, after
+ * the question documents (to find the answer of a question document without `answers/<id>.md`,
+ * extra answer documents, and answers to no question document); the question documents still
+ * unpaired then are read again. Reading the front matter of every answer first cost 5 % of
+ * `answer check` on bench/check.ts.
  */
 class Pairing {
-  private readonly byId = new Map<string, AnswerHead[]>();
-  private readonly byFile: Map<string, AnswerHead>;
+  private readonly byFile: Map<string, AnswerFile>;
   private readonly answersFolder: string;
+  /** Answer files paired with a question document, or reported as an extra one. */
   private readonly claimed = new Set<string>();
+  /** The files of the other answer documents, by the id they name (after `pairs`). */
+  private rest: AnswerHead[] = [];
+  /** Problems found after a pair was yielded (an extra answer document), by question id. */
+  readonly late = new Map<string, CheckProblem[]>();
 
   constructor(private readonly files: WorkspaceFiles) {
-    for (const answer of files.answers) {
-      const list = this.byId.get(answer.questionId) ?? [];
-      list.push(answer);
-      this.byId.set(answer.questionId, list);
-    }
     this.byFile = new Map(files.answers.map((a) => [a.file, a]));
     this.answersFolder = files.config.answers.replace(/\\/g, '/').replace(/\/+$/, '');
   }
 
   /** The question documents to check, read one at a time, in path order. */
   private *questions(): Generator<LoadedQuestion> {
-    const { dir, config, questionPaths, byAnswer } = this.files;
-    const load = (path: string) => loadQuestion(path, display(dir, path), config);
+    const { questionPaths, byAnswer } = this.files;
     if (!byAnswer) {
-      for (const path of questionPaths) yield load(path);
+      for (const path of questionPaths) yield this.load(path);
       return;
     }
     // The paths given, and the question documents the answer documents given answer.
     const all = [...questionPaths.map((path) => ({ path, given: true })), ...byAnswer.paths.map((path) => ({ path, given: false }))];
-    all.sort((a, b) => display(dir, a.path).localeCompare(display(dir, b.path)));
+    all.sort((a, b) => display(this.files.dir, a.path).localeCompare(display(this.files.dir, b.path)));
     for (const { path, given } of all) {
-      const question = load(path);
+      const question = this.load(path);
       if (given || byAnswer.ids.has(question.id)) yield question;
     }
   }
 
+  private load(path: string): LoadedQuestion {
+    return loadQuestion(path, display(this.files.dir, path), this.files.config);
+  }
+
   *pairs(): Generator<Pair> {
     const firstWithId = new Map<string, string>();
+    /** Paired after the other answer files are known: the question document's path, and a misnamed answers/<id>.md. */
+    const waiting: Array<{ path: string; id: string; misnamed: AnswerHead | null }> = [];
+    const pairedIds = new Map<string, string>();
     for (const question of this.questions()) {
-      const problems: CheckProblem[] = [];
       const earlier = firstWithId.get(question.id);
       if (earlier !== undefined) {
-        problems.push(
+        const problems = [
           problem('schema', 'error', `The id '${question.id}' is also the id of ${earlier}; each question document needs its own id.`, {
             file: question.file,
             line: question.keyLines.id ?? 1,
           }),
-        );
+        ];
         yield { question, answer: null, misnamed: null, duplicate: true, problems };
         continue;
       }
       firstWithId.set(question.id, question.file);
-      const candidates = this.byId.get(question.id) ?? [];
-      const preferred = `${this.answersFolder}/${question.id}.md`;
-      const answer = candidates.find((a) => a.file === preferred) ?? candidates[0] ?? null;
+      const preferred = this.byFile.get(`${this.answersFolder}/${question.id}.md`);
+      const answer = preferred ? loadAnswer(preferred) : null;
+      if (answer && answer.questionId === question.id) {
+        this.claimed.add(answer.file);
+        pairedIds.set(question.id, answer.file);
+        yield { question, answer, misnamed: null, duplicate: false, problems: [] };
+        continue;
+      }
+      waiting.push({ path: question.path, id: question.id, misnamed: answer });
+    }
+
+    // The other answer files, by the id their front matter names.
+    const byId = new Map<string, AnswerHead[]>();
+    this.rest = this.files.answers.filter((a) => !this.claimed.has(a.file)).map((a) => readAnswerHead(a));
+    for (const head of this.rest) byId.set(head.questionId, [...(byId.get(head.questionId) ?? []), head]);
+    for (const [id, file] of pairedIds) {
+      for (const other of byId.get(id) ?? []) {
+        this.claimed.add(other.file);
+        this.late.set(id, [...(this.late.get(id) ?? []), extraAnswer(id, other, file)]);
+      }
+    }
+    for (const { path, id, misnamed } of waiting) {
+      const candidates = (byId.get(id) ?? []).filter((a) => !this.claimed.has(a.file));
+      const chosen = candidates[0] ?? null;
+      const problems: CheckProblem[] = [];
       for (const other of candidates) {
         this.claimed.add(other.file);
-        if (other === answer) continue;
-        problems.push(
-          problem('orphan', 'error', `A second answer document for '${question.id}'; ${answer!.file} is the one checked. Merge the two or remove this one.`, {
-            file: other.file,
-            line: other.questionLine ?? 1,
-          }),
-        );
+        if (other !== chosen) problems.push(extraAnswer(id, other, chosen!.file));
       }
-      const atPreferred = this.byFile.get(preferred);
-      const misnamed = !answer && atPreferred && atPreferred.questionId !== question.id ? atPreferred : null;
-      yield { question, answer, misnamed, duplicate: false, problems };
+      const question = this.load(path);
+      yield { question, answer: chosen ? loadAnswer(chosen) : null, misnamed: chosen ? null : misnamed, duplicate: false, problems };
     }
   }
 
   /** Answer documents no question document claimed (after `pairs` has run). */
   unclaimed(): AnswerHead[] {
-    return this.files.answers.filter((a) => !this.claimed.has(a.file));
+    return this.rest.filter((a) => !this.claimed.has(a.file));
   }
+}
+
+function extraAnswer(id: string, other: AnswerHead, checked: string): CheckProblem {
+  return problem('orphan', 'error', `A second answer document for '${id}'; ${checked} is the one checked. Merge the two or remove this one.`, {
+    file: other.file,
+    line: other.questionLine ?? 1,
+  });
 }
 
 interface DocumentContext {

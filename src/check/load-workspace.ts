@@ -23,6 +23,7 @@ import { type CheckCode, CHECK_PROBLEMS, type CheckProblem, problem } from './co
 
 /** A question document as the check sees it: read, or the problems that kept it from being read. */
 export interface LoadedQuestion {
+  path: string;
   /** Workspace-relative path, forward slashes. */
   file: string;
   /** The id: front matter `id`, else the file name without `.md`. */
@@ -33,10 +34,15 @@ export interface LoadedQuestion {
   problems: CheckProblem[];
 }
 
-/** An answer document's front matter, read to pair it with its question document. */
-export interface AnswerHead {
+/** An answer document's file. */
+export interface AnswerFile {
   path: string;
+  /** Workspace-relative path, forward slashes. */
   file: string;
+}
+
+/** An answer document's front matter, read to pair it with its question document. */
+export interface AnswerHead extends AnswerFile {
   /** The question document it names (front matter `question`, else the file name). */
   questionId: string;
   /** Whether the id came from the front matter (rather than the file name). */
@@ -66,7 +72,7 @@ export interface WorkspaceFiles {
    */
   byAnswer: { paths: string[]; ids: Set<string> } | null;
   /** Every answer document, sorted by path. */
-  answers: AnswerHead[];
+  answers: AnswerFile[];
   /** Answer files given as paths (workspace-relative): their orphan status is reported too. */
   selectedAnswers: Set<string> | null;
 }
@@ -76,7 +82,7 @@ export interface ListOptions {
   paths?: string[];
 }
 
-/** Find the question and answer documents of a workspace and read the answers' front matter. */
+/** Find the question and answer documents of a workspace. */
 export async function listWorkspace(workspaceDir: string, options: ListOptions = {}): Promise<WorkspaceFiles> {
   const dir = resolve(workspaceDir);
   await requireDirectory(dir, dir);
@@ -104,12 +110,12 @@ export async function listWorkspace(workspaceDir: string, options: ListOptions =
     questionPaths = await markdownFiles(questionsDir, dir);
   }
   questionPaths = [...new Set(questionPaths)].sort();
-  const answers = (await markdownFiles(answersDir, dir)).sort().map((path) => readAnswerHead(path, display(dir, path)));
+  const answers = (await markdownFiles(answersDir, dir)).sort().map((path) => ({ path, file: display(dir, path) }));
 
   // Answer files given as paths select the question documents they answer.
   let byAnswer: WorkspaceFiles['byAnswer'] = null;
   if (selectedAnswers && selectedAnswers.size > 0) {
-    const ids = new Set(answers.filter((a) => selectedAnswers!.has(a.file)).map((a) => a.questionId));
+    const ids = new Set(answers.filter((a) => selectedAnswers!.has(a.file)).map((a) => readAnswerHead(a).questionId));
     const given = new Set(questionPaths);
     byAnswer = { paths: (await markdownFiles(questionsDir, dir)).filter((path) => !given.has(path)).sort(), ids };
   }
@@ -126,7 +132,7 @@ export function loadQuestion(path: string, file: string, config: AnswerConfig): 
   try {
     return readQuestion(path, file, config, stem);
   } catch (error) {
-    return { file, id: stem, doc: null, keyLines: {}, problems: [failure(error, file)] };
+    return { path, file, id: stem, doc: null, keyLines: {}, problems: [failure(error, file)] };
   }
 }
 
@@ -137,7 +143,7 @@ export function failure(error: unknown, file: string): CheckProblem {
 }
 
 function readQuestion(path: string, file: string, config: AnswerConfig, stem: string): LoadedQuestion {
-  const loaded: LoadedQuestion = { file, id: stem, doc: null, keyLines: {}, problems: [] };
+  const loaded: LoadedQuestion = { path, file, id: stem, doc: null, keyLines: {}, problems: [] };
   const read = readDocumentFile(path, { file });
   loaded.problems.push(...read.problems.map(checkProblem));
   if (read.text === null) return loaded;
@@ -164,7 +170,7 @@ function rawId(text: string): string | null {
 }
 
 /** Read an answer document's front matter (its first kilobytes) for the id it names. */
-function readAnswerHead(path: string, file: string): AnswerHead {
+export function readAnswerHead({ path, file }: AnswerFile): AnswerHead {
   const head: AnswerHead = { path, file, questionId: basename(path).replace(/\.md$/i, ''), named: false, questionLine: null };
   try {
     readHead(head);
@@ -195,7 +201,8 @@ function readHead(head: AnswerHead): void {
 const HEAD_BYTES = 4096;
 
 /** Read an answer document in full. Never throws (see `loadQuestion`). */
-export function loadAnswer(head: AnswerHead): LoadedAnswer {
+export function loadAnswer(answer: AnswerFile): LoadedAnswer {
+  const head: AnswerHead = { path: answer.path, file: answer.file, questionId: basename(answer.path).replace(/\.md$/i, ''), named: false, questionLine: null };
   try {
     return readAnswer(head);
   } catch (error) {
@@ -212,6 +219,12 @@ function readAnswer(head: AnswerHead): LoadedAnswer {
   const { doc, problems, layout } = readAnswerDocument(read.text, head.file);
   loaded.doc = doc;
   loaded.keyLines = layout.keyLines;
+  // The question document it answers, as `readAnswerHead` reads it.
+  if (doc.question) {
+    loaded.questionId = doc.question;
+    loaded.named = true;
+    loaded.questionLine = layout.keyLines.question ?? null;
+  }
   const status = layout.data.status;
   loaded.statusKnown = typeof status === 'string' && (ANSWER_STATUSES as readonly string[]).includes(status.trim());
   loaded.problems.push(...problems.map(checkProblem));

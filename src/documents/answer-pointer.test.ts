@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerPointer } from './answer-pointer.js';
+import fc from 'fast-check';
+import { answerPointer, pointerNumbers } from './answer-pointer.js';
 
 describe('answerPointer', () => {
   it('recognises the ways a college points to another answer', () => {
@@ -29,5 +30,18 @@ describe('answerPointer', () => {
     expect(answerPointer('Zie de Zwolse agenda zorg en veiligheid.')).toBeNull();
     expect(answerPointer('Ja.')).toBeNull();
     expect(answerPointer('')).toBeNull();
+  });
+});
+
+describe('answerPointer on any text', () => {
+  it('finds every pointer the full pattern finds, also through its quick first look', () => {
+    const piece = fc.constantFrom('Zie', 'zie', 'het antwoord op', 'antwoord bij', 'vraag', '2', 'en', '3', '**', '_', '`', 'Antwoord:', '(', ')', '.', ' ', '\n', 'Wij verwijzen naar', 'hierboven', 'Deze vraag is al beantwoord bij', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join(' ')), (text) => {
+        const slow = pointerNumbers(text);
+        expect(answerPointer(text)).toEqual(slow);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -22,6 +22,9 @@ const POINTER = new RegExp(
   'i',
 );
 
+/** What `plain` leaves at the start of a pointer: an optional label, an optional "(", a word of `LEAD`. */
+const MAY_POINT = /^\s*(?:antwoord\s*:?\s*:?\s*)?\(?\s*(?:zie|wij|we|ik|verwezen|hiervoor|deze)\s/i;
+
 /** Markdown decoration a person may put around a pointer (emphasis, a label, a final stop). */
 function plain(text: string): string {
   return text
@@ -39,6 +42,14 @@ function plain(text: string): string {
  * Ranges are expanded: "vraag 2 t/m 4" gives [2, 3, 4].
  */
 export function answerPointer(text: string): number[] | null {
+  // Most answers are not pointers: the word a pointer starts with decides that in its first
+  // characters (a pointer has its lead word within 400, however much markup is around it).
+  if (!MAY_POINT.test(text.slice(0, 400).replace(/[*_`]/g, ''))) return null;
+  return pointerNumbers(text);
+}
+
+/** `answerPointer` without its quick first look (the tests hold the one to the other). */
+export function pointerNumbers(text: string): number[] | null {
   if (/\n\s*\n/.test(text.trim())) return null;
   const match = POINTER.exec(plain(text));
   if (!match) return null;

@@ -100,30 +100,37 @@ function itemOf(item: ListItem, lineOffset: number): BlockItem {
   };
 }
 
+/** Where a block is, as either producer places it; what is in it is the producer's. */
+export abstract class PlacedBlock {
+  constructor(
+    readonly type: BlockType,
+    readonly depth: number,
+    readonly start: number,
+    readonly end: number,
+    readonly line: number,
+    readonly endLine: number,
+  ) {}
+}
+
 /** A block read from an mdast node; `lineOffset` and `offset` place a fragment's node in the body. */
-export class TreeBlock implements Block {
-  readonly type: BlockType;
-  readonly depth: number;
-  readonly start: number;
-  readonly end: number;
-  readonly line: number;
-  readonly endLine: number;
-  private readonly lineOffset: number;
+export class TreeBlock extends PlacedBlock implements Block {
   private textCache: string | null = null;
 
   constructor(
     private readonly node: RootContent,
-    lineOffset = 0,
+    private readonly lineOffset = 0,
     offset = 0,
   ) {
     const type = node.type;
-    this.type = type === 'heading' || type === 'paragraph' || type === 'list' || type === 'blockquote' ? type : 'other';
-    this.depth = type === 'heading' ? node.depth : 0;
-    this.start = (node.position?.start.offset ?? 0) + offset;
-    this.end = (node.position?.end.offset ?? 0) + offset;
-    this.line = (node.position?.start.line ?? 1) + lineOffset;
-    this.endLine = (node.position?.end.line ?? 1) + lineOffset;
-    this.lineOffset = lineOffset;
+    const position = node.position;
+    super(
+      type === 'heading' || type === 'paragraph' || type === 'list' || type === 'blockquote' ? type : 'other',
+      type === 'heading' ? node.depth : 0,
+      (position?.start.offset ?? 0) + offset,
+      (position?.end.offset ?? 0) + offset,
+      (position?.start.line ?? 1) + lineOffset,
+      (position?.end.line ?? 1) + lineOffset,
+    );
   }
 
   get text(): string {
@@ -152,7 +159,7 @@ export class TreeBlock implements Block {
   }
 
   mayContain(word: string): boolean {
-    return this.text.toLowerCase().includes(word);
+    return new RegExp(word, 'i').test(this.text);
   }
 }
 

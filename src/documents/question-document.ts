@@ -53,7 +53,8 @@ const ANSWER_HEADING = /^Antwoord$/i;
 
 /** Whitespace collapsed to single spaces and trimmed: the form of question and part texts. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts are collapsed already (the writer writes them so): no copy for those.
+  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**

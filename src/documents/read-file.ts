@@ -58,20 +58,16 @@ export function readDocumentFile(path: string, options: ReadDocumentOptions): Do
   return { text: text.replace(/^\ufeff/, ''), encoding, problems };
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * `decodeText` of the readers, with its most common case first: UTF-8 without zero bytes (a file
- * with zero bytes may be UTF-16 without a byte order mark, which `decodeText` recognises).
+ * with zero bytes may be UTF-16 without a byte order mark, which `decodeText` recognises). Node's
+ * own UTF-8 decoding is twice as fast as a strict TextDecoder; it writes U+FFFD for what is not
+ * UTF-8, so only text holding U+FFFD is decoded again strictly, by `decodeText`.
  */
 function decode(bytes: Buffer): { text: string; encoding: TextEncoding } {
   if (bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe || bytes[0] === 0xef)) return decodeText(bytes);
-  try {
-    const text = UTF8.decode(bytes);
-    if (!text.includes('\0')) return { text, encoding: 'utf-8' };
-  } catch {
-    // Not UTF-8: decodeText decides.
-  }
+  const text = bytes.toString('utf8');
+  if (!text.includes('\ufffd') && !text.includes('\0')) return { text, encoding: 'utf-8' };
   return decodeText(bytes);
 }
 
