@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { defaultConfig, type AnswerConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
-import { hasFrontMatter } from '../documents/front-matter.js';
+import { hasFrontMatter, parseFrontMatter } from '../documents/front-matter.js';
 import type { ParseWarning, QuestionDocument } from '../model.js';
 import { computeDeadline, deadlineMismatch } from '../documents/deadline.js';
 import { refuseErrors } from '../documents/schema.js';
@@ -53,6 +53,9 @@ export async function loadQuestionSource(input: { name: string; data: Uint8Array
   if (MARKDOWN_NAME.test(input.name) || input.name === '-') {
     const { text } = decodeText(input.data);
     if (isQuestionDocumentText(text)) return fromQuestionFile(text, display, config);
+    // A "---js" (or other non-YAML) fence is front matter that is refused, never a letter's first line.
+    const fence = parseFrontMatter(text, display);
+    if (fence.present && /must be YAML/.test(fence.problems[0]?.message ?? '')) refuseErrors(fence.problems, display);
   }
   const source = await readSource(input, options.read);
   const parsed = parseQuestionDocument(source.text, { file: display, format: source.format });

@@ -70,7 +70,7 @@ describe('formatStatusText', () => {
     const lines = formatStatusText(report).split('\n');
     expect(lines[2]).toMatch(/^d +- +een heel lang .* +- +- +- +0 of 2 +no answer$/);
     expect(lines.slice(-3)).toEqual([
-      "1 letter could not be read as written (run 'answer check' for everything else):",
+      "1 letter could not be read as written; what 'answer check' says of their files (run it for everything else):",
       `  questions/d.md:7  error  schema  'received' is "12 april", which is not a date written YYYY-MM-DD.`,
       '',
     ]);

@@ -108,7 +108,8 @@ export function formatStatusText(report: StatusReport): string {
   const problems = report.documents.flatMap((d) => d.problems);
   if (problems.length > 0) {
     const unreadable = report.documents.filter((d) => d.problems.some((p) => p.severity === 'error')).length;
-    lines.push('', `${plural(unreadable, 'letter')} could not be read as written (run 'answer check' for everything else):`, ...problemLines(problems));
+    const what = unreadable > 0 ? `${plural(unreadable, 'letter')} could not be read as written` : 'The documents were read';
+    lines.push('', `${what}; what 'answer check' says of their files (run it for everything else):`, ...problemLines(problems));
   }
   return `${lines.join('\n')}\n`;
 }
