@@ -9,19 +9,16 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PASSAGES_VERSION } from '../corpus/load-corpus.js';
+import { INDEX_DIR, INDEX_FILE, INDEX_FORMAT, INDEX_FORMAT_VERSION, indexPath } from './index-file.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
 import type { FileEntry } from './index-store.js';
 import { MemoryIndexStore } from './memory-store.js';
 
-export const INDEX_DIR = '.answer';
-export const INDEX_FILE = 'index.bin';
+export { INDEX_DIR, INDEX_FILE, indexPath };
 /** Where versions before the binary format kept the index; removed when the new one is written. */
 const OLD_INDEX_FILE = 'index.json';
-/** Bump when the file layout changes. (2: binary, MemoryIndexStore.toChunks.) */
-const FORMAT_VERSION = 2;
-const FORMAT = 'answer-index';
 
 /** The file's first line, as JSON; the store's bytes follow it. */
 interface IndexHeader {
@@ -32,11 +29,7 @@ interface IndexHeader {
   passages: number;
 }
 
-const HEADER: IndexHeader = { format: FORMAT, version: FORMAT_VERSION, analyzer: ANALYZER_VERSION, passages: PASSAGES_VERSION };
-
-export function indexPath(workspace: string): string {
-  return join(workspace, INDEX_DIR, INDEX_FILE);
-}
+const HEADER: IndexHeader = { format: INDEX_FORMAT, version: INDEX_FORMAT_VERSION, analyzer: ANALYZER_VERSION, passages: PASSAGES_VERSION };
 
 /** The persisted index of a workspace, or null when there is none that can be used. */
 export async function readIndex(workspace: string): Promise<MemoryIndexStore | null> {
