@@ -108,6 +108,8 @@ export async function generate(dir: string, letters: number): Promise<{ bytes: n
   await mkdir(join(dir, 'questions'), { recursive: true });
   await mkdir(join(dir, 'answers'), { recursive: true });
   await cp(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  // A workspace: the commands refuse to run without its configuration (defaults here).
+  await writeFile(join(dir, 'answer.config.json'), '{}\n');
   const { passages } = await loadCorpus(dir, { answers: null });
   let bytes = 0;
   let questions = 0;
@@ -180,6 +182,8 @@ export async function run(options: BenchOptions): Promise<void> {
         floor.push(timed(['-e', FLOOR], dir));
         cli.push(timed([bin, ...check], dir));
       }
+      // A check that could not run (exit 2) is fast for the wrong reason: never a figure.
+      if (cli.some((r) => r.status !== 0 && r.status !== 1)) throw new Error(`answer check exited ${cli.map((r) => r.status).join(', ')} in ${dir}`);
       const best = (runs: Timed[]) => Math.min(...runs.map((r) => r.ms));
       const bestCpu = (runs: Timed[]) => Math.min(...runs.map((r) => r.cpuMs));
       const ratio = best(cli) / best(floor);
