@@ -35,10 +35,12 @@ export type { LoadOptions } from './parse/load.js';
 export {
   DEFAULT_SCORING, INDEX_DIR, MemoryIndexStore, analyzeText, buildQuery, evaluate, indexPath, linkQuestionDocument, linkerRanker,
   normalizeForMatch, openIndex, parseGold, rank, readIndex, searchIndex, searchTerms, splitCompound, stem, syncIndex, tokenize, unreachableGold, writeIndex,
+  defaultSynonyms, loadSynonyms, parseSynonyms, SYNONYM_FILE,
 } from './link/index.js';
 export type {
   AnalyzedPassage, CorpusContent, CorpusReader, EvalReport, FileEntry, GoldFile, GoldQuery, GoldQuestion, IndexStats, IndexStore, LinkOptions, LinkResult,
   LinkedPassage, LinkerRankerOptions, Metrics, OpenedIndex, QueryTerm, QuestionLinks, RankOptions, Ranker, ScoringParams, SyncReport,
+  QueryOptions, SynonymProblem, SynonymSet,
 } from './link/index.js';
 export {
   ANSWER_PLACEHOLDER, ANSWER_STATUSES, MAX_ANSWER_FILE_BYTES, answerState, headingKey, readAnswerDocument,

@@ -13,9 +13,10 @@ import { tokenize, type Token } from './tokenize.js';
 /**
  * Bump when analysis changes what terms a text gives: a persisted index made by another version
  * is then rebuilt instead of being read. (2: passages carry their document's `date`; 3: time
- * adverbials are function phrases, a nominalisation carries its verb.)
+ * adverbials are function phrases, a nominalisation carries its verb; 4: more set phrases, "en/of"
+ * is no elision.)
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /**
  * Weight of a term that is only part of what was written: a compound part ("aanbieder" of
@@ -51,6 +52,10 @@ const FUNCTION_PHRASES = [
   'aan de hand van', 'in de loop van', 'op basis van', 'als gevolg van', 'ten gevolge van', 'in het geval van', 'in de vorm van',
   'met behulp van', 'ten koste van', 'in het licht van', 'op dit moment', 'op het moment', 'op welke wijze', 'op welke manier',
   'op die manier', 'op deze manier', 'in hoeverre', 'aan de slag', 'zo ja', 'zo nee', 'indien ja', 'indien nee', 'waarom niet',
+  // Set phrases of a question's frame: "wat is de stand van zaken", "op het vlak van jeugdzorg",
+  // "als het gaat om vereenzaming", "zo snel mogelijk".
+  'stand van zaken', 'op het vlak van', 'als het gaat om', 'wat betreft', 'zo snel mogelijk', 'zo spoedig mogelijk',
+  'bij herhaling', 'onder andere', 'met name', 'in het algemeen',
   // Time adverbials: "op (de) langere termijn" says when, not what.
   'op termijn', 'op korte termijn', 'op lange termijn', 'op langere termijn', 'op de korte termijn', 'op de lange termijn', 'op de langere termijn',
 ].map((p) => p.split(' '));

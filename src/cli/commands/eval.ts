@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { evaluate, InputError, linkerRanker, parseGold } from '../../index.js';
+import { evaluate, InputError, linkerRanker, loadConfig, parseGold } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { err, out } from '../context.js';
 import { formatEvalJson } from '../formatters/link-json.js';
 import { formatEvalText } from '../formatters/link-text.js';
-import { loadWorkspaceCorpus } from './link-index.js';
+import { loadWorkspaceCorpus, workspaceSynonyms } from './link-index.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -23,7 +23,8 @@ export function register(program: Command, ctx: CliContext): void {
       }
       const gold = parseGold(text, file);
       const { corpus, store } = await loadWorkspaceCorpus(ctx);
-      const report = await evaluate(gold, linkerRanker(store), corpus.passages);
+      const synonyms = await workspaceSynonyms(ctx, await loadConfig(ctx.cwd));
+      const report = await evaluate(gold, linkerRanker(store, { query: { synonyms } }), corpus.passages);
       for (const u of report.unreachable) {
         err(ctx, `${file}  question ${u.n}: no passage${u.doc ? ` of ${u.doc}` : ''} contains "${u.snippet}"`);
       }

@@ -1,6 +1,7 @@
 /** What link, search and eval share: the workspace configuration, corpus and index, the --top value. */
 import {
-  InputError, loadConfig, loadCorpus, openIndex, UsageError, type AnswerConfig, type IndexStore, type LoadedCorpus, type OpenedIndex, type Problem,
+  InputError, loadConfig, loadCorpus, loadSynonyms, openIndex, UsageError, type AnswerConfig, type IndexStore, type LoadedCorpus, type OpenedIndex, type Problem,
+  type SynonymSet,
 } from '../../index.js';
 import { err, type CliContext } from '../context.js';
 
@@ -45,6 +46,13 @@ export async function searchableIndex(ctx: CliContext, config?: AnswerConfig): P
   reportCorpusProblems(ctx, corpus.problems);
   if ((await store.stats()).passages === 0) throw noPassages(settings.corpus);
   return store;
+}
+
+/** The synonyms of the workspace: the shipped list and `synoniemen.txt` in its corpus folders; bad lines reported. */
+export async function workspaceSynonyms(ctx: CliContext, config: AnswerConfig): Promise<SynonymSet> {
+  const { synonyms, problems } = await loadSynonyms(ctx.cwd, config.corpus);
+  for (const p of problems) err(ctx, `${p.file}:${p.line}  warning: ${p.message}; the line is skipped`);
+  return synonyms;
 }
 
 /** Every passage of the corpus, every file parsed (eval looks for gold snippets in them), and the index. */

@@ -136,6 +136,17 @@ describe('answer search', () => {
     expect(json.passages[0]!.matched).toEqual(['G40', 'werkgroep']);
   });
 
+  it('uses the synonyms of corpus/synoniemen.txt, says through which phrase a passage matched, and warns about a bad line', async () => {
+    await writeFile(join(dir, 'corpus', 'synoniemen.txt'), '# eigen woorden van de griffie\nzwervers => dakloos persoon\nkapot =>\n');
+    const text = await run(['search', 'zwervers']);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('via synoniem: dakloos persoon');
+    expect(text.err).toBe('corpus/synoniemen.txt:3  warning: an arrow needs phrases on both sides; the line is skipped\n');
+    const json = JSON.parse((await run(['search', 'zwervers', '--json'])).out) as { passages: Array<{ synonyms: string[]; matched: string[] }> };
+    expect(json.passages[0]!.synonyms).toEqual(['dakloos persoon']);
+    expect(json.passages[0]!.matched).toEqual([]);
+  });
+
   it('refuses a query of only stopwords or punctuation with one line and exit 2', async () => {
     for (const words of ['de het een', '?!...']) {
       const { code, out, err } = await run(['search', words]);

@@ -4,7 +4,7 @@ import type { CliContext } from '../context.js';
 import { out } from '../context.js';
 import { formatLinkJson } from '../formatters/link-json.js';
 import { formatLinkText } from '../formatters/link-text.js';
-import { parseTop, searchableIndex } from './link-index.js';
+import { parseTop, searchableIndex, workspaceSynonyms } from './link-index.js';
 import { loadFromArgument } from './parse.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -23,7 +23,7 @@ export function register(program: Command, ctx: CliContext): void {
         throw new InputError('no questions found in this letter; check that it is a letter with questions to the college', { file: display });
       }
       const store = await searchableIndex(ctx, config);
-      const result = await linkQuestionDocument(store, doc, { top });
+      const result = await linkQuestionDocument(store, doc, { top, query: { synonyms: await workspaceSynonyms(ctx, config) } });
       out(ctx, options.json ? formatLinkJson(result) : formatLinkText(result));
     });
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { rank, searchTerms } from '../../index.js';
+import { loadConfig, rank, searchTerms } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { out } from '../context.js';
 import { formatSearchJson } from '../formatters/link-json.js';
 import { formatSearchText } from '../formatters/link-text.js';
-import { parseTop, searchableIndex } from './link-index.js';
+import { parseTop, searchableIndex, workspaceSynonyms } from './link-index.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -16,9 +16,10 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (words: string, options: { top?: string; json?: boolean }) => {
       const top = parseTop(options.top, 10);
       // A query without words is refused before the corpus is read.
-      const terms = searchTerms(words);
-      const store = await searchableIndex(ctx);
-      const passages = await rank(store, terms, { top });
+      searchTerms(words);
+      const config = await loadConfig(ctx.cwd);
+      const store = await searchableIndex(ctx, config);
+      const passages = await rank(store, searchTerms(words, { synonyms: await workspaceSynonyms(ctx, config) }), { top });
       out(ctx, options.json ? formatSearchJson(words, passages) : formatSearchText(words, passages));
     });
 }

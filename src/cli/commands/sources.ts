@@ -1,6 +1,6 @@
 import { citationOf, linkQuestionDocument, type AnswerConfig, type Citation, type QuestionDocument } from '../../index.js';
 import type { CliContext } from '../context.js';
-import { openWorkspaceIndex, reportCorpusProblems } from './link-index.js';
+import { openWorkspaceIndex, reportCorpusProblems, workspaceSynonyms } from './link-index.js';
 
 /**
  * The linker's suggestions for each question, as citations for the draft. Sources are a help,
@@ -19,7 +19,7 @@ export async function suggestSources(
     return { sources, notice: `no passages in ${config.corpus.join(', ')}/: the draft has no suggested sources (add policy documents with answer corpus add <file>)` };
   }
   reportCorpusProblems(ctx, corpus.problems);
-  const linked = await linkQuestionDocument(store, letter, { top });
+  const linked = await linkQuestionDocument(store, letter, { top, query: { synonyms: await workspaceSynonyms(ctx, config) } });
   for (const question of linked.questions) sources.set(question.number, question.passages.map((p) => citationOf(p)));
   return { sources, notice: null };
 }
