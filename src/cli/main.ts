@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, formatErrorLine, isUserError } from '../index.js';
+import { EXIT, formatErrorLine, isUserError } from '../errors.js';
 import { commands } from './commands/index.js';
 import type { CliContext, CliOptions } from './context.js';
 
@@ -36,7 +36,9 @@ export async function runCli(options: CliOptions): Promise<number> {
       writeOut: (s) => options.stdout.write(s),
       writeErr: (s) => options.stderr.write(s),
     });
-  for (const load of commands) {
+  // The first word that is not an option names the command; only its module is loaded.
+  const named = commands.filter(([name]) => name === options.argv.find((a) => !a.startsWith('-')));
+  for (const [, load] of named.length > 0 ? named : commands) {
     const mod = await load();
     mod.register(program, ctx);
   }

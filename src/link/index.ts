@@ -29,7 +29,7 @@ export { buildQuery, DEFAULT_PREAMBLE, framingTerms, leansOnPrevious, type Pream
 export { DEFAULT_SCORING, type ScoringParams } from './score.js';
 export { diversify } from './diversify.js';
 export { rank, type LinkedPassage, type RankOptions } from './rank.js';
-export { buildQueryWithStats, linkQuestion, linkQuestionDocument, searchIndex, searchTerms, type LinkOptions, type LinkResult, type QuestionLinks } from './link-questions.js';
+export { buildQueryWithStats, linkQuestion, linkQuestionDocument, refuseEmptySearch, searchIndex, searchTerms, type LinkOptions, type LinkResult, type QuestionLinks } from './link-questions.js';
 export {
   evaluate,
   goldQuery,

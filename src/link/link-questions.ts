@@ -7,6 +7,8 @@ import type { QuestionDocument } from '../model.js';
 import type { IndexStore } from './index-store.js';
 import { buildQuery, type BuiltQuery, type QueryOptions, type QueryTerm, type QuestionContext } from './query.js';
 import { questionParts } from './question-parts.js';
+import { isStopword } from './stopwords.js';
+import { tokenize } from './tokenize.js';
 import { rank, type LinkedPassage, type RankOptions } from './rank.js';
 
 /** The links of one question. */
@@ -103,14 +105,26 @@ export async function linkQuestionDocument(store: IndexStore, doc: QuestionDocum
 }
 
 /**
+ * Refuse free words that hold nothing to search for (only stopwords or punctuation) with the same
+ * InputError as searchTerms, without analysing them: a search checks this before it reads the
+ * corpus, and analysis needs the word list.
+ */
+export function refuseEmptySearch(words: string): void {
+  if (tokenize(words).some((t) => t.kind !== 'joined' && !isStopword(t.norm) && !/^\d$/.test(t.norm))) return;
+  throw nothingToSearch(words);
+}
+
+function nothingToSearch(words: string): InputError {
+  return new InputError(`nothing to search for in "${words.trim().slice(0, 60)}": only stopwords or punctuation`);
+}
+
+/**
  * The query terms of free words (with the synonyms, never weighing down names: a place typed into
  * a search is meant); throws InputError when there are none (only stopwords or punctuation).
  */
 export function searchTerms(words: string, options: QueryOptions = {}): QueryTerm[] {
   const built = buildQuery(words, { names: false, ...options });
-  if (built.terms.length === 0) {
-    throw new InputError(`nothing to search for in "${words.trim().slice(0, 60)}": only stopwords or punctuation`);
-  }
+  if (built.terms.length === 0) throw nothingToSearch(words);
   return built.terms;
 }
 

@@ -9,7 +9,7 @@
  *   drowning the question.
  */
 import { splitSentences } from '../corpus/sentences.js';
-import { analyzeText } from './analyze.js';
+import { analyzeText, type TermOccurrence } from './analyze.js';
 import { placeNameTokens } from './place-names.js';
 import { isFollowUpSentence } from './question-parts.js';
 import { defaultSynonyms, expandSynonyms, type SynonymSet } from './synonyms.js';
@@ -244,18 +244,35 @@ interface WeighOptions {
  * (question-frame.ts) weigh as framing words too.
  */
 function occurrences(text: string, options: WeighOptions): Occurrence[] {
-  const tokens = tokenize(text);
-  const frame = options.asked ? frameTokens(tokens) : null;
-  const places = options.names ? placeNameTokens(tokens) : null;
+  const { terms, frame, places } = analysed(text);
   const out: Occurrence[] = [];
-  for (const t of analyzeText(text, tokens).terms) {
+  for (const t of terms) {
     if (options.exclude.has(foldWord(t.raw)) || options.exclude.has(t.term)) continue;
-    let w = options.framing.has(t.term) || frame?.has(t.token) ? t.weight * FRAMING_WEIGHT : t.weight;
-    if (places?.has(t.token) && !options.home?.(t.term)) w *= NAME_WEIGHT;
+    let w = options.framing.has(t.term) || (options.asked && frame.has(t.token)) ? t.weight * FRAMING_WEIGHT : t.weight;
+    if (options.names && places.has(t.token) && !options.home?.(t.term)) w *= NAME_WEIGHT;
     out.push({ term: t.term, weight: w, raw: t.raw, whole: t.weight === 1 });
   }
   return out;
 }
+
+/**
+ * A text's analysis, its question frame and its names, cached by text: a letter's preamble is
+ * weighed for each of its questions, twice (buildQueryWithStats), and its parts again; analysing
+ * it anew each time was most of linking a letter of eleven questions.
+ */
+function analysed(text: string): { terms: TermOccurrence[]; frame: Set<number>; places: Set<number> } {
+  let hit = analysisCache.get(text);
+  if (!hit) {
+    const tokens = tokenize(text);
+    hit = { terms: analyzeText(text, tokens).terms, frame: frameTokens(tokens), places: placeNameTokens(tokens) };
+    if (analysisCache.size >= ANALYSIS_CACHE_LIMIT) analysisCache.clear();
+    analysisCache.set(text, hit);
+  }
+  return hit;
+}
+
+const analysisCache = new Map<string, { terms: TermOccurrence[]; frame: Set<number>; places: Set<number> }>();
+const ANALYSIS_CACHE_LIMIT = 2000;
 
 /** The occurrences of a question, the words of its follow-up sentences weighed by `followUp`. */
 function questionOccurrences(question: string, options: WeighOptions, followUp: number): Occurrence[] {

@@ -2,7 +2,7 @@
  * Ranking: score a built query against the store, drop what may not be offered, diversify, and
  * say for each result which words of the query matched.
  */
-import type { ScoredPassage } from '../model.js';
+import type { Passage, ScoredPassage } from '../model.js';
 import { diversify, type DiversifyOptions } from './diversify.js';
 import type { IndexStats, IndexStore, Postings, StoredPassage } from './index-store.js';
 import type { QueryTerm } from './query.js';
@@ -114,10 +114,21 @@ async function feedbackTerms(store: IndexStore, query: readonly QueryTerm[], ran
   return weighed.map(([term, w]) => ({ term, weight: (params.weight * w) / max, raws: [term], source: 'feedback' as const }));
 }
 
+/** The terms of a passage's text by token position, kept by passage object (stored passages are the same objects query after query). */
+const termPositions = new WeakMap<Passage, Array<[number, string]>>();
+
+function positionsOf(passage: Passage): Array<[number, string]> {
+  let positions = termPositions.get(passage);
+  if (!positions) {
+    positions = analyzeText(passage.text).terms.map((t): [number, string] => [t.token, t.term]);
+    termPositions.set(passage, positions);
+  }
+  return positions;
+}
+
 /** Pair evidence of a passage: for each two query terms within the window, the lighter one's weight over their distance squared. */
-function proximity(text: string, weights: ReadonlyMap<string, number>, window: number): number {
-  const positions: Array<[number, string]> = [];
-  for (const t of analyzeText(text).terms) if (weights.has(t.term)) positions.push([t.token, t.term]);
+function proximity(passage: Passage, weights: ReadonlyMap<string, number>, window: number): number {
+  const positions = positionsOf(passage).filter(([, term]) => weights.has(term));
   let sum = 0;
   for (let i = 0; i < positions.length; i++) {
     for (let j = i + 1; j < positions.length; j++) {
@@ -177,7 +188,7 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
     let maxPairs = 0;
     if (near) {
       const weights = new Map(query.filter((q) => q.source === 'question' || q.source === 'synonym').map((q) => [q.term, q.weight]));
-      pairs = candidates.map((c) => proximity(c.stored.passage.text, weights, near.window));
+      pairs = candidates.map((c) => proximity(c.stored.passage, weights, near.window));
       maxPairs = Math.max(0, ...pairs);
     }
     candidates.forEach((c, i) => {

@@ -18,9 +18,11 @@
  * The tool ships a default list for the Dutch social domain (synonyms-nl.ts); a workspace adds its
  * own in `corpus/synoniemen.txt` (synonyms.ts reads every corpus folder's file).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeText } from './analyze.js';
+import { analyzeText, ANALYZER_VERSION } from './analyze.js';
+import { currentCacheDir, readCache, writeCache } from './cache-file.js';
 import { DEFAULT_SYNONYMS_TEXT } from './synonyms-nl.js';
 
 /** The file a workspace keeps its own synonyms in, in each corpus folder. */
@@ -119,9 +121,21 @@ export function synonymSet(rules: readonly SynonymRule[]): SynonymSet {
 
 let defaults: SynonymSet | null = null;
 
-/** The default list for the Dutch social domain that ships with the tool (synonyms-nl.ts). */
+/**
+ * The default list for the Dutch social domain that ships with the tool (synonyms-nl.ts), analysed
+ * once and cached in `.answer/` (cache-file.ts): analysing its phrases took 70 ms CPU per process.
+ */
 export function defaultSynonyms(): SynonymSet {
-  defaults ??= synonymSet(parseSynonyms(DEFAULT_SYNONYMS_TEXT, 'synoniemen (standaard)').rules);
+  if (defaults) return defaults;
+  const dir = currentCacheDir();
+  const key = `synonyms 1 analyzer ${ANALYZER_VERSION} v8 ${process.versions.v8} ${createHash('sha256').update(DEFAULT_SYNONYMS_TEXT).digest('hex').slice(0, 16)}`;
+  const cached = readCache(dir, 'synonyms.v8', key) as SynonymSet | null;
+  if (cached && Array.isArray(cached.rules) && cached.byFirst instanceof Map) {
+    defaults = cached;
+  } else {
+    defaults = synonymSet(parseSynonyms(DEFAULT_SYNONYMS_TEXT, 'synoniemen (standaard)').rules);
+    writeCache(dir, 'synonyms.v8', key, defaults);
+  }
   return defaults;
 }
 
@@ -131,6 +145,7 @@ export function defaultSynonyms(): SynonymSet {
  */
 export async function loadSynonyms(workspace: string, folders: readonly string[] = ['corpus']): Promise<{ synonyms: SynonymSet; problems: SynonymProblem[] }> {
   const rules = [...defaultSynonyms().rules];
+  const own = rules.length;
   const problems: SynonymProblem[] = [];
   for (const folder of folders) {
     const file = join(folder, SYNONYM_FILE).replace(/\\/g, '/');
@@ -144,7 +159,7 @@ export async function loadSynonyms(workspace: string, folders: readonly string[]
     rules.push(...parsed.rules);
     problems.push(...parsed.problems);
   }
-  return { synonyms: synonymSet(rules), problems };
+  return { synonyms: rules.length === own ? defaultSynonyms() : synonymSet(rules), problems };
 }
 
 /**

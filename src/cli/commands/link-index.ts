@@ -1,8 +1,16 @@
-/** What link, search and eval share: the workspace configuration, corpus and index, the --top value. */
-import {
-  InputError, loadConfig, loadCorpus, loadSynonyms, openIndex, UsageError, type AnswerConfig, type IndexStore, type LoadedCorpus, type OpenedIndex, type Problem,
-  type SynonymSet,
-} from '../../index.js';
+/**
+ * What link, search and eval share: the workspace configuration, corpus and index, the --top value.
+ *
+ * These commands import the stages they use rather than the library entry (src/index.ts), every
+ * name of which they use it exports too: the whole library brings the PDF, DOCX, template and
+ * date libraries, and loading them cost a warm `answer search` more than the search itself
+ * (bench/cli.ts).
+ */
+import { loadConfig, type AnswerConfig } from '../../config/config.js';
+import { loadCorpus, type LoadedCorpus } from '../../corpus/load-corpus.js';
+import { InputError, UsageError } from '../../errors.js';
+import { loadSynonyms, openIndex, type IndexStore, type OpenedIndex, type SynonymSet } from '../../link/index.js';
+import type { Problem } from '../../model.js';
 import { err, type CliContext } from '../context.js';
 
 /** The most results a command prints: the same bound as `top` in answer.config.json. */

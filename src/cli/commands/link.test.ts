@@ -87,7 +87,7 @@ describe('answer link', () => {
     const first = await run(['link', 'questions/d66.md', '--json']);
     expect(first.code).toBe(0);
     expect(first.err).toMatch(/^corpus\/kapot\.md:2 {2}error: /);
-    expect(await readdir(join(dir, '.answer'))).toEqual(['index.bin']);
+    expect(await readdir(join(dir, '.answer'))).toContain('index.bin');
     expect(await run(['link', 'questions/d66.md', '--json'])).toEqual(first);
     await rm(join(dir, '.answer'), { recursive: true });
     expect(await run(['link', 'questions/d66.md', '--json'])).toEqual(first);

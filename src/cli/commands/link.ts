@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { InputError, linkQuestionDocument, loadConfig } from '../../index.js';
+import { loadConfig } from '../../config/config.js';
+import { InputError } from '../../errors.js';
+import { linkQuestionDocument } from '../../link/index.js';
 import type { CliContext } from '../context.js';
 import { out } from '../context.js';
 import { formatLinkJson } from '../formatters/link-json.js';

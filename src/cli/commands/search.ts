@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig, rank, searchTerms } from '../../index.js';
+import { loadConfig } from '../../config/config.js';
+import { rank, refuseEmptySearch, searchTerms } from '../../link/index.js';
 import type { CliContext } from '../context.js';
 import { out } from '../context.js';
 import { formatSearchJson } from '../formatters/link-json.js';
@@ -16,7 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (words: string, options: { top?: string; json?: boolean }) => {
       const top = parseTop(options.top, 10);
       // A query without words is refused before the corpus is read.
-      searchTerms(words);
+      refuseEmptySearch(words);
       const config = await loadConfig(ctx.cwd);
       const store = await searchableIndex(ctx, config);
       const passages = await rank(store, searchTerms(words, { synonyms: await workspaceSynonyms(ctx, config) }), { top });
