@@ -223,14 +223,14 @@ async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: Gol
     ...ABLATIONS.map(([label, options]): [string, Ranker] => [`ours, ${label}`, linkerRanker(store, options)]),
   ];
   console.log('\nwritten gold sets on the seed corpus (test/fixtures/seeds/policy converted); read250: share of questions whose gold text a reader meets within the first 250 words of the results');
-  console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(28)}${METRIC_HEAD.map((h) => h.padStart(9)).join('')}`);
+  console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(40)}${METRIC_HEAD.map((h) => h.padStart(9)).join('')}`);
   const mean = new Map<string, { metrics: number[]; n: number }>();
   for (const { name, gold } of sets) {
     const scored = gold.questions.filter((q) => q.gold.length > 0).length;
     const label = `${name} (${scored})`;
     for (const [engine, ranker] of engines) {
       const { report, read } = await scoreSet(gold, ranker, corpus.passages);
-      console.log(`${(engine === engines[0]![0] ? label : '').padEnd(31)}${engine.padEnd(28)}${metricCells(report.metrics, read)}`);
+      console.log(`${(engine === engines[0]![0] ? label : '').padEnd(31)}${engine.padEnd(40)}${metricCells(report.metrics, read)}`);
       if (engine === engines[0]![0] && report.unreachable.length) {
         console.log(`  (${report.unreachable.length} gold snippets in no passage: ${report.unreachable.map((u) => `q${u.n}`).join(', ')})`);
       }
@@ -243,7 +243,7 @@ async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: Gol
   }
   // The mean over the written sets, each set counting once (not each question: the sets differ in size).
   for (const [engine, { metrics, n }] of mean) {
-    console.log(`${(engine === engines[0]![0] ? `mean of ${n} written sets` : '').padEnd(31)}${engine.padEnd(28)}${metrics.map((x) => f3(x / n).padStart(9)).join('')}`);
+    console.log(`${(engine === engines[0]![0] ? `mean of ${n} written sets` : '').padEnd(31)}${engine.padEnd(40)}${metrics.map((x) => f3(x / n).padStart(9)).join('')}`);
   }
 }
 

@@ -70,8 +70,10 @@ export async function linkQuestion(
   const parts = searchParts === false ? [] : questionParts(question);
   if (parts.length < 2) return { built, passages };
   const partQueries: BuiltQuery[] = [];
-  for (const part of parts) {
-    const q = await buildQueryWithStats(store, part, { ...context, ...options.query });
+  for (const [i, part] of parts.entries()) {
+    // A part that points back ("en hoeveel rek zit daar nog in?") leans on the part before it, as a
+    // question on the one before.
+    const q = await buildQueryWithStats(store, part, { ...context, ...options.query, ...(i > 0 ? { previous: parts[i - 1]!, previousBorrowed: [] } : {}) });
     if (q.own >= PART_MIN_OWN) partQueries.push(q);
   }
   if (partQueries.length < 2) return { built, passages };
