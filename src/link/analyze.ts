@@ -152,7 +152,7 @@ function wordTerms(norm: string): ReadonlyArray<{ term: string; weight: number }
 }
 
 const wordCache = new Map<string, ReadonlyArray<{ term: string; weight: number }>>();
-const WORD_CACHE_LIMIT = 200_000;
+const WORD_CACHE_LIMIT = 50_000;
 
 /** Called for each term occurrence of a text, in order: the term, its weight, the word as written, its token. */
 type Visit = (term: string, weight: number, raw: string, token: number) => void;

@@ -3,8 +3,10 @@
  *
  *   text ─ tokenize ─ stopwords ─ elision ─ stem ─ compound parts      (analyze.ts)
  *   passages ─ analyze ─ IndexStore (in memory, persisted in .answer/)  (build-index.ts, persist.ts)
- *   question + document context ─ weighted query                        (query.ts)
- *   query ─ BM25F × section BM25F ─ own answer dropped ─ diversified top k (score.ts, rank.ts, diversify.ts)
+ *   question + document context ─ weighted query, synonyms, names      (query.ts, synonyms.ts, place-names.ts)
+ *   query ─ BM25F × section BM25F ─ own answer dropped ─ priors, proximity ─ diversified top k
+ *                                                                        (score.ts, rank.ts, diversify.ts)
+ *   a question that asks several things ─ each part searched too       (question-parts.ts, link-questions.ts)
  *   gold file ─ hit@k, recall@k, MRR, nDCG@10                           (evaluate.ts)
  */
 import type { IndexStore } from './index-store.js';

@@ -1,12 +1,16 @@
 /**
  * Building the query for one question, with the question document as context:
- * - the question's own words count fully, framing words ("het college", "bereid") little, and
- *   the names of the asking party and members not at all (they never name a policy topic);
+ * - the question's own words count fully; framing words ("het college", "bereid"), the frame of
+ *   a council question and the words a follow-up sentence adds ("Zo ja: wat is de planning?")
+ *   little; names of other places and of newspapers little (place-names.ts); the names of the
+ *   asking party and members not at all (they never name a policy topic);
+ * - the synonym list adds what the policy calls the question's words (synonyms.ts), at half weight;
  * - a question that leans on the one before ("Welke pogingen onderneemt het college om hier bij
  *   het Rijk op aan te dringen?") borrows that question's words at half weight;
- * - the letter's subject and preamble weigh in, each with a fixed share of the question's own
- *   weight spread over their words by frequency, so a long preamble sets the topic without
- *   drowning the question.
+ * - the letter's subject weighs in with a fixed share of the question's own weight spread over its
+ *   words, and the preamble, where real letters put the topic, with half of it, sentence by
+ *   sentence (addPreamble). The question's own weight counts only words the corpus holds, when
+ *   the corpus statistics are given (buildQueryWithStats, link-questions.ts).
  */
 import { splitSentences } from '../corpus/sentences.js';
 import { analyzeText, type TermOccurrence } from './analyze.js';
@@ -121,13 +125,11 @@ export interface QueryOptions {
   synonymWeight?: number;
   /** Weigh down names of places and media (default true). */
   names?: boolean;
-  /** Expand a one-word trigger only when the corpus holds it in fewer passages than this. */
-  synonymRareBelow?: number;
   /** Weight of the words of follow-up sentences (default FOLLOW_UP_WEIGHT); 1 for none. */
   followUpWeight?: number;
 }
 
-/** Document frequencies of the corpus, for weighing context terms by rarity. */
+/** Document frequencies of the corpus: which of the question's words it holds, and which place is its own. */
 export interface TermStats {
   passages: number;
   /** Passages holding the term (0: the corpus does not hold it). */
@@ -381,8 +383,6 @@ export function buildQuery(question: string, context: QuestionContext = {}): Bui
     const parts = asked.filter((o) => !o.whole && o.weight > 0);
     for (const firing of expandSynonyms(synonyms, words, parts)) {
       const group = firing.trigger.join(' ');
-      const rareBelow = context.synonymRareBelow;
-      if (rareBelow !== undefined && stats && firing.trigger.length === 1 && stats.df(firing.trigger[0]!) >= rareBelow) continue;
       for (const alt of firing.alternatives) {
         for (const t of alt.terms) {
           const w = Math.min(firing.weight, 1) * t.weight * weight;
