@@ -13,6 +13,7 @@ import { INDEX_DIR, INDEX_FILE, INDEX_FORMAT, INDEX_FORMAT_VERSION, indexPath } 
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
+import { setCacheDir } from './cache-file.js';
 import type { FileEntry } from './index-store.js';
 import { MemoryIndexStore } from './memory-store.js';
 
@@ -88,6 +89,8 @@ export async function openIndex<C extends CorpusContent>(
   corpus: C | CorpusReader<C>,
   options: { persist?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<OpenedIndex<C>> {
+  // The word list's and the synonym list's caches live beside the index (cache-file.ts).
+  if (options.persist !== false) setCacheDir(join(workspace, INDEX_DIR));
   const persisted = await readIndex(workspace);
   const store = persisted ?? new MemoryIndexStore();
   const content = typeof corpus === 'function' ? await corpus(await store.files()) : corpus;

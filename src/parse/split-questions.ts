@@ -195,6 +195,16 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
     questions = prose.questions;
     firstQuestionUnit = prose.firstUnit;
     endUnit = prose.endUnit;
+    // Every item of the letter's list of questions is a question, also one that asks by statement
+    // ("Meer specifiek zijn wij benieuwd naar ... respijtzorg."): when nothing in the letter asks,
+    // its last numbered list before the closing is that list.
+    const list = questions.length === 0 ? [...groups].reverse().find(isNumberedList) : undefined;
+    if (list) {
+      firstQuestionUnit = list.items[0]?.unit ?? closingUnit;
+      endUnit = Math.max(...list.items.map((it) => it.lastUnit)) + 1;
+      for (const item of list.items) questions.push(...itemToQuestions(item, warnings));
+      warnings.push({ line: list.items[0]?.line.no ?? null, message: 'no item of the numbered list reads as a question; its items were taken as the questions' });
+    }
   }
   questions = dropRepeatedRun(questions, warnings);
   questions.forEach((q, i) => (q.number = i + 1));
@@ -403,6 +413,11 @@ function isQuestionList(group: ListGroup): boolean {
   const strongLabels = first.label.kind === 'vraag' || first.label.kind === 'lead-in';
   if (strongLabels) return true;
   return asking / items.length >= (leadIn ? 0.3 : 0.5);
+}
+
+/** A list numbered as questions are ("1.", "1)", "Vraag 1", "1e"), not bullets or sub-items. */
+function isNumberedList(group: ListGroup): boolean {
+  return group.items.length > 0 && group.items.every((it) => it.label.kind === 'number' || it.label.kind === 'vraag' || it.label.kind === 'ordinal');
 }
 
 /** One list item → its question(s): nested items are parts, a folded list, or (under a lead-in) questions. */
