@@ -10,6 +10,7 @@
  * Link lines (a bare URL on its own line, what PDF export leaves of hyperlinks at a page end, as
  * in the Koers sociaal domein) are moved to the end as well.
  */
+import { findNoteReferences } from '../text/footnote-markers.js';
 import type { SourceLine } from './source-lines.js';
 
 /** Marks a footnote reference in a line's text until the markdown step writes `[^label]`. */
@@ -44,17 +45,12 @@ interface Marker {
 }
 
 function findNumberMarker(lines: SourceLine[], from: number, to: number, n: string, used: Set<string>): Marker | null {
-  // A lowercase letter, closing bracket or quote directly followed by the number ("veiligheid1.",
-  // "Cosbo7."), or a thousands-grouped amount with one digit too many ("€ 50.0002 per jaar").
-  // Acronyms with a digit ("MP3", "G40") are passed over.
-  const word = new RegExp(`(?<=[\\p{Ll})”’"])${n}(?=[\\s.,;:)!?]|$)`, 'gu');
-  const amount = new RegExp(`(?<=\\d{1,3}(?:\\.\\d{3})+)${n}(?=[\\s,;:)]|\\.?$|\\.\\s)`, 'g');
+  // The reference in superscript digits ("veiligheid¹", as the readers write a reference they
+  // know), or glued to the word ("veiligheid1.", "Cosbo7.", "€ 50.0002"): text/footnote-markers.ts.
   for (let i = to; i >= from; i--) {
-    const text = lines[i]!.text;
-    const hits = [...text.matchAll(word), ...text.matchAll(amount)].sort((a, b) => b.index - a.index);
-    for (const hit of hits) {
+    for (const hit of findNoteReferences(lines[i]!.text, n)) {
       const id = `${i}:${hit.index}`;
-      if (!used.has(id)) return { line: i, index: hit.index, length: n.length };
+      if (!used.has(id)) return { line: i, index: hit.index, length: hit.length };
     }
   }
   return null;
@@ -75,7 +71,7 @@ function findGlyphMarker(lines: SourceLine[], from: number, to: number, used: Se
 /**
  * Where a closing run of footnotes numbered from 1 starts ("1 ...", "2 ...", up to the last line),
  * or the number of lines when there is none. A DOCX keeps its footnotes there, after all the text
- * (mammoth writes Word's notes at the end), so their markers may be anywhere before them.
+ * (the office readers write a document's notes at the end), so their markers may be anywhere before them.
  */
 function closingNotesStart(lines: SourceLine[]): number {
   let next: number | null = null;

@@ -6,6 +6,7 @@
  * breaks) → questions → metadata and preamble.
  */
 import type { ParseWarning, QuestionDocument } from '../model.js';
+import type { SourceFormat } from '../read/formats.js';
 import { extractMetadata } from './extract-metadata.js';
 import { extractFootnotes } from './footnotes.js';
 import { prepareLines } from './lines.js';
@@ -17,7 +18,7 @@ export interface ParseOptions {
   /** File name, used in warnings and errors. */
   file?: string;
   /** The source format, when known: PDF text gets page-furniture handling. */
-  format?: 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
+  format?: SourceFormat;
 }
 
 /** Parse the text of a question letter into a question document. */

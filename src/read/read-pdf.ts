@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { markHeading, takeHeadingMarks, withoutMarkCharacters, type HeadingMark } from './heading-marks.js';
-import type { ReadLimits } from './read-source.js';
+import { formatDuration, type ReadLimits } from './limits.js';
 import { PDF_WORKER_SOURCE, type PdfJob, type PdfWorkerInput, type PdfWorkerOutput, type RawPage } from './read-pdf-worker.js';
 import { normaliseText } from './read-text.js';
 
@@ -55,10 +55,6 @@ function describePdfError(output: { name: string; message: string }, file: strin
     return new InputError(`the PDF is damaged (${output.message.replace(/\.$/, '')})`, { file });
   }
   return new InputError(`the PDF is damaged and cannot be read (${output.message.split('\n')[0]})`, { file });
-}
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 /** Private-use, replacement and unassigned-looking characters: what fonts without ToUnicode give. */
