@@ -26,7 +26,7 @@ export function parseQuestionDocument(text: string, options: ParseOptions = {}):
   const input = typeof text === 'string' ? text : '';
   const prepared = prepareLines(input, options.format);
   const { lines, footnotes } = extractFootnotes(prepared.lines);
-  const units = toUnits(lines);
+  const units = toUnits(lines, options.format === 'pdf');
   const split = splitQuestions(units);
   const meta = extractMetadata(units, split.firstQuestionUnit, split.endUnit, split.questions.map((q) => q.text));
 
