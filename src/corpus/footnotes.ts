@@ -11,7 +11,7 @@
  * in the Koers sociaal domein) are moved to the end as well.
  */
 import { findNoteReferences } from '../text/footnote-markers.js';
-import type { SourceLine } from './source-lines.js';
+import type { SourceLine } from '../text/source-lines.js';
 
 /** Marks a footnote reference in a line's text until the markdown step writes `[^label]`. */
 export const REF_OPEN = '\ue000';

@@ -9,7 +9,7 @@
 import type { Footnote } from '../model.js';
 import type { Line } from './lines.js';
 import { findNoteReferences } from '../text/footnote-markers.js';
-import { joinLines } from '../text/text-utils.js';
+import { joinLines } from '../text/hyphenation.js';
 
 export interface FootnoteResult {
   lines: Line[];

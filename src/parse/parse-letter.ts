@@ -11,7 +11,8 @@ import { extractMetadata } from './extract-metadata.js';
 import { extractFootnotes } from './footnotes.js';
 import { prepareLines } from './lines.js';
 import { splitQuestions, toUnits } from './split-questions.js';
-import { collapseSpace, joinLines } from '../text/text-utils.js';
+import { joinLines } from '../text/hyphenation.js';
+import { collapseSpace } from '../text/text-utils.js';
 
 /** Options for parsing a letter's text. */
 export interface ParseOptions {

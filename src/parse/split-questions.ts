@@ -20,7 +20,9 @@ import {
   isQuestionLike,
   isQuestionSentence,
 } from './question-words.js';
-import { collapseSpace, comparable, joinLines, splitSentences } from '../text/text-utils.js';
+import { joinLines } from '../text/hyphenation.js';
+import { splitSentences } from '../text/sentences.js';
+import { collapseSpace, comparable } from '../text/text-utils.js';
 
 export interface Unit {
   line: Line;
