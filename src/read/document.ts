@@ -72,6 +72,39 @@ export interface StructuredDocument {
   notes: Note[];
 }
 
+/**
+ * The tables a reader is inside of (a table can sit in a table's cell): rows and cells as the
+ * reader meets them, the finished table when it closes.
+ */
+export class TableStack {
+  private readonly open: { block: TableBlock; row: Block[][] | null }[] = [];
+
+  startTable(): void {
+    this.open.push({ block: { kind: 'table', rows: [] }, row: null });
+  }
+
+  startRow(): void {
+    const table = this.open[this.open.length - 1];
+    if (table) table.row = [];
+  }
+
+  /** A cell ends with the blocks read into it. */
+  endCell(blocks: Block[]): void {
+    this.open[this.open.length - 1]?.row?.push(blocks);
+  }
+
+  endRow(): void {
+    const table = this.open[this.open.length - 1];
+    if (table?.row) table.block.rows.push(table.row);
+    if (table) table.row = null;
+  }
+
+  /** The table that ends, or null when none was open. */
+  endTable(): TableBlock | null {
+    return this.open.pop()?.block ?? null;
+  }
+}
+
 /** A paragraph's text: runs joined, note references as superscript numbers, white space collapsed per line. */
 export function paragraphText(runs: readonly Run[]): string {
   let text = '';

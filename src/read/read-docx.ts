@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { bulletLook, replaceSymbolBullets } from './bullets.js';
 import { ListLabeler, readNumbering, resolveParagraph, type ListRef, type Numbering } from './docx-numbering.js';
-import { documentToText, type Block, type Note, type ParagraphBlock, type Run, type StructuredDocument } from './document.js';
+import { documentToText, TableStack, type Block, type Note, type ParagraphBlock, type Run, type StructuredDocument } from './document.js';
 import { takeHeadingMarks, type HeadingMark } from './heading-marks.js';
 import { WorkBudget, type ReadLimits } from './limits.js';
 import { normaliseText } from './read-text.js';
@@ -33,7 +33,7 @@ const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.x
 
 export async function readDocx(data: Uint8Array, context: { file: string; limits: ReadLimits }): Promise<DocxResult> {
   const { file, limits } = context;
-  const parts = unzipChecked(data, (name) => PARTS.has(name), limits, file, 'DOCX');
+  const parts = await unzipChecked(data, (name) => PARTS.has(name), limits, file, 'DOCX');
   const documentXml = parts.get('word/document.xml');
   if (!documentXml) throw new InputError('the DOCX is damaged (no word/document.xml)', { file });
   const decoder = new TextDecoder();
@@ -146,7 +146,7 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
   const labeler = new ListLabeler();
   const body: Container = { blocks: [], itemLeft: null };
   const containers: Container[] = [body];
-  const tables: { block: Extract<Block, { kind: 'table' }>; row: Block[][] | null }[] = [];
+  const tables = new TableStack();
   const paragraphs: OpenParagraph[] = [];
   const stack: string[] = [];
   let skipDepth = 0;
@@ -238,13 +238,11 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
             inParaProps = true;
             return;
           case 'w:tbl':
-            tables.push({ block: { kind: 'table', rows: [] }, row: null });
+            tables.startTable();
             return;
-          case 'w:tr': {
-            const table = tables[tables.length - 1];
-            if (table) table.row = [];
+          case 'w:tr':
+            tables.startRow();
             return;
-          }
           case 'w:tc':
             containers.push({ blocks: [], itemLeft: null });
             return;
@@ -339,20 +337,16 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
             return;
           case 'w:tc': {
             const cell = containers.length > 1 ? containers.pop()! : null;
-            const table = tables[tables.length - 1];
-            if (cell && table?.row) table.row.push(cell.blocks);
+            if (cell) tables.endCell(cell.blocks);
             return;
           }
-          case 'w:tr': {
-            const table = tables[tables.length - 1];
-            if (table?.row) table.block.rows.push(table.row);
-            if (table) table.row = null;
+          case 'w:tr':
+            tables.endRow();
             return;
-          }
           case 'w:tbl': {
-            const table = tables.pop();
+            const table = tables.endTable();
             if (table) {
-              container().blocks.push(table.block);
+              container().blocks.push(table);
               container().itemLeft = null;
             }
             return;

@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { markHeading, takeHeadingMarks, withoutMarkCharacters, type HeadingMark } from './heading-marks.js';
-import { alpha, roman } from './counters.js';
+import { formatNumber } from './counters.js';
 import { toSuperscript } from '../text/footnote-markers.js';
 import { decodeTextFile, normaliseText } from './read-text.js';
 
@@ -336,19 +336,9 @@ function startOf(el: Element): number {
   return Number.isFinite(start) ? start : 1;
 }
 
+/** An ordered list's counter in the `type` of `<ol type="a">`. */
 function formatCounter(n: number, type: string): string {
-  switch (type) {
-    case 'a':
-      return alpha(n).toLowerCase();
-    case 'A':
-      return alpha(n);
-    case 'i':
-      return roman(n).toLowerCase();
-    case 'I':
-      return roman(n);
-    default:
-      return String(n);
-  }
+  return formatNumber(n, ({ a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' } as Record<string, string>)[type] ?? 'decimal');
 }
 
 function bulletFor(depth: number): string {

@@ -19,7 +19,7 @@ import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { bulletLook, replaceSymbolBullets } from './bullets.js';
 import { formatNumber } from './counters.js';
-import { documentToText, type Block, type Note, type ParagraphBlock, type Run, type StructuredDocument, type TableBlock } from './document.js';
+import { documentToText, TableStack, type Block, type Note, type ParagraphBlock, type Run, type StructuredDocument } from './document.js';
 import { takeHeadingMarks, type HeadingMark } from './heading-marks.js';
 import { WorkBudget, type ReadLimits } from './limits.js';
 import { normaliseText } from './read-text.js';
@@ -35,7 +35,7 @@ export interface OdtResult {
 
 export async function readOdt(data: Uint8Array, context: { file: string; limits: ReadLimits }): Promise<OdtResult> {
   const { file, limits } = context;
-  const parts = unzipChecked(data, (name) => name === 'content.xml' || name === 'styles.xml', limits, file, 'ODT');
+  const parts = await unzipChecked(data, (name) => name === 'content.xml' || name === 'styles.xml', limits, file, 'ODT');
   const content = parts.get('content.xml');
   if (!content) throw new InputError('the ODT is damaged (no content.xml)', { file });
   const decoder = new TextDecoder();
@@ -277,7 +277,7 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
   const lists: OpenList[] = [];
   const items: OpenItem[] = [];
   const paragraphs: OpenParagraph[] = [];
-  const tables: { block: TableBlock; row: Block[][] | null }[] = [];
+  const tables = new TableStack();
   const textStyles: (TextStyle | undefined)[] = [];
   const notes: Note[] = [];
   const noteStack: Container[] = [];
@@ -419,13 +419,11 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
             return;
           }
           case 'table:table':
-            tables.push({ block: { kind: 'table', rows: [] }, row: null });
+            tables.startTable();
             return;
-          case 'table:table-row': {
-            const table = tables[tables.length - 1];
-            if (table) table.row = [];
+          case 'table:table-row':
+            tables.startRow();
             return;
-          }
           case 'table:table-cell':
           case 'table:covered-table-cell':
             containers.push({ blocks: [], itemLeft: null });
@@ -467,20 +465,16 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
           case 'table:table-cell':
           case 'table:covered-table-cell': {
             const cell = containers.length > 1 ? containers.pop()! : null;
-            const table = tables[tables.length - 1];
-            if (cell && table?.row) table.row.push(cell.blocks);
+            if (cell) tables.endCell(cell.blocks);
             return;
           }
-          case 'table:table-row': {
-            const table = tables[tables.length - 1];
-            if (table?.row) table.block.rows.push(table.row);
-            if (table) table.row = null;
+          case 'table:table-row':
+            tables.endRow();
             return;
-          }
           case 'table:table': {
-            const table = tables.pop();
+            const table = tables.endTable();
             if (table) {
-              container().blocks.push(table.block);
+              container().blocks.push(table);
               container().itemLeft = null;
             }
             return;

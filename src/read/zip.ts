@@ -3,9 +3,9 @@
  * central directory itself, refuses too many entries, and inflates in small steps counting the
  * real output: a zip bomb lies in its declared sizes, and one 4 KB step of deflate can produce at
  * most about 4 MB (deflate's ratio is capped near 1032:1), so the count stops within a few MB of
- * the cap. fflate does the inflating.
+ * the cap. fflate does the inflating, loaded only when a zip is read (format detection needs only
+ * the names).
  */
-import { Inflate } from 'fflate';
 import { InputError } from '../errors.js';
 import { formatMegabytes, type ReadLimits } from './limits.js';
 
@@ -51,7 +51,8 @@ export function isZip(data: Uint8Array): boolean {
  * limit (the others are inflated and dropped, so a bomb hidden in an image is found too). `format`
  * ("DOCX", "ODT") names the file in the messages. Throws InputError only.
  */
-export function unzipChecked(data: Uint8Array, wanted: (name: string) => boolean, limits: ReadLimits, file: string, format: string): Map<string, Uint8Array> {
+export async function unzipChecked(data: Uint8Array, wanted: (name: string) => boolean, limits: ReadLimits, file: string, format: string): Promise<Map<string, Uint8Array>> {
+  const { Inflate } = await import('fflate');
   const damaged = (reason: string): InputError => new InputError(`the ${format} is damaged (${reason})`, { file });
   const entries = readCentralDirectory(data, limits, file, format, damaged);
   const tooBig = (): InputError =>
