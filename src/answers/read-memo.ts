@@ -10,7 +10,8 @@
  * - a blank line in the middle of a sentence ("afspraken gemaakt over samenwerken", blank, "in een
  *   gebiedsgerichte aanpak."): a paragraph that stops without a full stop and goes on in lower
  *   case is one paragraph;
- * - a line-end hyphen ("30-" / "40-30 verdeling") joins without a space.
+ * - a line-end hyphen joins as in letters and policy documents (text/hyphenation.ts): "30-" /
+ *   "40-30 verdeling" keeps it, a word broken for the line ("centrum-" / "gemeente") is whole again.
  * Where the question ends and the answer begins is not marked when "Antwoord:" is missing
  * ("Vraag 9: Welke pogingen ...?" and on the next line "Het college zet zich in ..."): with the
  * question document at hand the split that best matches the asked question is taken, else the
@@ -18,6 +19,7 @@
  * The memo's own text is data: answers come out as escaped markdown.
  */
 import type { ParseWarning } from '../model.js';
+import { joinLines } from '../text/hyphenation.js';
 import { escapeInline } from '../text/markdown-escape.js';
 import { questionSimilarity } from './question-similarity.js';
 
@@ -107,17 +109,6 @@ function headingOf(text: string): string | null {
   return PART_HEADINGS.includes(key) ? text.replace(/[:.]$/, '').trim() : null;
 }
 
-/** Join wrapped lines: a line-end hyphen between letters or digits joins without a space. */
-function joinLines(lines: string[]): string {
-  let out = '';
-  for (const line of lines) {
-    const text = line.trim();
-    if (out === '') out = text;
-    else if (/[\p{L}\p{N}]-$/u.test(out) && /^[\p{L}\p{N}]/u.test(text)) out += text;
-    else out += ` ${text}`;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * Lines of running text as markdown paragraphs and list items (escaped), with the page-break
