@@ -4,6 +4,8 @@
  * PDF as wrapped text.
  */
 import { describe, expect, it } from 'vitest';
+import { buildLetterPdf } from '../../test/builders/letter-pdf.js';
+import { readSource } from '../read/read-source.js';
 import { parseQuestionDocument } from './parse-letter.js';
 
 const texts = (text: string, format?: 'pdf') => parseQuestionDocument(text, format ? { format } : {}).questions.map((q) => q.text);
@@ -38,5 +40,23 @@ describe('list structure from the readers', () => {
     const text =
       'Geachte raadsleden,\n\nNaar aanleiding van het artikel over het groenonderhoud in het nieuwe stukje\nHoogbos vraagt onze fractie welke stappen er nu ondernomen zullen worden.\n\nMet vriendelijke groet,\nLuc';
     expect(texts(text, 'pdf')[0]).toMatch(/^Naar aanleiding van het artikel/);
+  });
+
+  it("takes a PDF's footnotes (raised numbers, notes at the page's foot) into the letter's footnotes, the markers out of the questions", async () => {
+    const text =
+      'Ingegeven door het rapport ‘van Beschermd Wonen naar Beschermd Thuis’ van Erik Dannenberg uit 2015.\n' +
+      '1. Deelt het college de opvatting dat het voorkomen dat mensen in de knel komen de beste preventie is?\n2. Welke mogelijkheden ziet het college lokaal?';
+    const footnotes = [
+      { after: 'Beschermd Thuis’', text: 'https://www.youtube.com/watch?v=AWYlvnaryms' },
+      { after: 'in de knel komen', text: 'https://www.example.nl/programma' },
+    ];
+    const built = await buildLetterPdf(text, { footnotes, header: null, pageNumbers: null });
+    const source = await readSource({ name: 'brief.pdf', data: built.data });
+    const doc = parseQuestionDocument(source.text, { format: source.format });
+    expect(doc.footnotes).toEqual([
+      { n: 1, text: 'https://www.youtube.com/watch?v=AWYlvnaryms' },
+      { n: 2, text: 'https://www.example.nl/programma' },
+    ]);
+    expect(doc.questions[0]?.text).toBe('Deelt het college de opvatting dat het voorkomen dat mensen in de knel komen de beste preventie is?');
   });
 });
