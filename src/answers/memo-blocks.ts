@@ -1,10 +1,13 @@
 /**
  * An answered memo as a list of blocks (paragraphs, list items, table rows, headings), each with
  * its plain text for recognising the layout and its inline markdown for the answer. Two sources:
- * - HTML (`blocksFromHtml`): what the DOCX reader gives beside its text (mammoth's HTML with Word's
- *   list labels marked), an HTML memo, and our own markdown memo rendered to HTML. Bold, italics,
- *   links, list labels and table cells come from the markup, so an answer keeps them as markdown
- *   and a question set in bold or in a table's left column can be recognised.
+ * - structure (`blocksFromDocument`): what the office readers (DOCX, ODT, RTF) recover beside their
+ *   text: paragraphs with bold and italic runs, list items with their printed label and level,
+ *   headings, table cells;
+ * - HTML (`blocksFromHtml`): an HTML memo, and our own markdown memo rendered to HTML.
+ * From either, bold, italics, list labels and table cells are known (links too, from HTML), so an
+ * answer keeps them as markdown and a question set in bold or in a table's left column can be
+ * recognised.
  * - Text (`blocksFromText`): PDF and plain text. Paragraphs come from blank lines, with the repairs
  *   that PDF extraction needs (see `blocksFromText`); bold is known only where the PDF reader
  *   marked a line as a heading by its font (`HeadingMark`).
@@ -150,7 +153,7 @@ function inline(nodes: readonly ElementContent[], bold = false): Inline {
   return { text, markdown, plain, bold: boldCount };
 }
 
-/** mammoth's footnote reference `<sup><a href="#footnote-1">[1]</a></sup>`. */
+/** A footnote reference as Word-to-HTML converters write it: `<sup><a href="#footnote-1">[1]</a></sup>`. */
 function isNoteReference(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && child.tagName === 'a' && String(child.properties?.href ?? '').startsWith('#'));
 }
