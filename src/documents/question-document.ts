@@ -286,7 +286,8 @@ export function readQuestionDocumentFile(source: string, file: string | null = n
       if (section.answer !== null) {
         section.answer.push(node.type === 'paragraph' ? toString(node) : blockText(node));
       } else if (node.type === 'list') {
-        section.question.parts.push(...node.children.map(readPart));
+        // A loop, not push(...): a list of 150,000 parts overflowed the stack.
+        for (const item of node.children) section.question.parts.push(readPart(item));
       } else {
         section.text.push(toString(node));
       }

@@ -30,6 +30,16 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
   lines.forEach((line, i) => {
     for (const m of line.text.matchAll(MARKER_RE)) markers.push({ n: Number(m[1]), line: i, index: m.index ?? 0 });
   });
+  // Markers by number, in order: a definition looks up the last one before it. (Copying and
+  // searching all markers for every definition line, and all earlier lines for every starred
+  // line, was quadratic in a text of 80,000 short lines.)
+  const byNumber = new Map<number, Marker[]>();
+  for (const m of markers) {
+    const list = byNumber.get(m.n);
+    if (list) list.push(m);
+    else byNumber.set(m.n, [m]);
+  }
+  const starEarlier = starMarkerLines(lines);
   const footnotes: Footnote[] = [];
   const removeMarkers: Marker[] = [];
   const seen = new Set<number>();
@@ -40,7 +50,8 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
     const def = DEFINITION_RE.exec(line.text);
     if (def?.[1] && def[2]) {
       const n = Number(def[1]);
-      const marker = [...markers].reverse().find((m) => m.n === n && m.line < i && !removeMarkers.includes(m));
+      // Only one marker of a number is ever taken, and only while the number is not seen yet.
+      const marker = seen.has(n) ? undefined : lastBefore(byNumber.get(n) ?? [], i);
       if (marker && !seen.has(n) && !/^\d/.test(def[2])) {
         const parts = [def[2]];
         line.text = '';
@@ -70,7 +81,7 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
     if (star?.[3]) {
       const stars = star[1] ?? star[2] ?? '*';
       const n = stars.length;
-      const earlier = lines.slice(0, i).some((l) => l.text.includes(`(${stars})`) || new RegExp(`[\\p{L}.)]\\${'*'.repeat(n).split('').join('\\')}(?!\\*)`, 'u').test(l.text));
+      const earlier = starEarlier(n, i);
       if (earlier && !seen.has(-n)) {
         footnotes.push({ n, text: star[3].trim() });
         seen.add(-n);
@@ -81,7 +92,11 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
 
   // Take the glued digits out of the words they were glued to.
   const byLine = new Map<number, Marker[]>();
-  for (const m of removeMarkers) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
+  for (const m of removeMarkers) {
+    const list = byLine.get(m.line);
+    if (list) list.push(m);
+    else byLine.set(m.line, [m]);
+  }
   for (const [i, ms] of byLine) {
     const line = lines[i];
     if (!line) continue;
@@ -93,6 +108,38 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
   }
   footnotes.sort((a, b) => a.n - b.n);
   return { lines, footnotes };
+}
+
+/** The last marker on a line before `line` (markers are in line order). */
+function lastBefore(markers: readonly Marker[], line: number): Marker | undefined {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? markers[lo - 1] : undefined;
+}
+
+/**
+ * Whether a line before `line` still marks a footnote of `n` stars ("(*)", or "*" glued to a
+ * word). Lines only ever lose their text while footnotes are taken out, so the first line with a
+ * marker is found once and passed over only when it is emptied.
+ */
+function starMarkerLines(lines: readonly Line[]): (n: number, line: number) => boolean {
+  const found = new Map<number, { pattern: RegExp; lines: number[]; at: number }>();
+  return (n, line) => {
+    let entry = found.get(n);
+    if (!entry) {
+      // "(*)" anywhere, or the stars glued to a word ("regeling*"), and no more stars after them.
+      const pattern = new RegExp(`\\(\\*{${n}}\\)|[\\p{L}.)]\\*{${n}}(?!\\*)`, 'u');
+      entry = { pattern, lines: lines.flatMap((l, i) => (pattern.test(l.text) ? [i] : [])), at: 0 };
+      found.set(n, entry);
+    }
+    while (entry.at < entry.lines.length && !entry.pattern.test(lines[entry.lines[entry.at]!]!.text)) entry.at++;
+    return entry.at < entry.lines.length && entry.lines[entry.at]! < line;
+  };
 }
 
 function joinFootnote(parts: string[]): string {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hyphenJoin, joinLines, Vocabulary } from './hyphenation.js';
 
@@ -30,5 +31,35 @@ describe('joinLines', () => {
   });
   it('keeps a dash with a space before it as a dash', () => {
     expect(joinLines(['inwoners kunnen –', 'met elkaar – langer'])).toBe('inwoners kunnen – met elkaar – langer');
+  });
+});
+
+/** The join as it was written first, testing the whole text so far at each line (quadratic). */
+function referenceJoinLines(lines: string[], vocabulary: Vocabulary): string {
+  let text = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (text === '') text = line;
+    else if (text.endsWith('\u00ad')) text = text.slice(0, -1) + line;
+    else if (/[-\u2010\u2011]$/.test(text) && /[\p{L}\p{N}][-\u2010\u2011]$/u.test(text)) {
+      const how = hyphenJoin(text, line, vocabulary);
+      text = how === 'join' ? text.slice(0, -1) + line : how === 'keep' ? text + line : `${text} ${line}`;
+    } else text += ` ${line}`;
+  }
+  return text.replace(/\u00ad/g, '');
+}
+
+describe('joinLines, looking only at the end of the text', () => {
+  it('joins as the whole-text reference does (property)', () => {
+    const piece = fc.constantFrom('zorg', 'Zorg', 'en', 'of', 'GGZ', 'G40', '-', '\u2010', '\u00ad', ' ', 'leef', 'baarheid', 'centrum', 'gemeente', 'x'.repeat(30), 'é');
+    const line = fc.array(piece, { maxLength: 5 }).map((parts) => parts.join(''));
+    const vocabulary = new Vocabulary(['de leefbaarheid en centrumgemeente zorg-en', 'een GGZ-zorg regel']);
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 10 }), (lines) => {
+        expect(joinLines(lines, vocabulary)).toBe(referenceJoinLines(lines, vocabulary));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -13,36 +13,94 @@ export function collapseSpace(text: string): string {
  * ("GGZ-Veiligheidsoverleg", "30-40-30"), and inside a URL the hyphen is kept and no space added.
  */
 export function joinLines(lines: readonly string[]): string {
-  let out = '';
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (!line) continue;
-    if (!out) {
-      out = line;
-      continue;
-    }
-    out = joinPair(out, line);
-  }
-  return collapseSpace(out);
+  const joiner = new LineJoiner();
+  for (const line of lines) joiner.add(line);
+  return joiner.text();
 }
 
 const ELISION_NEXT = /^(en|of|noch|tot|t\/m|als|dan|and)\b/;
+const URL_START = /^(https?:\/\/|www\.)/i;
+/** How much of the last token a join decision looks at: its start (a URL's scheme) and its end. */
+const TOKEN_KEEP = 16;
 
-function joinPair(left: string, right: string): string {
-  const hyphen = /(\S*?)(\p{L}|\d)-$/u.exec(left);
-  if (hyphen) {
-    const lastToken = /\S+$/.exec(left)?.[0] ?? '';
-    if (/^(https?:\/\/|www\.)/i.test(lastToken)) return left + right;
-    if (ELISION_NEXT.test(right)) return `${left} ${right}`;
-    if (/^[\p{Ll}]/u.test(right) && /\p{L}-$/u.test(left)) return left.slice(0, -1) + right;
-    return left + right;
+/** The last token, as far as a join looks at it: its first and last TOKEN_KEEP characters. */
+function summarize(token: string): string {
+  return token.length <= 2 * TOKEN_KEEP ? token : token.slice(0, TOKEN_KEEP) + token.slice(-TOKEN_KEEP);
+}
+
+/**
+ * `joinLines` one line at a time, in time linear in the text: each join looks only at the last
+ * token of the text so far (kept in short, see `summarize`) and at the new line, never at the
+ * whole text. (Joining by regular expressions over the whole text was quadratic: a letter of
+ * 10,000 one-word lines took 10 s to parse.)
+ */
+export class LineJoiner {
+  private readonly parts: string[] = [];
+  /** The last whitespace-free run of the text so far, summarised. */
+  private token = '';
+  private cached: string | null = '';
+
+  add(raw: string): void {
+    const line = raw.trim();
+    if (!line) return;
+    this.cached = null;
+    if (this.parts.length === 0) {
+      this.parts.push(line);
+      this.token = lastToken(line);
+      return;
+    }
+    const how = joinHow(this.token, line);
+    const own = lastToken(line);
+    const whole = !/\s/.test(line);
+    if (how === 'space') {
+      this.parts.push(' ', line);
+      this.token = own;
+      return;
+    }
+    let token = this.token;
+    if (how === 'drop-hyphen') {
+      this.dropLastCharacter();
+      token = token.slice(0, -1);
+    }
+    this.parts.push(line);
+    this.token = whole ? summarize(token + line) : own;
+  }
+
+  /** The joined text, whitespace collapsed. */
+  text(): string {
+    this.cached ??= collapseSpace(this.parts.join(''));
+    return this.cached;
+  }
+
+  private dropLastCharacter(): void {
+    while (this.parts.length > 0) {
+      const last = this.parts[this.parts.length - 1]!;
+      if (last.length > 0) {
+        this.parts[this.parts.length - 1] = last.slice(0, -1);
+        return;
+      }
+      this.parts.pop();
+    }
+  }
+}
+
+function lastToken(line: string): string {
+  let start = line.length;
+  while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
+  return summarize(line.slice(start));
+}
+
+/** How a line meets the text before it, given that text's last token (never empty: lines are trimmed). */
+function joinHow(token: string, right: string): 'space' | 'glue' | 'drop-hyphen' {
+  if (/(\p{L}|\d)-$/u.test(token)) {
+    if (URL_START.test(token)) return 'glue';
+    if (ELISION_NEXT.test(right)) return 'space';
+    if (/^[\p{Ll}]/u.test(right) && /\p{L}-$/u.test(token)) return 'drop-hyphen';
+    return 'glue';
   }
   // A URL broken at a slash or similar: no space inside it.
-  const lastToken = /\S+$/.exec(left)?.[0] ?? '';
-  if (/^(https?:\/\/|www\.)\S*[/?=&._#-]$/i.test(lastToken) && /^[\w%./?=&#-]+$/.test(right.split(/\s/)[0] ?? '')) {
-    return left + right;
-  }
-  return `${left} ${right}`;
+  if (/^(https?:\/\/|www\.)\S*[/?=&._#-]$/i.test(token) && /^[\w%./?=&#-]+$/.test(/^\S*/.exec(right)![0])) return 'glue';
+  return 'space';
 }
 
 const ABBREVIATIONS = new Set([

@@ -18,6 +18,7 @@ import { hrefFrom, memoSettings, templateFor, withId } from './draft.js';
 import type { FileWrite } from './files.js';
 import { ID_PATTERN } from './letters.js';
 import type { Workspace } from './workspace.js';
+import { pushAll } from '../arrays.js';
 
 export interface ImportAnswersOptions {
   /** The id of the question document the memo answers (default: found by the questions it quotes). */
@@ -122,7 +123,8 @@ export async function importAnswers(ws: Workspace, memoFile: string, options: Im
 
   // Read again, now knowing the questions: they tell where each question ends.
   const memo = readAnsweredMemo(source.text, { questions: letter.questions });
-  warnings.push(...source.warnings, ...memo.warnings);
+  pushAll(warnings, source.warnings);
+  pushAll(warnings, memo.warnings);
   const sections: AnswerSection[] = memo.answers.map((a) => ({ number: a.number, question: a.question, answer: a.answer, sources: [], line: a.line }));
   const { matches, unmatched } = matchSections(letter.questions, sections);
   const answers = new Map<number, string>();
