@@ -15,6 +15,7 @@ import { readAnswerDocument } from '../documents/answer-document.js';
 import type { Passage, Problem } from '../model.js';
 import { answerPassages } from './answer-passages.js';
 import { splitPassages } from './split-passages.js';
+import { pushAll } from '../arrays.js';
 
 /**
  * The largest corpus file read. The largest seed (the 2005 beleidsnota, 70 pages) converts to
@@ -184,13 +185,21 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
   const add = ({ file, hash, known, text }: OpenedFile, parse: (text: string) => { passages: Passage[]; problems: Problem[] }): void => {
     if (text === null) {
       const problems = [...(known?.problems ?? [])];
-      result.problems.push(...problems);
+      pushAll(result.problems, problems);
       result.files.push({ file, hash, problems, parsed: false });
       return;
     }
-    const { passages, problems } = parse(text);
-    result.problems.push(...problems);
-    result.passages.push(...passages);
+    // A file that cannot be parsed is that file's problem: skipped, and the rest still searchable.
+    let parsed: { passages: Passage[]; problems: Problem[] };
+    try {
+      parsed = parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      parsed = { passages: [], problems: [problem('corpus/unreadable', `cannot be read (${message}); skipped`, file)] };
+    }
+    const { passages, problems } = parsed;
+    pushAll(result.problems, problems);
+    pushAll(result.passages, passages);
     result.files.push({ file, hash, problems, parsed: true });
   };
 

@@ -24,13 +24,13 @@
  * words scored no better and read worse (0.44 within 250 words against 0.55, six sets).
  */
 import type { Node, Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { readFrontMatter } from '../documents/front-matter.js';
 import { isUserError } from '../errors.js';
+import { parseMarkdown } from '../io/markdown.js';
 import type { Passage, Problem } from '../model.js';
 import { PassageIds } from './passage-id.js';
 import { countWords, sentenceSpans } from '../text/sentences.js';
+import { maxOf, minOf, pushAll } from '../arrays.js';
 
 /** Blocks are packed into passages up to this many words; a longer block is split between sentences. */
 export const MAX_WORDS = 150;
@@ -49,10 +49,10 @@ export interface SplitOptions {
   question?: string | null;
 }
 
-/** A run of text with the 1-based file line of each character. */
+/** A run of text, and the 1-based file line of any of its characters. */
 interface Flat {
   text: string;
-  lines: number[];
+  lineAt(index: number): number;
 }
 
 interface Piece {
@@ -71,16 +71,26 @@ function position(node: Node): { start: number; end: number } {
   return { start: node.position?.start.line ?? 1, end: node.position?.end.line ?? node.position?.start.line ?? 1 };
 }
 
-/** Flatten inline content: text with a line number per character. */
+/**
+ * Flatten inline content: its text, and where each line starts in it. (A line number kept for
+ * every character, and the text grown a character at a time, took 1.3 GB for a paragraph of
+ * 9.5 MB; the starts of lines take a number per line.)
+ */
 function flatten(node: Node, offset: number): Flat {
-  const out: Flat = { text: '', lines: [] };
+  const parts: string[] = [];
+  let length = 0;
+  /** Character index where a line starts, and that line: ascending. */
+  const starts: number[] = [];
+  const lines: number[] = [];
   const push = (value: string, line: number): void => {
-    let l = line;
-    for (const ch of value) {
-      out.text += ch;
-      out.lines.push(l + offset);
-      if (ch === '\n') l++;
+    starts.push(length);
+    lines.push(line + offset);
+    for (let at = value.indexOf('\n'), l = line + 1; at !== -1; at = value.indexOf('\n', at + 1), l++) {
+      starts.push(length + at + 1);
+      lines.push(l + offset);
     }
+    parts.push(value);
+    length += value.length;
   };
   const walk = (n: Node): void => {
     const v = n as Node & { value?: unknown; children?: Node[]; alt?: string; url?: string; label?: string };
@@ -96,7 +106,19 @@ function flatten(node: Node, offset: number): Flat {
     });
   };
   walk(node);
-  return out;
+  const text = parts.join('');
+  const lineAt = (index: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0) return 1 + offset;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lines[lo]!;
+  };
+  return { text, lineAt };
 }
 
 function collapse(text: string): string {
@@ -105,11 +127,19 @@ function collapse(text: string): string {
 
 /** Word spans of an over-long sentence (a table read as one line), cut into near-equal parts. */
 function cutLongSentence(text: string, span: [number, number], max: number): Array<[number, number]> {
-  const words = [...text.slice(span[0], span[1]).matchAll(/\S+/g)].map((m) => [span[0] + m.index, span[0] + m.index + m[0].length] as [number, number]);
-  const parts = Math.ceil(words.length / max);
-  const size = Math.ceil(words.length / parts);
+  // Word starts and ends as numbers (a match object per word of a 9.5 MB line took hundreds of MB).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const word = /\S+/g;
+  const slice = text.slice(span[0], span[1]);
+  for (let m = word.exec(slice); m !== null; m = word.exec(slice)) {
+    starts.push(span[0] + m.index);
+    ends.push(span[0] + m.index + m[0].length);
+  }
+  const parts = Math.ceil(starts.length / max);
+  const size = Math.ceil(starts.length / parts);
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < words.length; i += size) out.push([words[i]![0], words[Math.min(words.length, i + size) - 1]![1]]);
+  for (let i = 0; i < starts.length; i += size) out.push([starts[i]!, ends[Math.min(starts.length, i + size) - 1]!]);
   return out;
 }
 
@@ -129,7 +159,7 @@ function splitFlat(flat: Flat, prefix: string, max: number): Piece[] {
     const a = spans[from]![0];
     const b = spans[to]![1];
     const text = collapse(flat.text.slice(a, b));
-    pieces.push({ text: pieces.length === 0 ? prefix + text : text, start: flat.lines[a]!, end: flat.lines[b - 1]!, words: countWords(text) });
+    pieces.push({ text: pieces.length === 0 ? prefix + text : text, start: flat.lineAt(a), end: flat.lineAt(b - 1), words: countWords(text) });
   };
   for (let i = 0; i < spans.length; i++) {
     const w = countWords(flat.text.slice(spans[i]![0], spans[i]![1]));
@@ -166,7 +196,7 @@ function blockPieces(node: RootContent, offset: number): Piece[] {
       const text = collapse(flat.text);
       if (text === '') return;
       const words = countWords(text);
-      if (words > MAX_WORDS) items.push(...splitFlat(flat, marker, MAX_WORDS));
+      if (words > MAX_WORDS) pushAll(items, splitFlat(flat, marker, MAX_WORDS));
       else items.push({ text: marker + text, start: position(item).start + offset, end: position(item).end + offset, words });
     });
     // Group whole items into pieces of at most MAX_WORDS.
@@ -202,8 +232,8 @@ function blockPieces(node: RootContent, offset: number): Piece[] {
 function joinPieces(pieces: Piece[], separator: string): Piece {
   return {
     text: pieces.map((p) => p.text).join(separator),
-    start: Math.min(...pieces.map((p) => p.start)),
-    end: Math.max(...pieces.map((p) => p.end)),
+    start: minOf(pieces.map((p) => p.start)),
+    end: maxOf(pieces.map((p) => p.end)),
     words: pieces.reduce((n, p) => n + p.words, 0),
   };
 }
@@ -265,6 +295,11 @@ function headingText(node: Node): string {
   return collapse(flatten(node, 0).text);
 }
 
+/** Headings one corpus document may have: the 2005 beleidsnota (70 pages) has 213. */
+export const MAX_HEADINGS = 10_000;
+/** Markdown one corpus document may hold, as the corpus loader reads it (load-corpus.ts). */
+const MAX_CORPUS_MARKDOWN_BYTES = 10 * 1024 * 1024;
+
 /** Split a corpus markdown file into passages. Problems (broken front matter) are returned, not thrown. */
 export function splitPassages(markdown: string, options: SplitOptions): { passages: Passage[]; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -286,7 +321,23 @@ export function splitPassages(markdown: string, options: SplitOptions): { passag
   const fmDate = front.data.date;
   const date = typeof fmDate === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(fmDate.trim()) ? fmDate.trim() : null;
   const offset = front.bodyStartLine - 1;
-  const root = unified().use(remarkParse).parse(front.body) as Root;
+  // Every section becomes passages with their heading path: a file of 135,000 headings took 3 GB
+  // and a minute, for search, link and draft alike. Counted before parsing, and refused.
+  const headings = front.body.match(/^ {0,3}#{1,6}(?:[ \t]|$)/gm)?.length ?? 0;
+  if (headings > MAX_HEADINGS) {
+    problems.push({ code: 'corpus/too-large', severity: 'error', message: `${headings} headings, more than the ${MAX_HEADINGS} a corpus document may have; skipped (split the document)`, file: options.file, line: null });
+    return { passages: [], problems };
+  }
+  // Parsed with the time limit, size cap and nesting bound of parseMarkdown: crafted markdown
+  // makes remark-parse quadratic, and a corpus file comes from anywhere.
+  let root: Root;
+  try {
+    root = parseMarkdown(front.body, { file: options.file, maxBytes: MAX_CORPUS_MARKDOWN_BYTES });
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    problems.push({ code: 'corpus/unreadable', severity: 'error', message: `${error.message}; skipped`, file: options.file, line: null });
+    return { passages: [], problems };
+  }
 
   const sections: Section[] = [];
   const stack: string[] = [];
