@@ -30,9 +30,15 @@ const INLINE_SPECIAL = /[\\`*_~[\]<]/g;
 /** A character entity or numeric reference that markdown would decode: `&amp;`, `&#35;`. */
 const ENTITY = /&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
 
+/**
+ * Control characters other than whitespace (ESC, DEL, C1): no letter means them, and in a memo
+ * printed with `draft --stdout` an ESC starts an escape sequence on the terminal.
+ */
+const CONTROLS = /[\u0001-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
 /** Escape one line of text so that it shows as itself wherever an inline run can stand. */
 export function escapeInline(text: string): string {
-  const line = String(text).replace(/\u0000/g, '\ufffd').replace(COLLAPSIBLE, ' ').trim();
+  const line = String(text).replace(/\u0000/g, '\ufffd').replace(CONTROLS, '').replace(COLLAPSIBLE, ' ').trim();
   if (line === '') return '';
   let out = line.replace(INLINE_SPECIAL, '\\$&').replace(ENTITY, '\\&');
   // A heading drops a closing run of `#`; an escaped last `#` keeps it.

@@ -5,6 +5,8 @@
  * paragraph, lists real Word lists, emphasis and links runs and hyperlinks.
  */
 import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import { pushAll } from '../arrays.js';
+import { safeLinkUrl } from './safe-url.js';
 import { memoTree } from './to-html.js';
 
 type Docx = typeof import('docx');
@@ -38,28 +40,30 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
           out.push(new TextRun({ text: node.value, font: 'Consolas', bold: style.bold, italics: style.italics }));
           break;
         case 'emphasis':
-          out.push(...runs(node.children, { ...style, italics: true }));
+          pushAll(out, runs(node.children, { ...style, italics: true }));
           break;
         case 'strong':
-          out.push(...runs(node.children, { ...style, bold: true }));
+          pushAll(out, runs(node.children, { ...style, bold: true }));
           break;
         case 'delete':
-          out.push(...runs(node.children, { ...style, strike: true }));
+          pushAll(out, runs(node.children, { ...style, strike: true }));
           break;
         case 'break':
           out.push(new TextRun({ text: '', break: 1 }));
           break;
         case 'link': {
           const inner = runs(node.children, style).filter((run): run is InstanceType<Docx['TextRun']> => run instanceof TextRun);
-          if (/^\s*(?:javascript|data|vbscript):/i.test(node.url)) out.push(...inner);
-          else out.push(new ExternalHyperlink({ link: node.url, children: inner.length > 0 ? inner : [new TextRun({ text: node.url, style: 'Hyperlink' })] }));
+          // Web, mail and relative links only (see safe-url.ts); any other link becomes its text.
+          const url = safeLinkUrl(node.url);
+          if (url === null) pushAll(out, inner);
+          else out.push(new ExternalHyperlink({ link: url, children: inner.length > 0 ? inner : [new TextRun({ text: url, style: 'Hyperlink' })] }));
           break;
         }
         case 'image':
           out.push(new TextRun({ text: node.alt ?? '' }));
           break;
         default:
-          if ('children' in node) out.push(...runs((node as Parent).children as PhrasingContent[], style));
+          if ('children' in node) pushAll(out, runs((node as Parent).children as PhrasingContent[], style));
           else if ('value' in node) out.push(new TextRun({ text: String((node as { value: unknown }).value) }));
       }
     }
@@ -83,7 +87,7 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
           );
           break;
         case 'blockquote':
-          out.push(...blocks(node.children, { ...context, quote: true }));
+          pushAll(out, blocks(node.children, { ...context, quote: true }));
           break;
         case 'list': {
           const level = context.list ? context.list.level + 1 : 0;
@@ -92,8 +96,8 @@ export async function memoToDocx(markdown: string, options: { title?: string | n
             const [first, ...rest] = item.children;
             const list = { ordered: Boolean(node.ordered), level: Math.min(level, 8), instance };
             if (first?.type === 'paragraph') out.push(new Paragraph({ children: runs(first.children), ...listProperties(list) }));
-            else if (first) out.push(...blocks([first], { ...context, list }));
-            out.push(...blocks(rest, { ...context, list }));
+            else if (first) pushAll(out, blocks([first], { ...context, list }));
+            pushAll(out, blocks(rest, { ...context, list }));
           }
           break;
         }
