@@ -57,11 +57,25 @@ function tailWord(form: string, tails: Set<string>): string | null {
 }
 
 function isTail(form: string, lex: Lexicon): boolean {
-  if (form.length < MIN_TAIL || isStopword(form)) return false;
-  if (SUFFIX_TAILS.has(form)) return false;
-  const word = tailWord(form, lex.tails);
-  return word !== null && !SUFFIX_TAILS.has(word);
+  if (form.length < MIN_TAIL) return false;
+  // Remembered per word list: the splitter asks for the same endings over and over ("zorg",
+  // "beleid", "werking"), across the positions of one word and across words; the first analysis
+  // of every word of a corpus is most of a cold index build.
+  let memo = tailMemo.get(lex);
+  if (!memo) tailMemo.set(lex, (memo = new Map()));
+  const hit = memo.get(form);
+  if (hit !== undefined) return hit;
+  let tail = false;
+  if (!isStopword(form) && !SUFFIX_TAILS.has(form)) {
+    const word = tailWord(form, lex.tails);
+    tail = word !== null && !SUFFIX_TAILS.has(word);
+  }
+  if (memo.size >= CACHE_LIMIT) memo.clear();
+  memo.set(form, tail);
+  return tail;
 }
+
+const tailMemo = new WeakMap<Lexicon, Map<string, boolean>>();
 
 /** Best split of `word` into at most `budget` parts, or null. A whole word counts as one part. */
 function bestSplit(word: string, budget: number, lex: Lexicon, allowWhole: boolean): string[] | null {

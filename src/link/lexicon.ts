@@ -12,12 +12,16 @@
  *
  * Only the dictionary is used, not the corpus vocabulary, so that how a word splits never depends
  * on which other files are in the corpus: an incremental index update then stays exact.
- * Loaded lazily and once per process: parsing the 2.4 MB list took 80-90 ms CPU in every process,
- * with a warm index too; what the splitter needs from it is cached in the workspace's `.answer/`
- * (cache-file.ts) and read back in about 30 ms (bench/cli.ts).
+ * Loaded lazily and once per process. Parsing the 2.4 MB list took 80-90 ms CPU (150 ms wall on a
+ * loaded machine) in every cold process, so the build packs what the splitter needs from it into
+ * `dist/link/lexicon.pack` (packLexicon, scripts/pack-lexicon.mjs: 0.8 MB of text, read back in
+ * about 30 ms) and a run reads that when it was made from the installed word list. Without the
+ * pack (running from src/, a pack of another word list) the list is parsed and what was taken from
+ * it is cached in the workspace's `.answer/` (cache-file.ts), read back in about 30 ms too.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { currentCacheDir, readCache, writeCache } from './cache-file.js';
 
 /** What the splitter needs to know about Dutch words. */
@@ -149,6 +153,83 @@ function hasVerbFlag(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** The packed lexicon beside this module (made by the build; absent when running from src/). */
+const PACK_FILE = new URL('./lexicon.pack', import.meta.url);
+/** Bump when the pack's format or what parseDic takes from the list changes. */
+const PACK_FORMAT = 1;
+
+/** What a pack must have been made from: the format and the word list's two files, by size. */
+function packKey(): string | null {
+  try {
+    return `lexicon-pack ${PACK_FORMAT} dic ${statSync(dictionaryPath()).size} aff ${statSync(dictionaryPath('index.aff')).size}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The lexicon as text, for the build to ship (scripts/pack-lexicon.mjs): a key line, then "H" and
+ * a head per line ("form", "form N" when the word is the form's first N letters, as for a linking
+ * -s- or a plural, else "form word"), "T" and the tails, "V" and the verbs.
+ */
+export function packLexicon(lex: Lexicon, key: string | null = packKey()): string {
+  const heads: string[] = [];
+  for (const [form, word] of lex.heads) {
+    if (form === word) heads.push(form);
+    else if (word.length < form.length && form.startsWith(word)) heads.push(`${form} ${word.length}`);
+    else heads.push(`${form} ${word}`);
+  }
+  return `${key ?? ''}\nH\n${heads.join('\n')}\nT\n${[...lex.tails].join('\n')}\nV\n${[...lex.verbs].join('\n')}\n`;
+}
+
+/** Read a pack made by packLexicon for `key`; null when it was made for another key or is damaged. */
+export function unpackLexicon(text: string, key: string | null = packKey()): Lexicon | null {
+  let start = text.indexOf('\n') + 1;
+  if (start === 0 || key === null || text.slice(0, start - 1) !== key) return null;
+  const heads = new Map<string, string>();
+  const tails = new Set<string>();
+  const verbs = new Set<string>();
+  let section = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line === 'H' || line === 'T' || line === 'V') {
+      section = line === 'H' ? 1 : line === 'T' ? 2 : 3;
+    } else if (section === 1) {
+      const space = line.indexOf(' ');
+      if (space < 0) {
+        heads.set(line, line);
+        continue;
+      }
+      const form = line.slice(0, space);
+      const rest = line.slice(space + 1);
+      const n = /^\d+$/.test(rest) ? Number(rest) : -1;
+      heads.set(form, n >= 0 ? form.slice(0, n) : rest);
+    } else if (section === 2) tails.add(line);
+    else if (section === 3) verbs.add(line);
+    else return null;
+  }
+  return section === 3 ? { heads, tails, verbs } : null;
+}
+
+/** The shipped pack, when there is one for the installed word list. */
+function readPack(): Lexicon | null {
+  try {
+    return unpackLexicon(readFileSync(PACK_FILE, 'latin1'));
+  } catch {
+    return null;
+  }
+}
+
+/** Write the pack beside the compiled module (the build does this: scripts/pack-lexicon.mjs). */
+export function writeLexiconPack(): string {
+  const lex = parseDic(readFileSync(dictionaryPath(), 'utf8'), parseVerbPrefixes(readFileSync(dictionaryPath('index.aff'), 'utf8')));
+  writeFileSync(PACK_FILE, packLexicon(lex), 'latin1');
+  return fileURLToPath(PACK_FILE);
+}
+
 /** The cache file of the lexicon in `.answer/`. */
 const CACHE_FILE = 'lexicon.v8';
 
@@ -168,10 +249,19 @@ function isLexicon(value: unknown): value is Lexicon {
   return Boolean(v && v.heads instanceof Map && v.tails instanceof Set && v.verbs instanceof Set);
 }
 
-/** The lexicon, loaded on first use: from the cache in `.answer/` when there is one for this word list. */
+/**
+ * The lexicon, loaded on first use: from the shipped pack, else from the cache in `.answer/`, when
+ * either was made from this word list; else parsed from it.
+ */
 export function lexicon(): Lexicon {
   if (loaded) return loaded;
   const t0 = performance.now();
+  const packed = readPack();
+  if (packed) {
+    loaded = packed;
+    loadMs = performance.now() - t0;
+    return loaded;
+  }
   const dir = currentCacheDir();
   const key = dir ? cacheKey() : null;
   const cached = key ? readCache(dir, CACHE_FILE, key) : null;
