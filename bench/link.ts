@@ -11,7 +11,8 @@
  *
  * BENCH_QUICK=1: quality on the seed corpus, speed in-process on the seed and a 5× corpus.
  * BENCH_LINK=quality: the quality tables only. BENCH_SHOW=A|B|all: per question of the real set,
- * the rank of its first gold passage (develop on one half, confirm on the other).
+ * the rank of its first gold passage (develop on one half, confirm on the other). BENCH_ABLATE=<regular
+ * expression>: only the ablation rows it matches.
  */
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -115,6 +116,12 @@ const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
   ['preamble as before (.3, flat)', { query: { preambleSettings: { share: 0.3, cap: 0.3, focus: null } } }],
   ['preamble without focus', { query: { preambleSettings: { focus: 0 } } }],
   ['preamble share 1', { query: { preambleSettings: { share: 1, cap: 1 } } }],
+  ['unknown word: synonyms at .5', { query: { unknownSynonymWeight: 0.5 } }],
+  ['preamble words the corpus lacks kept', { query: { preambleSettings: { corpusOnly: false } } }],
+  ['preamble share .75', { query: { preambleSettings: { share: 0.75, cap: 0.75 } } }],
+  ['no preamble synonyms', { query: { preambleSynonyms: 0 } }],
+  ['preamble synonyms 2', { query: { preambleSynonyms: 2 } }],
+
   ['no proximity', { scoring: { ...DEFAULT_SCORING, proximity: null } }],
   ['parts not searched', { parts: false }],
   ['recency prior on', { scoring: { ...DEFAULT_SCORING, recency: DEFAULT_RECENCY } }],
@@ -123,6 +130,8 @@ const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
   ['PRF: 5 docs, 10 terms, .3', { scoring: { ...DEFAULT_SCORING, feedback: { docs: 5, terms: 10, weight: 0.3 } } }],
   ['PRF: 3 docs, 5 terms, .3', { scoring: { ...DEFAULT_SCORING, feedback: { docs: 3, terms: 5, weight: 0.3 } } }],
   // Earlier parts.
+  ['no topic sections', { scoring: { ...DEFAULT_SCORING, topicWeight: 0 } }],
+  ['topic sections .5', { scoring: { ...DEFAULT_SCORING, topicWeight: 0.5 } }],
   ['no diversify', { diversify: false }],
   ['no section BM25', { scoring: { ...DEFAULT_SCORING, sectionWeight: 0 } }],
   ['section BM25 .5', { scoring: { ...DEFAULT_SCORING, sectionWeight: 0.5 } }],
@@ -132,6 +141,12 @@ const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
   ['text b .5', { scoring: { ...DEFAULT_SCORING, b: [0.5, 0.5, 0] } }],
   ['no prose prior', { scoring: { ...DEFAULT_SCORING, prose: false } }],
 ];
+
+/** BENCH_ABLATE=<regular expression>: only the ablation rows whose label it matches (while developing). */
+const ablations = (): Array<[string, LinkerRankerOptions]> => {
+  const only = process.env.BENCH_ABLATE;
+  return only === undefined ? ABLATIONS : ABLATIONS.filter(([label]) => new RegExp(only).test(label));
+};
 
 /** Score a ranker on a set, keeping the lists it gave for read250 (earlier answers left out where the set does so). */
 async function scoreSet(gold: GoldFile, ranker: Ranker, passages: readonly Passage[]): Promise<{ report: EvalReport; read: number }> {
@@ -182,7 +197,7 @@ async function realSet(gold: GoldFile): Promise<void> {
     ['MiniSearch ¶, preamble + q', (q) => miniParagraphs.search(withPreamble(q), 10)],
     ['grep, question', ({ question }) => grep.search(question.q, 10)],
     ['grep, preamble + q', (q) => grep.search(withPreamble(q), 10)],
-    ...ABLATIONS.map(([label, options]): [string, Ranker] => [label, link(options)]),
+    ...ablations().map(([label, options]): [string, Ranker] => [label, link(options)]),
   ];
   const scored = gold.questions.filter((q) => q.gold.length > 0).length;
   console.log(
@@ -220,7 +235,7 @@ async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: Gol
     ['MiniSearch (nl stem)', ({ question }) => mini.search(question.q, 10)],
     ['MiniSearch, context + q', (q) => mini.search(withContext(q), 10)],
     ['grep', ({ question }) => grep.search(question.q, 10)],
-    ...ABLATIONS.map(([label, options]): [string, Ranker] => [`ours, ${label}`, linkerRanker(store, options)]),
+    ...ablations().map(([label, options]): [string, Ranker] => [`ours, ${label}`, linkerRanker(store, options)]),
   ];
   console.log('\nwritten gold sets on the seed corpus (test/fixtures/seeds/policy converted); read250: share of questions whose gold text a reader meets within the first 250 words of the results');
   console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(40)}${METRIC_HEAD.map((h) => h.padStart(9)).join('')}`);

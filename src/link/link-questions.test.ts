@@ -4,6 +4,7 @@ import type { QuestionDocument } from '../model.js';
 import { analyzePassage } from './analyze.js';
 import { linkQuestion, linkQuestionDocument, searchIndex } from './link-questions.js';
 import { MemoryIndexStore } from './memory-store.js';
+import { DEFAULT_SCORING } from './score.js';
 import { passage } from './test-helpers/passages.js';
 
 function doc(questions: string[], over: Partial<QuestionDocument> = {}): QuestionDocument {
@@ -98,5 +99,26 @@ describe('linkQuestion on a question that asks two things', () => {
     expect(passages.map((p) => p.id)).toContain('bezuiniging');
     const whole = await linkQuestion(twoThings, question, {}, { top: 2, diversify: false, parts: false });
     expect(whole.passages.map((p) => p.id)).not.toContain('bezuiniging');
+  });
+});
+
+describe('the letter\'s topic as section evidence', () => {
+  const nota = { doc: 'nota', title: 'Nota' };
+  const topical = new MemoryIndexStore();
+  topical.updateSync(
+    [
+      passage('Wij nemen preventieve maatregelen.', { id: 'jeugd', ...nota, heading: [nota.title, 'Jeugd en sport'] }),
+      passage('Wij nemen preventieve maatregelen samen met partners in de wijk, in de buurt en in de stad.', { id: 'schulden', ...nota, heading: [nota.title, 'Schulden'] }),
+      passage('Inwoners met schulden en betalingsachterstanden krijgen schuldhulpverlening.', { id: 'schulden-2', ...nota, heading: [nota.title, 'Schulden'] }),
+    ].map(analyzePassage),
+    [],
+  );
+  const letter = doc(['Neemt u ook preventieve maatregelen?'], { preamble: 'Steeds meer inwoners hebben schulden.' });
+
+  it('lifts the passage whose section is about what the preamble says', async () => {
+    const ranked = (await linkQuestionDocument(topical, letter, { top: 3 })).questions[0]!.passages.map((p) => p.id);
+    expect(ranked.indexOf('schulden')).toBeLessThan(ranked.indexOf('jeugd'));
+    const without = (await linkQuestionDocument(topical, letter, { top: 3, scoring: { ...DEFAULT_SCORING, topicWeight: 0 } })).questions[0]!.passages.map((p) => p.id);
+    expect(without.indexOf('schulden')).toBeGreaterThan(without.indexOf('jeugd'));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, DEFAULT_PREAMBLE, FOLLOW_UP_WEIGHT, FRAMING_WEIGHT, framingTerms, leansOnPrevious, NAME_WEIGHT, PREVIOUS_WEIGHT, SYNONYM_WEIGHT } from './query.js';
+import { buildQuery, DEFAULT_PREAMBLE, FOLLOW_UP_WEIGHT, FRAMING_WEIGHT, framingTerms, leansOnPrevious, NAME_WEIGHT, PREVIOUS_WEIGHT, SYNONYM_WEIGHT, UNKNOWN_SYNONYM_WEIGHT } from './query.js';
+import { parseSynonyms, synonymSet } from './synonyms.js';
 import { stem } from './stem.js';
 
 const weightOf = (q: ReturnType<typeof buildQuery>, word: string) => q.terms.find((t) => t.term === stem(word))?.weight ?? 0;
@@ -146,5 +147,40 @@ describe('question frames', () => {
     const q = buildQuery('Voert het college gesprekken met woningcorporaties?');
     expect(weightOf(q, 'voert')).toBe(1);
     expect(weightOf(buildQuery(Q8, { frames: false }), 'maatregelen')).toBe(1);
+  });
+
+  describe('with the corpus statistics', () => {
+    const holds = (...words: string[]) => {
+      const terms = new Set(words.map(stem));
+      return { passages: 100, df: (term: string) => (terms.has(term) ? 5 : 0) };
+    };
+    const synonyms = synonymSet(parseSynonyms('knarrenhof, hofje => geclusterd wonen\nfinanciële problemen => schulden').rules);
+
+    it('gives the synonyms of a word the corpus does not hold a whole word\'s weight, and those of one it holds half', () => {
+      const stats = holds('hofje', 'geclusterd', 'wonen', 'bouwen');
+      expect(weightOf(buildQuery('Wil het college een Knarrenhof bouwen?', { synonyms, stats }), 'geclusterd')).toBeCloseTo(UNKNOWN_SYNONYM_WEIGHT);
+      expect(weightOf(buildQuery('Wil het college een hofje bouwen?', { synonyms, stats }), 'geclusterd')).toBeCloseTo(SYNONYM_WEIGHT);
+    });
+
+    it('spends the preamble\'s budget on words the corpus holds', () => {
+      const preamble = 'De krant berichtte over de financiële problemen in de Zaanstreek.';
+      const stats = holds('financiële', 'problemen', 'krant', 'schulden', 'helpen');
+      const q = buildQuery('Hoe helpt het college?', { preamble, stats, synonyms: null });
+      expect(weightOf(q, 'zaanstreek')).toBe(0);
+      expect(weightOf(q, 'problemen')).toBeGreaterThan(0);
+      const kept = buildQuery('Hoe helpt het college?', { preamble, stats, synonyms: null, preambleSettings: { corpusOnly: false } });
+      expect(weightOf(kept, 'zaanstreek')).toBeGreaterThan(0);
+      expect(weightOf(q, 'problemen')).toBeGreaterThan(weightOf(kept, 'problemen'));
+    });
+
+    it('applies the synonyms to the preamble too, at the weight of the words that fire them', () => {
+      const preamble = 'Steeds meer inwoners komen in de financiële problemen.';
+      const stats = holds('financiële', 'problemen', 'inwoners', 'schulden', 'helpen');
+      const q = buildQuery('Hoe helpt het college deze inwoners?', { preamble, stats, synonyms });
+      const schulden = q.terms.find((t) => t.term === stem('schulden'));
+      expect(schulden?.source).toBe('synonym');
+      expect(schulden!.weight).toBeLessThanOrEqual(Math.min(weightOf(q, 'financiële'), weightOf(q, 'problemen')) * SYNONYM_WEIGHT + 1e-9);
+      expect(weightOf(buildQuery('Hoe helpt het college deze inwoners?', { preamble, stats, synonyms, preambleSynonyms: 0 }), 'schulden')).toBe(0);
+    });
   });
 });

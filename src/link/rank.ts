@@ -86,6 +86,9 @@ function scoreQuery(query: readonly QueryTerm[], postings: Postings, stats: Inde
   // The section nudge is the evidence of the question's own words: synonyms there would lift the
   // sections that say the thing in other words above the one that says it in the question's.
   if (scoring.sectionWeight > 0) scores = addSectionScores(scores, postings, scoreSections(query.filter((q) => !q.synonym), postings, stats, scoring), scoring.sectionWeight);
+  // The letter's topic as evidence: sections that match the preamble and subject on their own (score.ts, topicWeight).
+  const topic = scoring.topicWeight ? query.filter((q) => q.source === 'context') : [];
+  if (topic.length > 0) scores = addSectionScores(scores, postings, scoreSections(topic, postings, stats, scoring), scoring.topicWeight!);
   return scores;
 }
 

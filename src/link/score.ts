@@ -36,6 +36,11 @@ export interface ScoringParams {
   coordination?: number;
   /** Pseudo-relevance feedback (rank.ts), or null for none. */
   feedback?: FeedbackParams | null;
+  /**
+   * Weight of the letter's topic as section evidence: the sections scored on the context terms
+   * alone (preamble, subject), multiplied in as the section nudge is (addSectionScores). 0: none.
+   */
+  topicWeight?: number;
   /** Proximity of matched terms (rank.ts), or null for none. */
   proximity?: ProximityParams | null;
 }
@@ -58,6 +63,8 @@ export const DEFAULT_SCORING: ScoringParams = {
   // Proximity of matched terms, window 5, weight 0.3 (bench/link.ts, "no proximity").
   proximity: { window: 5, weight: 0.3 },
   prose: true,
+  // The letter's topic as section evidence, 0.25 as the section nudge (bench/link.ts, "no topic sections").
+  topicWeight: 0.25,
 };
 
 /** Inverse document frequency, the BM25 form that stays positive for common terms. */

@@ -137,7 +137,7 @@ wet zorg en dwang, wzd
 zorg- en veiligheidshuis, veiligheidshuis, zorg en veiligheidshuis
 meldpunt zorg en overlast, meldpunt niet-acute zorg, meldpunt bijzondere zorg
 eenzaamheid, vereenzaming, sociaal isolement, sociale isolatie, eenzaam
-alleenstaanden, alleenstaande, eenpersoonshuishoudens, eenpersoonshuishouden, alleenwonenden, alleenwonend
+alleenstaanden, alleenstaande, eenpersoonshuishoudens, eenpersoonshuishouden, eenpersoons huishoudens, eenpersoons huishouden, alleenwonenden, alleenwonend
 
 # --- Ouderen, wonen en zorg ---
 ouderen, senioren, bejaarden, oudere inwoners, 65-plussers, 75-plussers
@@ -239,4 +239,155 @@ kostenstijging, kostenstijgingen, stijgende kosten, hogere kosten => kosten, uit
 zorgkosten, kosten van de zorg, zorguitgaven
 wijkaanpak, gebiedsgericht werken, wijkgericht werken
 burgerinitiatief, inwonersinitiatief, inwonersinitiatieven, right to challenge
+
+# --- Toegang, informatie en advies, regie ---
+informatie en advies, voorlichting, informatievoorziening
+wegwijs, wegwijzer, onoverzichtelijk, versnipperd, versnippering, doolhof => loket, informatie en advies, clientondersteuning, toegang
+één loket, centraal loket, integrale toegang
+sociaal raadslieden, sociaal raadsman, sociaal raadsvrouw, formulierenhulp, formulierenbrigade => clientondersteuning, informatie en advies
+ouderenadviseur, ouderenadviseurs, ouderenconsulent, seniorenvoorlichter => clientondersteuning, informatie en advies, ouderen
+casemanager, casusregisseur, zorgcoordinator, zorgcoördinator, regisseur, casusregie, ketenregie, coordinatie van zorg, coördinatie van zorg
+wmo-aanvraag, wmo-melding, aanvraag voor ondersteuning, hulpvraag, ondersteuningsvraag, zorgvraag
+hulpmiddelen, hulpmiddel, rollator, rollators
+individuele begeleiding, groepsbegeleiding, dagbegeleiding => begeleiding, maatwerkvoorziening
+zorg in natura => maatwerkvoorziening, zorgaanbieders
+indicatie, indicatiestelling, herindicatie, wmo-indicatie => toegang, maatwerkvoorziening
+ketenpartners, netwerkpartners, samenwerkingspartners, maatschappelijke partners, maatschappelijke organisaties
+casusoverleg, casuïstiekoverleg, casuistiekoverleg, multidisciplinair overleg, casusbespreking, casusbesprekingen, mdo
+signalen, signaleren, signalering, signaleringen, vroegtijdige signalering, vroegsignalering
+problemen voorkomen, escalatie voorkomen, voorkomen dat problemen => preventie, vroegsignalering
+
+# --- Armoede, inkomen en schulden ---
+rondkomen, krap bij kas, geldgebrek => armoede, bestaanszekerheid, minima, financiele problemen
+financiële situatie, financiele situatie, financiële positie, financiele positie, inkomenspositie
+koopkracht, koopkrachtdaling, inflatie, prijsstijgingen, hoge prijzen, duurte => armoede, bestaanszekerheid, minima
+werkende armen, werkende armoede, working poor => armoede, minima, werk
+zzp'ers, zzp, zelfstandigen, zelfstandig ondernemers, zelfstandige ondernemers
+tozo, bbz, besluit bijstandverlening zelfstandigen => zelfstandigen, bijstand
+huiseigenaren, woningeigenaren, eigenwoningbezitters
+thuisadministratie, financiële administratie, financiele administratie, geldzaken => budgetbeheer, schuldhulpverlening, financiële ondersteuning
+meedoenregeling, meedoenpas, stadspas, participatiefonds, declaratieregeling, participatieregeling => minimaregelingen, armoede, meedoen
+collectieve zorgverzekering, gemeentepolis, zorgverzekering voor minima => minimaregelingen, zorgkosten, minima
+kwijtschelding, kwijtschelding gemeentelijke belastingen => minimaregelingen, armoede
+zorgtoeslag, huurtoeslag, kinderopvangtoeslag, kindgebonden budget, toeslagen => inkomensondersteuning, bestaanszekerheid
+niet-gebruik, onderbenutting => bereik, minimaregelingen
+armoedeval => armoede, werk, inkomen
+uitkeringsgerechtigden, bijstandsgerechtigden, bijstandsontvangers, mensen in de bijstand, mensen met een uitkering
+uitkeringsgerechtigden, bijstandsgerechtigden, bijstandsontvangers => bijstand, uitkering
+tegenprestatie, maatschappelijke tegenprestatie => bijstand, participatie, vrijwilligerswerk
+participatiebaan, participatiebanen, werkervaringsplaats, werkervaringsplek, leerwerkplek, leerwerkplekken, proefplaatsing => re-integratie, werk
+arbeidsmatige dagbesteding => dagbesteding, werk
+werk en inkomen, werk & inkomen, sociale zaken
+
+# --- Wonen en zorg ---
+wonen en zorg, wonen-zorg, wonen welzijn en zorg, woonzorgzone, woonzorgzones, woonzorgvisie, woonzorgopgave
+betaalbare woningen, betaalbaar wonen, betaalbare huur, betaalbaarheid
+huurverhoging, huurverhogingen, hoge huren, huurprijzen => betaalbaarheid, woonlasten
+woonlasten, woonkosten
+doorstroming, doorstromen, doorstroming op de woningmarkt, verhuisbereidheid
+groepswonen, woongroep, woongroepen, gemeenschappelijk wonen, collectief wonen, ouderenwoongroep => geclusterd wonen, woonvorm, woongemeenschap
+woonzorgcentrum, woonzorgcentra, zorgcentrum, zorgcentra, verzorgingshuizen, verpleeghuizen
+woning aanpassen, aanpassing van de woning, aanpassingen in huis => woningaanpassing, woonvoorziening
+skaeve huse, skaeve huser, prikkelarm wonen, woonunits voor overlastgevers => housing first, beschermd wonen, woonvorm, overlast
+sociaal pension, pension => beschermd wonen, maatschappelijke opvang
+huisvesting statushouders, taakstelling statushouders => statushouders, huisvesting
+starters, starterswoningen, jongerenhuisvesting, studentenhuisvesting => woningen, jongeren, huisvesting
+
+# --- Ouderen, dementie, eenzaamheid ---
+kwetsbare ouderen, thuiswonende ouderen, alleenstaande ouderen => ouderen, kwetsbare groepen
+alzheimercafé, alzheimercafe, odensehuis, ontmoetingscentrum voor mensen met dementie => dementie, ontmoeting
+casemanager dementie, casemanagement dementie => dementie, casemanager
+ouderenmishandeling, financieel misbruik van ouderen => huiselijk geweld, ouderen
+sociale contacten, sociaal netwerk, contact met anderen => ontmoeting, eenzaamheid, sociale samenhang
+sociale cohesie, sociale samenhang, buurtcohesie, onderlinge betrokkenheid, omzien naar elkaar, naoberschap, noaberschap
+sociale controle => sociale samenhang, sociale cohesie, nabuurschap, burenhulp
+ontmoeting, ontmoeten, elkaar ontmoeten, ontmoetingsactiviteiten
+
+# --- Mantelzorg en vrijwilligers ---
+mantelzorgers ontlasten, ontlasten van mantelzorgers => respijtzorg, mantelzorgondersteuning
+mantelzorgondersteuner, mantelzorgconsulent, mantelzorgmakelaar => mantelzorgondersteuning
+vrijwilligersorganisaties, vrijwilligersorganisatie, vrijwilligersinstellingen => vrijwilligerswerk, vrijwilligers
+vrijwilligersprijs, vrijwilligerspenning, vrijwilligersdag, waardering voor vrijwilligers => waardering, vrijwilligerswerk
+deskundigheidsbevordering, scholing, bijscholing
+training, trainingen, cursus, cursussen => deskundigheidsbevordering, scholing
+fonds, fondsen, subsidiepot => subsidie, subsidies
+subsidie, subsidies, subsidieregeling, subsidieregelingen, subsidiering
+
+# --- Jeugd en onderwijs ---
+specialistische jeugdzorg, specialistische jeugdhulp, zware jeugdzorg, residentiële jeugdzorg, residentiele jeugdzorg, jeugdzorg plus, gesloten jeugdzorg
+jeugdhulpaanbieders, jeugdzorgaanbieders, jeugdhulpaanbieder => zorgaanbieders, jeugdzorg
+jeugdzorgregio, jeugdregio, regionale inkoop => regio, inkoop, jeugdzorg
+hervormingsagenda, hervormingsagenda jeugd => jeugdzorg, hervormingen
+passend onderwijs, samenwerkingsverband, samenwerkingsverbanden, onderwijszorgarrangement, zorg op school
+school, scholen, basisschool, basisscholen, middelbare school, voortgezet onderwijs, mbo => onderwijs
+leerplicht, leerplichtambtenaar, schoolverzuim
+kinderopvang, peuterspeelzaal, peuterspeelzalen, peuteropvang, voorschoolse educatie, vve
+opvoeders => ouders, opvoeding
+opvoedingsvragen, opvoedvragen, opvoedproblemen, opvoedingsproblemen => opvoedondersteuning, opvoeding
+jeugdgezondheid, jeugdarts, jeugdverpleegkundige => jeugdgezondheidszorg, ggd
+
+# --- GGZ, zorg en veiligheid ---
+mentale gezondheid, mentaal welzijn, mentale problemen, psychische gezondheid, geestelijke gezondheid
+depressie, depressies, angststoornis, angststoornissen, burn-out, burnout => psychische problemen, ggz
+suïcide, suicide, zelfdoding, zelfmoord, suïcidepreventie, suicidepreventie
+e33, e33-melding, e33-meldingen, melding verward gedrag, meldingen verward gedrag => verward gedrag, politie, meldingen
+ggz-instelling, ggz-instellingen, ggz-aanbieder, ggz-aanbieders => ggz
+persoonsgerichte aanpak, pga, top-x, top x-aanpak
+overlastgevers, overlastgevende personen, overlastgevend gedrag, overlastgevend => overlast
+veiligheidsgevoel, onveiligheidsgevoel, onveiligheidsgevoelens, gevoel van veiligheid, subjectieve veiligheid
+buurtpreventie, buurtwacht, buurtwachten, whatsapp-buurtpreventie
+drugshandel, drugscriminaliteit, hennepteelt, drugslab, drugslabs => ondermijning, drugs, criminaliteit
+coffeeshop, coffeeshops => drugs, softdrugs
+alcoholmisbruik, drankmisbruik, probleemdrinken, comazuipen, bingedrinken => alcohol, verslaving
+nix18 => alcohol, roken, jongeren, preventie
+harm reduction, schadebeperking, gebruiksruimte => verslavingszorg
+geweld tegen hulpverleners, agressie tegen hulpverleners => agressie, geweld, veiligheid
+
+# --- Inclusie en beperking ---
+verstandelijke beperking, licht verstandelijke beperking, lichtverstandelijke beperking, lvb, verstandelijk beperkten
+niet-aangeboren hersenletsel, nah
+doven, slechthorenden, blinden, slechtzienden, visueel beperkten, auditief beperkten, gebarentaal => mensen met een beperking, toegankelijkheid
+rolstoeltoegankelijk, drempelvrij, mindervaliden, invaliden => mensen met een beperking, toegankelijkheid
+ervaringsdeskundigen, ervaringsdeskundige, ervaringsdeskundigheid
+
+# --- Migratie, statushouders, Oekraïners ---
+oekraïners, oekrainers, oekraïne, oekraine => ontheemden, vluchtelingen, opvang
+migranten, allochtonen, mensen met een migratieachtergrond, migratieachtergrond, nieuwe nederlanders
+integratie, participatieverklaring, taalles, taallessen, taalcursus, nt2 => inburgering
+spreidingswet => asielopvang, asielzoekers
+
+# --- Sport, gezondheid en preventie ---
+bewegen, beweging, lichamelijke activiteit => sport, beweegaanbod
+sportvereniging, sportverenigingen, sportclub, sportclubs
+sportaccommodatie, sportaccommodaties, sporthal, sporthallen, sportvelden, zwembad
+sportakkoord, lokaal sportakkoord, lokaal preventieakkoord => sport, preventie
+gezonde leefstijl, leefstijl, gezond leven, gezond gedrag, leefstijlinterventie
+jongeren op gezond gewicht, jogg, gezond gewicht => overgewicht, preventie
+gezondheid, volksgezondheid, publieke gezondheid
+gezondheidsvaardigheden, gezondheidsvaardig => laaggeletterdheid, gezondheid
+vaccinatie, vaccinaties, vaccineren, inenting, inentingen
+
+# --- Bestuur en samenwerking ---
+vng, vereniging van nederlandse gemeenten
+centrumgemeente, centrumgemeenten
+rijksmiddelen, rijksbijdrage, rijksgeld, geld van het rijk => gemeentefonds, rijk, middelen
+ravijnjaar, opschalingskorting => gemeentefonds, bezuinigingen, financiën
+zorgverzekeraar, zorgverzekeraars => zorgkantoor, zorgverzekeringswet, zvw
+
+# --- Hoe beleid het zegt: koers, aanpak en uitvoering ---
+ongelijke kansen, kansenongelijkheid, kansengelijkheid, gelijke kansen, ongelijkheid
+achterstandswijk, achterstandswijken, kwetsbare wijken, aandachtswijken, focuswijken => ongelijke kansen, wijkaanpak, kwetsbare groepen
+veerkracht, weerbaarheid, draagkracht
+eigen kracht, eigen regie, zelfredzaamheid
+normaliseren, normalisering, ontzorgen, demedicaliseren, demedicalisering, van apart naar gewoon
+meervoudige problematiek, meervoudige problemen, multiprobleemgezinnen, multiprobleem, complexe problematiek, complexe problemen, complexe situaties, complexe casuistiek, complexe casuïstiek, stapeling van problemen
+wet wams, wams, wet aanpak meervoudige problematiek
+integrale aanpak, integraal werken, samenhangende aanpak, een gezin een plan, één gezin één plan, 1gezin1plan
+ketensamenwerking, netwerksamenwerking, samenwerking in de keten, samenwerking in het netwerk
+bureaucratie, regeldruk, administratieve lasten, rompslomp, ingewikkelde regels, complexe regels => systeemwereld, regels
+leefwereld, inwonersperspectief, perspectief van de inwoner
+leefbaarheid, leefklimaat, woonklimaat, leefomgeving
+opgroeien, opgroeiondersteuning, opvoed- en opgroeiondersteuning => opvoedondersteuning, jeugd
+trajectduur, behandelduur, duur van de behandeling, duur van trajecten
+hervormingsagenda sociaal domein, propositie sociaal domein => hervormingsagenda, sociaal domein
 `;
