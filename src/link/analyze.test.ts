@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePassage, analyzeText, PART_WEIGHT } from './analyze.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize } from 'node:v8';
+import { analyzePassage, analyzeText, PART_WEIGHT, saveWordCache } from './analyze.js';
+import { setCacheDir } from './cache-file.js';
 import { splitCompound } from './compounds.js';
 import { parseDic } from './lexicon.js';
 import { stem } from './stem.js';
@@ -137,5 +142,25 @@ describe('analyzePassage', () => {
     expect(a.terms.get(stem('urgentie'))).toEqual([0, 1, 0]);
     expect(a.terms.get(stem('agenda'))).toEqual([0, 0, 1]);
     expect(a.lengths).toEqual([3, 2, 2]);
+  });
+});
+
+describe('the analysed words kept for the next process', () => {
+  it('writes the words and elision tails analysed to the cache folder, as they were analysed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'answer-words-'));
+    try {
+      setCacheDir(dir);
+      const text = 'De zorg- en veiligheidshuizen en de woonzorgvoorzieningen in de wijk.';
+      const before = analyzeText(text).terms;
+      saveWordCache();
+      const bytes = readFileSync(join(dir, 'words.v8'));
+      const { words, tails } = deserialize(bytes.subarray(bytes.indexOf(10) + 1)) as { words: Map<string, unknown>; tails: Map<string, unknown> };
+      expect(words.get('woonzorgvoorzieningen')).toEqual(analyzeText('woonzorgvoorzieningen').terms.map((t) => ({ term: t.term, weight: t.weight })));
+      expect(tails.has('veiligheidshuizen')).toBe(true);
+      expect(analyzeText(text).terms).toEqual(before);
+    } finally {
+      setCacheDir(null);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

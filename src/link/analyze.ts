@@ -3,9 +3,11 @@
  * The same function analyses passages (at index time) and queries, so both sides always meet.
  */
 import type { Passage } from '../model.js';
+import { currentCacheDir, readCache, writeCache } from './cache-file.js';
 import { splitCompound, tailAfterHead } from './compounds.js';
 import { nominalizedVerb } from './derive.js';
 import { FIELD_COUNT, type AnalyzedPassage } from './index-store.js';
+import { packKey as lexiconKey } from './lexicon.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -106,17 +108,37 @@ function completeElision(tokens: Token[], i: number): string | null {
   for (let j = i + 1; j < tokens.length && j <= i + 8; j++) {
     const t = tokens[j]!;
     if (t.kind === 'truncated' || t.kind === 'joined' || ELISION_JOINERS.has(t.norm)) continue;
-    const parts = splitCompound(t.norm);
-    if (parts) {
-      // The tail as written: the word minus its first part and a linking morpheme.
-      const at = t.norm.lastIndexOf(parts[parts.length - 1]!);
-      return at > 0 ? head.norm + t.norm.slice(at) : null;
-    }
-    const tail = tailAfterHead(t.norm);
+    const tail = elisionTail(t.norm);
     return tail ? head.norm + tail : null;
   }
   return null;
 }
+
+/** The tail an elision borrows from the word that completes it (completeElision), cached as words are. */
+function elisionTail(word: string): string | null {
+  const hit = tailCache.get(word);
+  if (hit !== undefined) return hit;
+  if (wordsFrom !== currentCacheDir()) {
+    loadWordCache();
+    const cached = tailCache.get(word);
+    if (cached !== undefined) return cached;
+  }
+  let tail: string | null;
+  const parts = splitCompound(word);
+  if (parts) {
+    // The tail as written: the word minus its first part and a linking morpheme.
+    const at = word.lastIndexOf(parts[parts.length - 1]!);
+    tail = at > 0 ? word.slice(at) : null;
+  } else {
+    tail = tailAfterHead(word);
+  }
+  if (tailCache.size >= WORD_CACHE_LIMIT) tailCache.clear();
+  tailCache.set(word, tail);
+  fresh++;
+  return tail;
+}
+
+const tailCache = new Map<string, string | null>();
 
 /**
  * The terms of one folded word, with their weights: the word's stem, its compound parts and the
@@ -127,6 +149,12 @@ function completeElision(tokens: Token[], i: number): string | null {
 function wordTerms(norm: string): ReadonlyArray<{ term: string; weight: number }> {
   const hit = wordCache.get(norm);
   if (hit) return hit;
+  if (wordsFrom !== currentCacheDir()) {
+    loadWordCache();
+    const cached = wordCache.get(norm);
+    if (cached) return cached;
+  }
+  fresh++;
   const out: Array<{ term: string; weight: number }> = [];
   if (isTermWord(norm)) {
     const own = stem(norm);
@@ -153,6 +181,55 @@ function wordTerms(norm: string): ReadonlyArray<{ term: string; weight: number }
 
 const wordCache = new Map<string, ReadonlyArray<{ term: string; weight: number }>>();
 const WORD_CACHE_LIMIT = 50_000;
+
+/**
+ * The words' analyses are kept in `.answer/` too (cache-file.ts), for the next process: analysing
+ * a word is stemming it, splitting it against the word list and looking up its verb, and a warm
+ * `answer search` analysed its query and the 60 candidates it looks at for proximity anew, and
+ * loaded the word list for that (about a third of its CPU: bench/cli.ts). What a word gives
+ * depends only on this analyser and the word list, so the key is theirs.
+ */
+const WORDS_FILE = 'words.v8';
+/** The cache folder the word cache was loaded from (undefined: not looked at yet). */
+let wordsFrom: string | null | undefined;
+/** Words analysed in this process that the loaded cache did not have. */
+let fresh = 0;
+/** Whether a cache file was read (else every word is fresh). */
+let wordsRead = false;
+
+function wordsKey(): string {
+  return `words 1 analyzer ${ANALYZER_VERSION} ${lexiconKey() ?? 'no word list'} v8 ${process.versions.v8}`;
+}
+
+function loadWordCache(): void {
+  wordsFrom = currentCacheDir();
+  const cached = readCache(wordsFrom, WORDS_FILE, wordsKey()) as { words?: unknown; tails?: unknown } | null;
+  wordsRead = cached !== null && cached.words instanceof Map && cached.tails instanceof Map;
+  if (!wordsRead) return;
+  for (const [word, terms] of cached!.words as Map<string, Array<{ term: string; weight: number }>>) {
+    if (wordCache.size >= WORD_CACHE_LIMIT) break;
+    if (typeof word === 'string' && Array.isArray(terms)) wordCache.set(word, terms);
+  }
+  for (const [word, tail] of cached!.tails as Map<string, string | null>) {
+    if (tailCache.size >= WORD_CACHE_LIMIT) break;
+    if (typeof word === 'string' && (tail === null || typeof tail === 'string')) tailCache.set(word, tail);
+  }
+}
+
+/**
+ * Keep the analysed words in the cache folder for the next process (workspace/link.ts calls it
+ * after the index is brought up to date): when there was no cache yet, or at least
+ * WORDS_REWRITE words were new. A write that fails only costs the next run the analysis again.
+ */
+export function saveWordCache(): void {
+  const dir = currentCacheDir();
+  if (!dir || dir !== wordsFrom || fresh === 0 || (wordsRead && fresh < WORDS_REWRITE)) return;
+  writeCache(dir, WORDS_FILE, wordsKey(), { words: wordCache, tails: tailCache });
+  fresh = 0;
+  wordsRead = true;
+}
+
+const WORDS_REWRITE = 64;
 
 /** Called for each term occurrence of a text, in order: the term, its weight, the word as written, its token. */
 type Visit = (term: string, weight: number, raw: string, token: number) => void;

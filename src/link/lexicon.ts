@@ -14,7 +14,7 @@
  * on which other files are in the corpus: an incremental index update then stays exact.
  * Loaded lazily and once per process. Parsing the 2.4 MB list took 80-90 ms CPU (150 ms wall on a
  * loaded machine) in every cold process, so the build packs what the splitter needs from it into
- * `dist/link/lexicon.pack` (packLexicon, scripts/pack-lexicon.mjs: 0.8 MB of text, read back in
+ * `dist/link/lexicon.pack` (packLexicon, scripts/pack-data.mjs: 0.8 MB of text, read back in
  * about 30 ms) and a run reads that when it was made from the installed word list. Without the
  * pack (running from src/, a pack of another word list) the list is parsed and what was taken from
  * it is cached in the workspace's `.answer/` (cache-file.ts), read back in about 30 ms too.
@@ -159,7 +159,7 @@ const PACK_FILE = new URL('./lexicon.pack', import.meta.url);
 const PACK_FORMAT = 1;
 
 /** What a pack must have been made from: the format and the word list's two files, by size. */
-function packKey(): string | null {
+export function packKey(): string | null {
   try {
     return `lexicon-pack ${PACK_FORMAT} dic ${statSync(dictionaryPath()).size} aff ${statSync(dictionaryPath('index.aff')).size}`;
   } catch {
@@ -168,7 +168,7 @@ function packKey(): string | null {
 }
 
 /**
- * The lexicon as text, for the build to ship (scripts/pack-lexicon.mjs): a key line, then "H" and
+ * The lexicon as text, for the build to ship (scripts/pack-data.mjs): a key line, then "H" and
  * a head per line ("form", "form N" when the word is the form's first N letters, as for a linking
  * -s- or a plural, else "form word"), "T" and the tails, "V" and the verbs.
  */
@@ -223,7 +223,7 @@ function readPack(): Lexicon | null {
   }
 }
 
-/** Write the pack beside the compiled module (the build does this: scripts/pack-lexicon.mjs). */
+/** Write the pack beside the compiled module (the build does this: scripts/pack-data.mjs). */
 export function writeLexiconPack(): string {
   const lex = parseDic(readFileSync(dictionaryPath(), 'utf8'), parseVerbPrefixes(readFileSync(dictionaryPath('index.aff'), 'utf8')));
   writeFileSync(PACK_FILE, packLexicon(lex), 'latin1');

@@ -44,7 +44,10 @@ const PART_MIN_OWN = 2;
  * frequencies of those terms, so that words the corpus does not hold set no budget (query.ts).
  */
 export async function buildQueryWithStats(store: IndexStore, question: string, context: QuestionContext): Promise<BuiltQuery> {
-  const first = buildQuery(question, context);
+  // The first build only gathers the words whose frequencies the second weighs by: the question's,
+  // the context's; what the synonyms add needs none (and expanding a long preamble twice per
+  // question was a sixth of linking a letter).
+  const first = buildQuery(question, { ...context, synonyms: null, preambleSynonyms: 0 });
   const [postings, stats] = await Promise.all([store.postings(first.terms.map((t) => t.term)), store.stats()]);
   const df = (term: string) => postings.lists.get(term)?.df ?? 0;
   return buildQuery(question, { ...context, stats: { passages: stats.passages, df } });

@@ -304,6 +304,19 @@ function analysed(text: string): { terms: TermOccurrence[]; frame: Set<number>; 
 const analysisCache = new Map<string, { terms: TermOccurrence[]; frame: Set<number>; places: Set<number> }>();
 const ANALYSIS_CACHE_LIMIT = 2000;
 
+/** The sentences of a preamble, cached by text as its analysis is: it is weighed for every question of its letter. */
+function sentencesOf(text: string): string[] {
+  let hit = sentenceCache.get(text);
+  if (!hit) {
+    hit = splitSentences(text);
+    if (sentenceCache.size >= ANALYSIS_CACHE_LIMIT) sentenceCache.clear();
+    sentenceCache.set(text, hit);
+  }
+  return hit;
+}
+
+const sentenceCache = new Map<string, string[]>();
+
 /** The occurrences of a question, the words of its follow-up sentences weighed by `followUp`. */
 function questionOccurrences(question: string, options: WeighOptions, followUp: number): Occurrence[] {
   const sentences = splitSentences(question);
@@ -358,7 +371,7 @@ function addContext(into: Map<string, QueryTerm>, text: string, budget: number, 
  */
 function addPreamble(into: Map<string, QueryTerm>, text: string, own: number, asked: ReadonlySet<string>, settings: PreambleSettings, options: WeighOptions, known: (term: string) => boolean): void {
   const mass = new Map<string, { weight: number; raws: string[] }>();
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentencesOf(text)) {
     const all = occurrences(sentence, options);
     const list = settings.corpusOnly ? all.filter((o) => known(o.term)) : all;
     const shared = new Set(list.filter((o) => o.weight > 0 && asked.has(o.term)).map((o) => o.term)).size;
@@ -394,7 +407,7 @@ function preambleAlternatives(text: string, terms: ReadonlyMap<string, QueryTerm
     const t = terms.get(term);
     return t && t.source === 'context' ? t.weight : 0;
   };
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentencesOf(text)) {
     const list = occurrences(sentence, options).map((o) => ({ term: o.term, weight: weightOf(o.term), raw: o.raw, whole: o.whole }));
     const words = list.filter((o) => o.whole && o.weight > 0);
     const parts = list.filter((o) => !o.whole && o.weight > 0);

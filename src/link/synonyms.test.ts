@@ -93,4 +93,13 @@ describe('loadSynonyms', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('expands the same from its JSON form (the build ships it so: synonyms.pack.json)', () => {
+    const rules = parseSynonyms(DEFAULT_SYNONYMS_TEXT).rules;
+    const shipped = synonymSet(JSON.parse(JSON.stringify(rules)) as typeof rules);
+    for (const question of ['Wat doet de gemeente voor mensen met geldzorgen en een huurachterstand?', 'Komt er een Knarrenhof voor senioren?', 'Hoe lang zijn de wachtlijsten in de jeugdhulp?']) {
+      const { words, parts } = analysed(question);
+      expect(expandSynonyms(shipped, words, parts)).toEqual(expandSynonyms(synonymSet(rules), words, parts));
+    }
+  });
 });

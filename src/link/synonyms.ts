@@ -19,10 +19,13 @@
  * own in `corpus/synoniemen.txt` (synonyms.ts reads every corpus folder's file).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyzeText, ANALYZER_VERSION } from './analyze.js';
 import { currentCacheDir, readCache, writeCache } from './cache-file.js';
+import { packKey as lexiconKey } from './lexicon.js';
 import { DEFAULT_SYNONYMS_TEXT } from './synonyms-nl.js';
 
 /** The file a workspace keeps its own synonyms in, in each corpus folder. */
@@ -121,12 +124,40 @@ export function synonymSet(rules: readonly SynonymRule[]): SynonymSet {
 
 let defaults: SynonymSet | null = null;
 
+/** The analysed default list, as the build ships it beside this module (writeSynonymPack). */
+const PACK_FILE = new URL('./synonyms.pack.json', import.meta.url);
+
+/** What the shipped analysed list must have been made from: the list, the analyser, the word list. */
+function synonymPackKey(): string {
+  return `synonyms-pack 1 analyzer ${ANALYZER_VERSION} ${lexiconKey() ?? 'no word list'} ${createHash('sha256').update(DEFAULT_SYNONYMS_TEXT).digest('hex').slice(0, 16)}`;
+}
+
+/** The analysed default rules of the shipped pack, when it was made from this list, analyser and word list. */
+function readSynonymPack(): SynonymRule[] | null {
+  try {
+    const data = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as { key?: unknown; rules?: unknown };
+    return data.key === synonymPackKey() && Array.isArray(data.rules) ? (data.rules as SynonymRule[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Write the analysed default list beside the compiled module (the build does this: scripts/pack-data.mjs). */
+export function writeSynonymPack(): string {
+  const rules = parseSynonyms(DEFAULT_SYNONYMS_TEXT, 'synoniemen (standaard)').rules;
+  writeFileSync(PACK_FILE, JSON.stringify({ key: synonymPackKey(), rules }));
+  return fileURLToPath(PACK_FILE);
+}
+
 /**
- * The default list for the Dutch social domain that ships with the tool (synonyms-nl.ts), analysed
- * once and cached in `.answer/` (cache-file.ts): analysing its phrases took 70 ms CPU per process.
+ * The default list for the Dutch social domain that ships with the tool (synonyms-nl.ts), analysed:
+ * read from the build's pack, else from the cache in `.answer/` (cache-file.ts), else analysed
+ * here. Analysing its 350 rules took 80-100 ms CPU in a new process.
  */
 export function defaultSynonyms(): SynonymSet {
   if (defaults) return defaults;
+  const packed = readSynonymPack();
+  if (packed) return (defaults = synonymSet(packed));
   const dir = currentCacheDir();
   const key = `synonyms 1 analyzer ${ANALYZER_VERSION} v8 ${process.versions.v8} ${createHash('sha256').update(DEFAULT_SYNONYMS_TEXT).digest('hex').slice(0, 16)}`;
   const cached = readCache(dir, 'synonyms.v8', key) as SynonymSet | null;

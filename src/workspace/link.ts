@@ -5,10 +5,13 @@
  * data, and an empty corpus is refused where a ranking is asked for.
  */
 import { loadCorpus, type LoadedCorpus } from '../corpus/index.js';
+import { saveWordCache } from '../link/analyze.js';
 import { InputError } from '../errors.js';
 import { linkQuestionDocument, refuseEmptySearch, searchTerms, type LinkResult } from '../link/link-questions.js';
 import { loadSynonyms, type SynonymSet } from '../link/synonyms.js';
-import { openIndex, type OpenedIndex } from '../link/persist.js';
+import { INDEX_DIR, openIndex, type OpenedIndex } from '../link/persist.js';
+import { setCacheDir } from '../link/cache-file.js';
+import { join } from 'node:path';
 import { rank, type LinkedPassage } from '../link/rank.js';
 import type { Problem, QuestionDocument } from '../model.js';
 import type { LetterRef } from './letters.js';
@@ -36,11 +39,14 @@ export interface SearchReport {
 /** The workspace's index, up to date with its corpus; progress reported while it is built. */
 export async function workspaceIndex(ws: Workspace): Promise<OpenedIndex<LoadedCorpus>> {
   const { corpus: folders, answers } = ws.config;
-  return openIndex(
+  const opened = await openIndex(
     ws.root,
     (known) => loadCorpus(ws.root, { folders, answers, known, onProgress: (done, total) => ws.onProgress({ task: 'reading corpus', done, total }) }),
     { onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) },
   );
+  // The words the build analysed, for the next process (analyze.ts).
+  saveWordCache();
+  return opened;
 }
 
 /**
@@ -72,6 +78,8 @@ export async function link(ws: Workspace, ref: LetterRef, options: LinkOptions):
 }
 
 export async function search(ws: Workspace, words: string, options: LinkOptions): Promise<SearchReport> {
+  // The caches in .answer/ first (the analysed words: analyze.ts), so the query's words are looked up there too.
+  setCacheDir(join(ws.root, INDEX_DIR));
   // A query without words is refused before the corpus is read.
   refuseEmptySearch(words);
   const { store, corpus } = await workspaceIndex(ws);
