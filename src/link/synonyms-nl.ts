@@ -390,4 +390,30 @@ leefbaarheid, leefklimaat, woonklimaat, leefomgeving
 opgroeien, opgroeiondersteuning, opvoed- en opgroeiondersteuning => opvoedondersteuning, jeugd
 trajectduur, behandelduur, duur van de behandeling, duur van trajecten
 hervormingsagenda sociaal domein, propositie sociaal domein => hervormingsagenda, sociaal domein
+
+# --- Welzijn, wijk en toegang (aanvulling) ---
+welzijnswerk, welzijnsorganisatie, welzijnsorganisaties, welzijnsinstelling, welzijnsinstellingen, sociaal werk
+maatschappelijk werk, algemeen maatschappelijk werk, amw, maatschappelijk werker, maatschappelijk werkers
+opbouwwerk, buurtwerk, opbouwwerker, buurtwerker, buurtwerkers
+gebiedsteam, gebiedsteams, toegangsteam, toegangsteams => wijkteam, toegang
+jeugdconsulent, jeugdconsulenten, gezinscoach, gezinscoaches, jeugd- en gezinscoach, jeugdcoach, jeugdprofessional => wijkteam, jeugdzorg, jeugdhulp
+praktijkondersteuner jeugd, poh-jeugd, poh jeugd => huisarts, jeugdzorg, jeugd-ggz
+praktijkondersteuner ggz, poh-ggz, poh ggz => huisarts, ggz
+verwijzing door de huisarts, huisartsverwijzing, verwijzers, doorverwijzing => toegang, huisarts
+inloophuis, inloophuizen, inloopvoorziening, inloopvoorzieningen, buurtkamer, buurtkamers, huiskamer van de wijk => ontmoeting, buurthuis, basisvoorzieningen
+zorgboerderij, zorgboerderijen => dagbesteding
+preventief huisbezoek, preventieve huisbezoeken => ouderen, preventie, signalering
+sociale kaart => informatie en advies, wegwijs
+
+# --- Schulden en inkomen (aanvulling) ---
+beschermingsbewind, bewindvoering, bewindvoerder, bewindvoerders, schuldenbewind => schuldhulpverlening, budgetbeheer, schulden
+sociaal minimum, bijstandsniveau, inkomensgrens, minimuminkomen => minima, minimaregelingen
+
+# --- Wonen, zorg en overlast (aanvulling) ---
+zorgwoning, zorgwoningen, geschikte woningen, geschikte woning, wonen met zorg => woonzorgvorm, levensloopbestendige woningen, wonen en zorg
+stijgende zorgvraag, toenemende zorgvraag, groeiende zorgvraag => vergrijzing, zorgkosten, kostenstijging
+verwaarlozing, vervuiling, woningvervuiling, vervuilde woning, vervuilde woningen, verzamelwoede => zorgmijders, bemoeizorg, woonoverlast
+drugsoverlast, alcoholoverlast => overlast, drugs, verslaving
+jeugdgroepen, problematische jeugdgroepen, jeugdbende, jeugdbendes => jongerenoverlast, jeugdcriminaliteit
+kwaliteit van zorg, zorgkwaliteit, kwaliteit van de zorg
 `;
