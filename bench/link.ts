@@ -109,7 +109,9 @@ const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
   // Issue 14's parts (query.ts, synonyms.ts, place-names.ts, question-parts.ts, rank.ts).
   ['no synonyms', { query: { synonyms: null } }],
   ['synonyms at 1 (not .5)', { query: { synonymWeight: 1 } }],
-  ['synonyms added up (not best)', { scoring: { ...DEFAULT_SCORING, synonymSum: 1 } }],
+  ['synonyms: the best only', { scoring: { ...DEFAULT_SCORING, synonymSum: 0 } }],
+  ['synonyms: best + .3 of the rest', { scoring: { ...DEFAULT_SCORING, synonymSum: 0.3 } }],
+  ['synonyms added up', { scoring: { ...DEFAULT_SCORING, synonymSum: 1 } }],
   ['no place names', { query: { names: false } }],
   ['follow-ups weigh fully', { query: { followUpWeight: 1 } }],
   ['no preamble', { query: { preambleSettings: { share: 0 } } }],

@@ -65,6 +65,10 @@ export const DEFAULT_SCORING: ScoringParams = {
   prose: true,
   // The letter's topic as section evidence, 0.25 as the section nudge (bench/link.ts, "no topic sections").
   topicWeight: 0.25,
+  // A synonym group scores its best alternative plus half of the others (a tie breaker, as a search
+  // engine's dis_max query has): a passage that says a thing in two of the list's ways is more about
+  // it (bench/link.ts, "synonyms: the best only").
+  synonymSum: 0.5,
 };
 
 /** Inverse document frequency, the BM25 form that stays positive for common terms. */

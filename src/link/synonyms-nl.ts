@@ -10,6 +10,22 @@
  * a word that is one kind of the thing (`lachgas => drugs`) or the everyday side of a policy
  * term (`voedselbank => armoede`), where the way back would widen a question too much. A
  * workspace adds its own in `corpus/synoniemen.txt` (README: "Synonyms").
+ *
+ * The rules for a line of this list:
+ * - written from knowledge of the field (the laws, their instruments, the words of policy notes
+ *   and of councillors), never from the questions or snippets of the gold sets in test/gold/;
+ * - an equivalence only for what a policy officer would swap in an answer without a second
+ *   thought: abbreviations (wmo, pgb, vng), spellings (cliëntondersteuning, eenpersoons
+ *   huishoudens), the official and the common name (bijstandswet, Participatiewet);
+ * - a one-way rule for a kind of the thing, or an everyday word or instrument for the policy term
+ *   that covers it (beschermingsbewind => schuldhulpverlening); the way back would make every
+ *   question on the policy term noisier;
+ * - a phrase is read as a query is: stopwords drop out ("de weg weten" would be "wet" alone, "te
+ *   weinig geld" "geld" alone) and every word is stemmed. A phrase that comes down to one common
+ *   word fires everywhere: leave it out, or write the words that carry the meaning;
+ * - no common word as a trigger for a narrow term ("beschikbaar" stems as "beschikking" does);
+ * - measured before it stays: `npm run bench -- link`, the real questions and every written set;
+ *   a line that costs a figure goes, whatever it should do.
  */
 export const DEFAULT_SYNONYMS_TEXT = `
 # --- Wmo en ondersteuning ---
