@@ -118,6 +118,14 @@ const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
   ['preamble as before (.3, flat)', { query: { preambleSettings: { share: 0.3, cap: 0.3, focus: null } } }],
   ['preamble without focus', { query: { preambleSettings: { focus: 0 } } }],
   ['preamble share 1', { query: { preambleSettings: { share: 1, cap: 1 } } }],
+  // Tried in round 3 and left off: a question that points back into the preamble ("deze inwoners",
+  // "hierover") taking more of it; BM25 with Anserini's passage parameters; a milder or stronger
+  // diversification; more weight on proximity and on headings (test/gold/README.md, round 3).
+  ['leaning on the preamble: 1 (tried, off)', { query: { preambleSettings: { leaningShare: 1 } } }],
+  ['k1 .9, text b .4 (tried)', { scoring: { ...DEFAULT_SCORING, k1: 0.9, b: [0.4, 0.5, 0] } }],
+  ['MMR lambda .8 (tried)', { diversify: { lambda: 0.8 } }],
+  ['proximity .5 (tried)', { scoring: { ...DEFAULT_SCORING, proximity: { window: 5, weight: 0.5 } } }],
+  ['headings 1.5 (tried)', { scoring: { ...DEFAULT_SCORING, fieldWeights: [1, 1.5, 0.5] } }],
   ['unknown word: synonyms at .5', { query: { unknownSynonymWeight: 0.5 } }],
   ['preamble words the corpus lacks kept', { query: { preambleSettings: { corpusOnly: false } } }],
   ['preamble share .75', { query: { preambleSettings: { share: 0.75, cap: 0.75 } } }],

@@ -66,6 +66,17 @@ describe('buildQuery', () => {
     expect(weightOf(flat, 'financiële')).toBeCloseTo(weightOf(flat, 'krant'));
   });
 
+  it('gives a question that points back into the preamble its leaning share, and a question that does not the usual one', () => {
+    const preamble = 'Steeds meer inwoners komen in de financiële problemen.';
+    const settings = { leaningShare: 1 };
+    const leaning = buildQuery('Welke middelen zijn er voor deze inwoners beschikbaar?', { preamble, preambleSettings: settings });
+    const usual = buildQuery('Welke middelen zijn er voor deze inwoners beschikbaar?', { preamble });
+    expect(weightOf(leaning, 'financiële')).toBeGreaterThan(weightOf(usual, 'financiële'));
+    const own = buildQuery('Welke middelen zijn er voor ouderen beschikbaar?', { preamble, preambleSettings: settings });
+    const ownUsual = buildQuery('Welke middelen zijn er voor ouderen beschikbaar?', { preamble });
+    expect(weightOf(own, 'financiële')).toBeCloseTo(weightOf(ownUsual, 'financiële'));
+  });
+
   it('gives words the corpus does not hold no share in the budget of the context', () => {
     const stats = { passages: 100, df: (term: string) => (term === stem('knarrenhof') ? 0 : 5) };
     const preamble = 'Kleinschalige woonkernen voor ouderen worden niet gebouwd.';

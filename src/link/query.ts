@@ -175,6 +175,11 @@ export interface PreambleSettings {
    * Needs the corpus statistics (buildQueryWithStats).
    */
   corpusOnly?: boolean;
+  /**
+   * The share for a question that points back into the preamble ("deze inwoners", "hierover"
+   * with no question before it): its topic is there (leansOn); undefined: `share`.
+   */
+  leaningShare?: number;
 }
 
 /**
@@ -218,13 +223,21 @@ function firstSentence(text: string): string {
 /** Whether a question points back at the one before it. */
 export function leansOnPrevious(question: string, previous: string | null | undefined, framing: ReadonlySet<string> = FRAMING_TERMS): boolean {
   if (!previous) return false;
+  return leansOn(question, previous, framing);
+}
+
+/**
+ * Whether a question points back at `before` (the question before it, or the letter's preamble):
+ * an anaphor, a demonstrative before a word of `before` ("deze inwoners"), or too few words of its own.
+ */
+function leansOn(question: string, before: string, framing: ReadonlySet<string>): boolean {
   const tokens = tokenize(firstSentence(question));
   if (tokens.some((t) => ANAPHORS.has(t.norm))) return true;
-  const before = new Set(analyzeText(previous).terms.map((t) => t.term));
+  const terms = new Set(analysed(before).terms.map((t) => t.term));
   for (let i = 0; i < tokens.length; i++) {
     if (!DEMONSTRATIVES.has(tokens[i]!.norm)) continue;
     for (const next of tokens.slice(i + 1, i + 3)) {
-      if (before.has(stem(next.norm))) return true;
+      if (terms.has(stem(next.norm))) return true;
     }
   }
   return contentWords(question, framing) <= SHORT_QUESTION;
@@ -478,6 +491,10 @@ export function buildQuery(question: string, context: QuestionContext = {}): Bui
   if (context.subject) addContext(terms, subjectText(context.subject), SUBJECT_SHARE * base, exclude, framing);
   if (context.preamble) {
     const settings = { ...DEFAULT_PREAMBLE, ...context.preambleSettings };
+    if (settings.leaningShare !== undefined && !borrowed && leansOn(question, context.preamble, framing)) {
+      settings.share = settings.leaningShare;
+      settings.cap = Math.max(settings.cap, settings.leaningShare);
+    }
     if (settings.focus === null) {
       addContext(terms, context.preamble, settings.share * base, exclude, framing, settings.cap);
     } else {

@@ -153,7 +153,7 @@ wet zorg en dwang, wzd
 zorg- en veiligheidshuis, veiligheidshuis, zorg en veiligheidshuis
 meldpunt zorg en overlast, meldpunt niet-acute zorg, meldpunt bijzondere zorg
 eenzaamheid, vereenzaming, sociaal isolement, sociale isolatie, eenzaam
-alleenstaanden, alleenstaande, eenpersoonshuishoudens, eenpersoonshuishouden, eenpersoons huishoudens, eenpersoons huishouden, alleenwonenden, alleenwonend
+alleenstaanden, alleenstaande, eenpersoonshuishoudens, eenpersoonshuishouden, alleenwonenden, alleenwonend
 
 # --- Ouderen, wonen en zorg ---
 ouderen, senioren, bejaarden, oudere inwoners, 65-plussers, 75-plussers
@@ -258,7 +258,6 @@ burgerinitiatief, inwonersinitiatief, inwonersinitiatieven, right to challenge
 
 # --- Toegang, informatie en advies, regie ---
 informatie en advies, voorlichting, informatievoorziening
-wegwijs, wegwijzer, onoverzichtelijk, versnipperd, versnippering, doolhof => loket, informatie en advies, clientondersteuning, toegang
 één loket, centraal loket, integrale toegang
 sociaal raadslieden, sociaal raadsman, sociaal raadsvrouw, formulierenhulp, formulierenbrigade => clientondersteuning, informatie en advies
 ouderenadviseur, ouderenadviseurs, ouderenconsulent, seniorenvoorlichter => clientondersteuning, informatie en advies, ouderen
@@ -280,7 +279,6 @@ koopkracht, koopkrachtdaling, inflatie, prijsstijgingen, hoge prijzen, duurte =>
 werkende armen, werkende armoede, working poor => armoede, minima, werk
 zzp'ers, zzp, zelfstandigen, zelfstandig ondernemers, zelfstandige ondernemers
 tozo, bbz, besluit bijstandverlening zelfstandigen => zelfstandigen, bijstand
-huiseigenaren, woningeigenaren, eigenwoningbezitters
 thuisadministratie, financiële administratie, financiele administratie, geldzaken => budgetbeheer, schuldhulpverlening, financiële ondersteuning
 meedoenregeling, meedoenpas, stadspas, participatiefonds, declaratieregeling, participatieregeling => minimaregelingen, armoede, meedoen
 collectieve zorgverzekering, gemeentepolis, zorgverzekering voor minima => minimaregelingen, zorgkosten, minima
@@ -316,7 +314,6 @@ casemanager dementie, casemanagement dementie => dementie, casemanager
 ouderenmishandeling, financieel misbruik van ouderen => huiselijk geweld, ouderen
 sociale contacten, sociaal netwerk, contact met anderen => ontmoeting, eenzaamheid, sociale samenhang
 sociale cohesie, sociale samenhang, buurtcohesie, onderlinge betrokkenheid, omzien naar elkaar, naoberschap, noaberschap
-sociale controle => sociale samenhang, sociale cohesie, nabuurschap, burenhulp
 ontmoeting, ontmoeten, elkaar ontmoeten, ontmoetingsactiviteiten
 
 # --- Mantelzorg en vrijwilligers ---
@@ -326,7 +323,6 @@ vrijwilligersorganisaties, vrijwilligersorganisatie, vrijwilligersinstellingen =
 vrijwilligersprijs, vrijwilligerspenning, vrijwilligersdag, waardering voor vrijwilligers => waardering, vrijwilligerswerk
 deskundigheidsbevordering, scholing, bijscholing
 training, trainingen, cursus, cursussen => deskundigheidsbevordering, scholing
-fonds, fondsen, subsidiepot => subsidie, subsidies
 subsidie, subsidies, subsidieregeling, subsidieregelingen, subsidiering
 
 # --- Jeugd en onderwijs ---
@@ -426,7 +422,7 @@ beschermingsbewind, bewindvoering, bewindvoerder, bewindvoerders, schuldenbewind
 sociaal minimum, bijstandsniveau, inkomensgrens, minimuminkomen => minima, minimaregelingen
 
 # --- Wonen, zorg en overlast (aanvulling) ---
-zorgwoning, zorgwoningen, geschikte woningen, geschikte woning, wonen met zorg => woonzorgvorm, levensloopbestendige woningen, wonen en zorg
+zorgwoning, zorgwoningen, wonen met zorg => woonzorgvorm, wonen en zorg
 stijgende zorgvraag, toenemende zorgvraag, groeiende zorgvraag => vergrijzing, zorgkosten, kostenstijging
 verwaarlozing, vervuiling, woningvervuiling, vervuilde woning, vervuilde woningen, verzamelwoede => zorgmijders, bemoeizorg, woonoverlast
 drugsoverlast, alcoholoverlast => overlast, drugs, verslaving
