@@ -1,12 +1,13 @@
 /**
- * Step 3 of Dutch analysis: reduce a folded word to its stem with the Dutch snowball stemmer,
+ * Step 3 of Dutch analysis: reduce a folded word to its stem with the Dutch snowball stemmer
+ * (snowball-dutch.ts),
  * plus three repairs for endings snowball leaves apart although they are one word in Dutch:
  * - plural -s after -ie: snowball keeps "organisaties" but makes "organisatie" of the singular;
  * - final v/z from inflection: "preventieve" → "preventiev" vs "preventief", "huizen" → "huiz";
  * - a doubled final consonant: "gezinnen" → "gezinn" vs "gezin", "casussen" → "casuss".
  * Index and query go through the same function, so the repairs only merge, never split.
  */
-import { stemmer } from '@orama/stemmers/dutch';
+import { stemDutch } from './snowball-dutch.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
@@ -17,7 +18,7 @@ export function stem(norm: string): string {
   if (hit !== undefined) return hit;
   let s = norm;
   if (/[a-z]/.test(norm) && norm.length > 2) {
-    s = stemmer(norm);
+    s = stemDutch(norm);
     if (s.length > 4 && s.endsWith('ies')) s = s.slice(0, -1);
     if (s.length > 3) {
       if (s.endsWith('v')) s = `${s.slice(0, -1)}f`;
