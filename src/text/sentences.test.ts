@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords, sentenceSpans, splitSentences } from './sentences.js';
 
@@ -38,5 +39,16 @@ describe('splitSentences', () => {
 describe('countWords', () => {
   it('counts hyphenated compounds and elisions as one word', () => {
     expect(countWords('Het GGZ-Veiligheidsoverleg en de thema’s van 2025-2026.')).toBe(7);
+  });
+
+  it('counts what the regular expression of words matches, on any text', () => {
+    const reference = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)].length;
+    const pieces = fc.constantFrom('a', 'Z', 'é', 'ĳ', '7', '٣', '𝐀', '\ud835', "'", '’', '-', '--', ' ', '.', '\n', 'zorg', 'thema’s', 'x-');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(pieces).map((p) => p.join(''))), (text) => {
+        expect(countWords(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
