@@ -27,11 +27,23 @@ const MAYBE_MARKUP = /[\\[\]`<*_&]/;
 /** What is left that makes inline markdown read differently from how it is written: markup, or an entity. */
 const INLINE_MARKUP = /[\\[\]`<*_]|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
 
-/** The plain text of one line of inline markdown whose only markup is backslash escapes; null when it has more. */
+/**
+ * A run of `_` between two letters or digits, as written (not after a backslash): CommonMark's
+ * flanking rules let it neither open nor close emphasis, so it is text ("sociaal-domein_def.pdf",
+ * which the writers leave unescaped: text/markdown-escape.ts). A `*` run there can; it stays markup.
+ */
+const INTRAWORD_UNDERSCORE = /(?<=[\p{L}\p{N}])_+(?=[\p{L}\p{N}])/gu;
+
+/**
+ * The plain text of one line of inline markdown whose only markup is backslash escapes and
+ * underscores inside words; null when it has more.
+ */
 export function plainInline(raw: string): string | null {
   if (!MAYBE_MARKUP.test(raw)) return raw;
   const escapes = raw.includes('\\');
-  if (INLINE_MARKUP.test(escapes ? raw.replace(ESCAPE, '') : raw)) return null;
+  let rest = raw.includes('_') ? raw.replace(INTRAWORD_UNDERSCORE, '') : raw;
+  if (escapes) rest = rest.replace(ESCAPE, '');
+  if (INLINE_MARKUP.test(rest)) return null;
   return escapes ? raw.replace(ESCAPE, '$1') : raw;
 }
 
@@ -70,12 +82,16 @@ const STRONG_LEAD = /^\*\*([^*\\\s](?:[^*\\]*[^*\\\s])?)\*\*((?: .*)?)$/;
 
 /**
  * `[label](destination) rest`: a link first, with a plain destination and the label possibly
- * escaped; label, destination and rest, or null. By hand: a citation line is the commonest item of
- * an answer document, and the pattern `^\[((?:[^\\[\]]|\\.)*)\]\(([^\s()<>\\&]*)\)(.*)$` it
- * stands for cost a microsecond a label in its alternation.
+ * escaped; label, destination and rest, or null. The pattern
+ * `^\[((?:[^\\[\]]|\\.)*)\]\(([^\s()<>\\&]*)\)(.*)$`, taken in two steps: a citation line is the
+ * commonest item of an answer document, and that pattern's alternation cost a microsecond a label.
+ * A label without a backslash is one character class (`LINK_LEAD`); one with escapes is read by hand.
  */
 function linkLead(line: string): [label: string, destination: string, rest: string] | null {
   if (line.charCodeAt(0) !== 91 || line.includes('\u2028') || line.includes('\u2029')) return null;
+  const plain = LINK_LEAD.exec(line);
+  if (plain) return [plain[1]!, plain[2]!, line.slice(plain[0].length)];
+  if (!line.includes('\\')) return null;
   let i = 1;
   for (; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -90,6 +106,9 @@ function linkLead(line: string): [label: string, destination: string, rest: stri
   if (/[\s()<>\\&]/.test(destination)) return null;
   return [line.slice(1, i), destination, line.slice(close + 1)];
 }
+
+/** A link with a label free of brackets and backslashes, and a plain destination. */
+const LINK_LEAD = /^\[([^\\[\]]*)\]\(([^\s()<>\\&]*)\)/;
 
 /** A one-line item's content as the tree reads it, or null when only the tree can say. */
 function plainItem(content: string, line: number): BlockItem | null {
