@@ -45,8 +45,8 @@ export function formatCitation(citation: Citation, href: string | null = citatio
 
 /** The line range after the label's last comma (sticky: matched from the comma, no copy of the tail). */
 const RANGE = /,\s*regels?\s+(\d+)\s*[–—-]\s*(\d+)\s*$/iy;
-/** A path not as the draft writes it ("a › b": single spaces, no ">"). */
-const NOT_DRAFTED = /[^\S ]| {2}|>/;
+/** White space other than the space itself. */
+const NOT_A_SPACE = /[^\S ]/;
 const PATH_SEPARATOR_WRITTEN = /\s+›\s+|\s+>\s+/;
 const LINE_ANCHOR = /^L(\d+)(?:-L?(\d+))?$/;
 /** The passage id first in the text after the link. */
@@ -70,9 +70,12 @@ export function parseCitation(label: string, url: string | null, rest: string): 
   }
   let lines: [number, number] | null = rangeMatch ? [Number(rangeMatch[1]), Number(rangeMatch[2])] : null;
   const pathText = rangeMatch ? label.slice(0, comma) : label;
-  // The path as the draft writes it splits on the separator itself.
+  // The path as the draft writes it ("a › b": single spaces, no ">") splits on the separator itself.
   const path: string[] = [];
-  for (const part of NOT_DRAFTED.test(pathText) ? pathText.split(PATH_SEPARATOR_WRITTEN) : pathText.split(PATH_SEPARATOR)) {
+  // (Three native searches: one expression with three alternatives tried at every character was
+  // 3 % of `answer check` on bench/check.ts.)
+  const drafted = !pathText.includes('>') && !pathText.includes('  ') && !NOT_A_SPACE.test(pathText);
+  for (const part of drafted ? pathText.split(PATH_SEPARATOR) : pathText.split(PATH_SEPARATOR_WRITTEN)) {
     const trimmed = part.trim();
     if (trimmed !== '') path.push(trimmed);
   }

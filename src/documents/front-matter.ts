@@ -176,8 +176,9 @@ export function plainYaml(yamlText: string): { data: FrontMatterMap; keyLines: R
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lineNo = i + 2;
-    if (line.trim() === '' || line.startsWith('#') || line.startsWith('...')) return null;
+    // A key first: a line that is one is not blank, a comment or the end of a document.
     const top = KEY.exec(line);
+    if (!top && (line.trim() === '' || line.startsWith('#') || line.startsWith('...'))) return null;
     if (top) {
       const key = top[1]!;
       if (Object.hasOwn(data, key)) return null;
