@@ -196,4 +196,17 @@ describe('syncIndex', () => {
     report = await syncIndex(store, corpus({ 'a.md': { hash: '2', texts: ['politie', 'wijk'] } }));
     expect(report).toMatchObject({ analyzed: 0, unchanged: 1, removed: 0 });
   });
+
+  it('adds a large file in chunks and records its entry, and replaces all of it when it changes', async () => {
+    const store = new MemoryIndexStore();
+    const texts = Array.from({ length: 150 }, (_, i) => (i === 149 ? 'wijkteam' : `zorg ${i}`));
+    await syncIndex(store, corpus({ 'a.md': { hash: '1', texts } }));
+    expect((await store.stats()).passages).toBe(150);
+    expect((await store.files()).get('a.md')!.ids).toHaveLength(150);
+    expect(await docsWith(store, 'wijkteam')).toEqual(['a.md#149']);
+    await syncIndex(store, corpus({ 'a.md': { hash: '2', texts: texts.slice(0, 100).map((t) => `${t} wonen`) } }));
+    expect((await store.stats()).passages).toBe(100);
+    expect(await docsWith(store, 'wijkteam')).toEqual([]);
+    expect(await docsWith(store, 'wonen')).toHaveLength(100);
+  });
 });
