@@ -29,6 +29,8 @@ describe('bin/answer', () => {
       const dir = mkdtempSync(join(tmpdir(), 'answer-modules-'));
       try {
         mkdirSync(join(dir, 'questions'));
+        mkdirSync(join(dir, 'corpus'));
+        writeFileSync(join(dir, 'corpus', 'nota.md'), '---\ntitle: Nota\n---\n\n# Nota\n\n## Zorg\n\nDe politie krijgt meldingen over overlast.\n');
         writeFileSync(join(dir, 'answer.config.json'), '{}\n');
         const trace = join(dir, 'modules.txt');
         const hook = fileURLToPath(new URL('./test-helpers/trace-modules.mjs', import.meta.url));
@@ -66,6 +68,14 @@ describe('bin/answer', () => {
       expect(files.filter((f) => !allowed(f))).toEqual([]);
       expect(files.filter((f) => /^dist\/(parse|render|answers\/(?!question-similarity)|corpus\/(?!passages-version))/.test(f))).toEqual([]);
       expect(packages(files)).toEqual(['commander', 'mdast-util-to-string']);
+    });
+
+    it('search: the linker and the corpus reader, no letter parser, document reader or converter', () => {
+      const files = loaded(['search', 'politie', 'meldingen']);
+      expect(files).toContain('dist/link/link-questions.js');
+      expect(files.filter((f) => /^dist\/(parse|read|render)\//.test(f) || /^dist\/corpus\/(convert-policy|render-markdown)/.test(f))).toEqual([]);
+      // remark, the YAML reader and the dates library load only when a file needs them (this one does not).
+      expect(packages(files).filter((p) => p !== 'mdast-util-to-string')).toEqual(['commander']);
     });
   });
 });

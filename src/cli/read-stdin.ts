@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { DEFAULT_READ_LIMITS, InputError } from '../index.js';
+import { InputError } from '../errors.js';
+import { DEFAULT_READ_LIMITS } from '../read/limits.js';
 
 /** Read all of standard input, refusing more than the readers' size limit. */
 export async function readStdin(stdin: Readable | undefined, maxBytes: number = DEFAULT_READ_LIMITS.maxBytes): Promise<Uint8Array> {

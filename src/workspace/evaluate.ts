@@ -1,5 +1,5 @@
 /** `eval`: the linker measured against a gold file, on the workspace's corpus. */
-import { loadCorpus } from '../corpus/index.js';
+import { loadCorpus } from '../corpus/load-corpus.js';
 import { InputError } from '../errors.js';
 import { evaluate as evaluateRanker, parseGold, type EvalReport } from '../link/evaluate.js';
 import { linkerRanker } from '../link/index.js';

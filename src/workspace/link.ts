@@ -4,7 +4,7 @@
  * use (only new or changed files are parsed); problems with single corpus files come back as
  * data, and an empty corpus is refused where a ranking is asked for.
  */
-import { loadCorpus, type LoadedCorpus } from '../corpus/index.js';
+import { loadCorpus, type LoadedCorpus } from '../corpus/load-corpus.js';
 import { saveWordCache } from '../link/analyze.js';
 import { InputError } from '../errors.js';
 import { linkQuestionDocument, refuseEmptySearch, searchTerms, type LinkResult } from '../link/link-questions.js';

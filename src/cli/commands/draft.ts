@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { parseTop, type DraftFormat } from '../../index.js';
+import type { DraftFormat } from '../../workspace/draft.js';
+import { parseTop } from '../../workspace/top.js';
 import { err, workspace, type CliContext } from '../context.js';
 import { reportCorpusProblems } from '../formatters/corpus-problems.js';
 import { formatMergeNotes } from '../formatters/notes.js';

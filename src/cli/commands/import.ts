@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, formatErrorLine } from '../../index.js';
+import { EXIT, formatErrorLine } from '../../errors.js';
 import { err, out, workspace, type CliContext } from '../context.js';
 import { formatParseWarnings } from '../formatters/parse-text.js';
 import { count, formatWrite } from '../formatters/writes.js';

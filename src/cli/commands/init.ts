@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { initWorkspace } from '../../index.js';
+import { initWorkspace } from '../../workspace/init.js';
 import { err, out, type CliContext } from '../context.js';
 import { formatWrite } from '../formatters/writes.js';
 

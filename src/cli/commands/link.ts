@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseTop } from '../../index.js';
+import { parseTop } from '../../workspace/top.js';
 import { out, workspace, type CliContext } from '../context.js';
 import { reportCorpusProblems } from '../formatters/corpus-problems.js';
 import { formatLinkJson } from '../formatters/link-json.js';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { InputError, openWorkspace } from '../../index.js';
+import { InputError } from '../../errors.js';
+import { openWorkspace } from '../../workspace/workspace.js';
 import { err, out, type CliContext } from '../context.js';
 import { formatParseJson } from '../formatters/parse-json.js';
 import { formatParseText, formatParseWarnings } from '../formatters/parse-text.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT } from '../../index.js';
+import { EXIT } from '../../errors.js';
 import { type CliContext, out, workspace } from '../context.js';
 import { formatStatusJson } from '../formatters/json.js';
 import { formatStatusText } from '../formatters/text.js';
