@@ -17,7 +17,7 @@ function doc(questions: string[], over: Partial<QuestionDocument> = {}): Questio
 
 const agenda = { doc: 'zwolse-agenda', title: 'Zwolse agenda zorg en veiligheid' };
 const store = new MemoryIndexStore();
-store.updateSync(
+await store.update(
   [
     passage('Uit de signalen vanuit het werkveld blijkt dat de systeemwereld de hulpverlening in de weg zit.', {
       id: 'sys', ...agenda, heading: [agenda.title, '4.3 Aanpassen van de systeemwereld op de leefwereld'], lines: [612, 615],

@@ -58,7 +58,9 @@ function holds(docs: ArrayLike<number>, ref: number): boolean {
 export async function rank(store: IndexStore, query: readonly QueryTerm[], options: RankOptions = {}): Promise<LinkedPassage[]> {
   const top = options.top ?? 5;
   if (query.length === 0 || top <= 0) return [];
-  const [postings, stats] = await Promise.all([store.postings(query.map((q) => q.term)), store.stats()]);
+  // Postings and statistics come from one snapshot of the index (index-store.ts).
+  const postings = await store.postings(query.map((q) => q.term));
+  const stats = postings.stats;
   const scoring = options.scoring ?? DEFAULT_SCORING;
   let scores = scoreBm25f(query, postings, stats, scoring);
   if (scoring.sectionWeight > 0) scores = addSectionScores(scores, postings, scoreSections(query, postings, stats, scoring), scoring.sectionWeight);
@@ -68,7 +70,7 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
   const fetch = scoring.recency || scoring.prose ? pool * PRIOR_REACH : pool;
   // Earlier answers to this very document are the only passages skipped: at most a few dozen.
   const ranked = topScores(scores, fetch + EXCLUSION_MARGIN);
-  let candidates: Array<{ score: number; section: number; vector: StoredPassage['vector']; stored: StoredPassage }> = [];
+  let candidates: Array<{ score: number; section: string; vector: StoredPassage['vector']; stored: StoredPassage }> = [];
   for (let from = 0; candidates.length < fetch && from < ranked.length; from += fetch) {
     const batch = ranked.slice(from, from + fetch);
     const stored = await store.passages(batch.map(([ref]) => ref));
@@ -78,7 +80,7 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
       if (!s) continue;
       const p = s.passage;
       if (options.excludeAnswersTo && p.kind === 'answer' && p.question === options.excludeAnswersTo) continue;
-      if (candidates.length < fetch) candidates.push({ score, section: postings.sections[ref]!, vector: s.vector, stored: s });
+      if (candidates.length < fetch) candidates.push({ score, section: s.section, vector: s.vector, stored: s });
     }
   }
   // Priors on the candidates (recency.ts, prose.ts): they reorder the best candidates only.

@@ -6,9 +6,9 @@ import { rank } from './rank.js';
 import { DEFAULT_SCORING, idf } from './score.js';
 import { passage } from './test-helpers/passages.js';
 
-function storeOf(...passages: ReturnType<typeof passage>[]): MemoryIndexStore {
+async function storeOf(...passages: ReturnType<typeof passage>[]): Promise<MemoryIndexStore> {
   const store = new MemoryIndexStore();
-  store.updateSync(passages.map(analyzePassage), []);
+  await store.update(passages.map(analyzePassage), []);
   return store;
 }
 
@@ -22,7 +22,7 @@ describe('BM25F scoring', () => {
   });
 
   it('ranks the passage with more of the query words first', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('De politie krijgt meer meldingen over verward gedrag.', { id: 'both' }),
       passage('De politie surveilleert in de binnenstad.', { id: 'one' }),
       passage('Het zwembad gaat om acht uur open.', { id: 'none' }),
@@ -32,12 +32,12 @@ describe('BM25F scoring', () => {
 
   it('prefers a short passage over a long one with the same matches', async () => {
     const filler = 'Er gebeurt verder nog heel veel anders in deze lange tekst over allerlei onderwerpen. '.repeat(8);
-    const store = storeOf(passage(`Mantelzorg is belangrijk. ${filler}`, { id: 'long' }), passage('Mantelzorg is belangrijk.', { id: 'short' }));
+    const store = await storeOf(passage(`Mantelzorg is belangrijk. ${filler}`, { id: 'long' }), passage('Mantelzorg is belangrijk.', { id: 'short' }));
     expect(await ids(store, 'mantelzorg')).toEqual(['short', 'long']);
   });
 
   it('counts a word in the heading path as evidence for the passages under it', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Wij maken afspraken met partners.', { id: 'under', heading: ['Nota', 'Maatschappelijke opvang'] }),
       passage('Wij maken afspraken met partners.', { id: 'elsewhere', heading: ['Nota', 'Sport'] }),
     );
@@ -45,7 +45,7 @@ describe('BM25F scoring', () => {
   });
 
   it('finds a compound through its parts and the parts through the compound', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Wij spreken met woningcorporaties en zorgaanbieders.', { id: 'compound' }),
       passage('De aanbieders van zorg in de wijk.', { id: 'apart' }),
     );
@@ -54,7 +54,7 @@ describe('BM25F scoring', () => {
   });
 
   it('raises a passage whose section as a whole matches the question better', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Er zijn wachtlijsten voor de sportclub.', { id: 'sport', heading: ['Nota', 'Sport'] }),
       passage('Wij bouwen meer huizen.', { id: 'build', heading: ['Nota', 'Opvang'] }),
       passage('Er zijn wachtlijsten voor de opvang.', { id: 'queue', heading: ['Nota', 'Opvang'] }),
@@ -71,13 +71,13 @@ describe('BM25F scoring', () => {
   });
 
   it('says which query words, as written, matched', async () => {
-    const store = storeOf(passage('Zorgaanbieders en de Politie.', { id: 'a' }));
+    const store = await storeOf(passage('Zorgaanbieders en de Politie.', { id: 'a' }));
     const [hit] = await rank(store, buildQuery('Politie, aanbieders en de GGD').terms);
     expect(hit!.matched).toEqual(['Politie', 'aanbieders']);
   });
 
   it('never offers a question document its own answer', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Antwoord: de politie krijgt meer meldingen.', { id: 'own', kind: 'answer', question: 'd66', doc: 'answers-d66' }),
       passage('Antwoord: de politie krijgt meer meldingen.', { id: 'other', kind: 'answer', question: 'vvd', doc: 'answers-vvd' }),
       passage('De politie krijgt meer meldingen.', { id: 'policy' }),
