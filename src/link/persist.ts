@@ -1,26 +1,33 @@
 /**
- * The index on disk: `.answer/index.bin` in the workspace (git-ignored). It is a cache, never a
- * source of truth: a missing, unreadable, corrupt or other-version file is silently ignored and
- * the index rebuilt from the corpus; writes are atomic, so a crash leaves the old file or the new.
+ * The index of a workspace, chosen by its configuration (`index` in answer.config.json): the
+ * embedded one, or a collection on a PostgreSQL server (postgres-store.ts, loaded only then).
  *
- * It holds the passages too, so an unchanged corpus file is neither analysed nor parsed again:
+ * The embedded index on disk: `.answer/index.bin` in the workspace (git-ignored). It is a cache,
+ * never a source of truth: a missing, unreadable, corrupt or other-version file is silently
+ * ignored and the index rebuilt from the corpus; writes are atomic, so a crash leaves the old file
+ * or the new. A PostgreSQL collection is never replaced by the embedded index, nor the other way
+ * round: a server that cannot be reached is an error (exit 2).
+ *
+ * Either holds the passages too, so an unchanged corpus file is neither analysed nor parsed again:
  * `openIndex` hands the files it knows to the corpus reader (`loadCorpus` with `known`).
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DATABASE_URL_ENV, type IndexSettings } from '../config/config.js';
 import { PASSAGES_VERSION } from '../corpus/load-corpus.js';
+import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
-import type { FileEntry } from './index-store.js';
+import type { FileEntry, IndexStore } from './index-store.js';
 import { MemoryIndexStore } from './memory-store.js';
 
 export const INDEX_DIR = '.answer';
 export const INDEX_FILE = 'index.bin';
 /** Where versions before the binary format kept the index; removed when the new one is written. */
 const OLD_INDEX_FILE = 'index.json';
-/** Bump when the file layout changes. (2: binary, MemoryIndexStore.toChunks.) */
-const FORMAT_VERSION = 2;
+/** Bump when the file layout changes. (2: binary, MemoryIndexStore.toChunks; 3: section keys from analysis.) */
+const FORMAT_VERSION = 3;
 const FORMAT = 'answer-index';
 
 /** The file's first line, as JSON; the store's bytes follow it. */
@@ -68,9 +75,10 @@ export async function writeIndex(workspace: string, store: MemoryIndexStore): Pr
 }
 
 export interface OpenedIndex<C extends CorpusContent = CorpusContent> {
-  store: MemoryIndexStore;
+  /** The store, up to date with the corpus; `close()` it when done. */
+  store: IndexStore;
   report: SyncReport;
-  /** Whether a persisted index was found and used. */
+  /** Whether a persisted index (or a collection that held files) was found and used. */
   reused: boolean;
   /** The corpus the index was brought up to date with (as given, or as the reader returned it). */
   corpus: C;
@@ -93,8 +101,20 @@ export type CorpusReader<C extends CorpusContent> = (known: ReadonlyMap<string, 
 export async function openIndex<C extends CorpusContent>(
   workspace: string,
   corpus: C | CorpusReader<C>,
-  options: { persist?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: { index?: IndexSettings; persist?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<OpenedIndex<C>> {
+  if (options.index?.backend === 'postgres') {
+    const store = await openPostgresStore(options.index);
+    try {
+      const known = await store.files();
+      const content = typeof corpus === 'function' ? await corpus(known) : corpus;
+      const report = await syncIndex(store, content, options.onProgress);
+      return { store, report, reused: known.size > 0, corpus: content };
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+  }
   const persisted = await readIndex(workspace);
   const store = persisted ?? new MemoryIndexStore();
   const content = typeof corpus === 'function' ? await corpus(await store.files()) : corpus;
@@ -109,4 +129,17 @@ export async function openIndex<C extends CorpusContent>(
     }
   }
   return { store, report, reused: persisted !== null, corpus: content };
+}
+
+/**
+ * The PostgreSQL collection of the settings (the URL from them or from ANSWER_DATABASE_URL).
+ * Throws InputError (one line, exit 2) when there is no URL or the server cannot be used.
+ */
+export async function openPostgresStore(settings: Extract<IndexSettings, { backend: 'postgres' }>): Promise<IndexStore> {
+  const url = settings.url ?? process.env[DATABASE_URL_ENV]?.trim() ?? '';
+  if (!url) {
+    throw new InputError(`index: "backend" is "postgres" but there is no server URL: set ${DATABASE_URL_ENV} (or index.url in answer.config.json)`);
+  }
+  const { PostgresIndexStore } = await import('./postgres-store.js');
+  return PostgresIndexStore.open({ url, collection: settings.collection, search: settings.search });
 }

@@ -31,7 +31,11 @@ export async function evaluate(ws: Workspace, goldFile: string): Promise<Evaluat
   const { corpus: folders, answers } = ws.config;
   const corpus = await loadCorpus(ws.root, { folders, answers });
   if (corpus.passages.length === 0) throw new InputError('the corpus has no passages: add policy documents with answer corpus add <file>', { file: `${folders[0] ?? 'corpus'}/` });
-  const { store } = await openIndex(ws.root, corpus, { onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) });
-  const report = await evaluateRanker(gold, linkerRanker(store), corpus.passages);
-  return { file: goldFile, report, corpusProblems: corpus.problems };
+  const { store } = await openIndex(ws.root, corpus, { index: ws.config.index, onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) });
+  try {
+    const report = await evaluateRanker(gold, linkerRanker(store), corpus.passages);
+    return { file: goldFile, report, corpusProblems: corpus.problems };
+  } finally {
+    await store.close();
+  }
 }
