@@ -2,7 +2,8 @@
  * The link stage: Dutch retrieval over the corpus passages.
  *
  *   text ─ tokenize ─ stopwords ─ elision ─ stem ─ compound parts      (analyze.ts)
- *   passages ─ analyze ─ IndexStore (in memory, persisted in .answer/)  (build-index.ts, persist.ts)
+ *   passages ─ analyze ─ IndexStore: in memory, persisted in .answer/, or PostgreSQL
+ *                                  (build-index.ts, persist.ts, memory-store.ts, postgres-store.ts)
  *   question + document context ─ weighted query                        (query.ts)
  *   query ─ BM25F × section BM25F ─ own answer dropped ─ diversified top k (score.ts, rank.ts, diversify.ts)
  *   gold file ─ hit@k, recall@k, MRR, nDCG@10                           (evaluate.ts)
@@ -12,16 +13,27 @@ import type { GoldQuery, Ranker } from './evaluate.js';
 import { buildQuery } from './query.js';
 import { rank, type RankOptions } from './rank.js';
 
-export { analyzePassage, analyzeText, ANALYZER_VERSION, sectionHeadings } from './analyze.js';
+export { analyzePassage, analyzeText, ANALYZER_VERSION, sectionHeadings, sectionKey } from './analyze.js';
 export { splitCompound } from './compounds.js';
 export { lexiconLoadMs } from './lexicon.js';
 export { stem } from './stem.js';
 export { isStopword } from './stopwords.js';
 export { tokenize, foldWord } from './tokenize.js';
-export { FIELDS, type AnalyzedPassage, type FileEntry, type IndexStats, type IndexStore, type PostingList, type Postings, type StoredPassage } from './index-store.js';
+export {
+  FIELDS,
+  type AnalyzedPassage,
+  type CorpusStats,
+  type FileEntry,
+  type IndexStats,
+  type IndexStore,
+  type MatchedPassages,
+  type PostingList,
+  type Postings,
+  type StoredPassage,
+} from './index-store.js';
 export { MemoryIndexStore } from './memory-store.js';
 export { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
-export { INDEX_DIR, indexPath, openIndex, readIndex, writeIndex, type CorpusReader, type OpenedIndex } from './persist.js';
+export { INDEX_DIR, indexPath, openIndex, openPostgresStore, readIndex, writeIndex, type CorpusReader, type OpenedIndex } from './persist.js';
 export { DEFAULT_RECENCY, dateYear, recencyFactor, type RecencyParams } from './recency.js';
 export { buildQuery, framingTerms, leansOnPrevious, type QueryTerm, type QuestionContext } from './query.js';
 export { DEFAULT_SCORING, type ScoringParams } from './score.js';
