@@ -9,6 +9,9 @@
  * generated one with the synthetic 100× corpus (bench/lib/synthetic.ts written as markdown); both
  * in a temp folder, removed after. Wall time in ms, the best of the runs.
  *
+ * Then issue 14's comparison: `answer search` cold and warm against a MiniSearch script over the
+ * same files (bench/lib/minisearch-search.mjs), interleaved, whole processes.
+ *
  * BENCH_QUICK=1: the example workspace only, few runs. ANSWER_BIN=<path to bin/answer> measures
  * another build the same way (a checkout of an earlier commit, for a before/after).
  */
@@ -84,6 +87,30 @@ function timed(bin: string, cwd: string, argv: string[]): number {
 
 function best(times: number[]): string {
   return Math.min(...times).toFixed(0);
+}
+
+/** The MiniSearch script of bench/lib/minisearch-search.mjs over the same workspace, as a process. */
+const MINISEARCH_SCRIPT = join(ROOT, 'bench', 'lib', 'minisearch-search.mjs');
+
+/**
+ * Issue 14's speed targets: `answer search` against the MiniSearch script over the same files, whole
+ * processes, in one run: the three interleaved round by round (so load on the machine falls on all
+ * alike), the best of each. Targets: cold (no index) at most 1.2×, warm at most 0.8× the script.
+ */
+async function versusMiniSearch(bin: string, ws: Workspace, rounds: number): Promise<void> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const mini: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    await rm(join(ws.dir, '.answer'), { recursive: true, force: true });
+    cold.push(timed(bin, ws.dir, ['search', QUERY]));
+    warm.push(timed(bin, ws.dir, ['search', QUERY]));
+    mini.push(timed(MINISEARCH_SCRIPT, ws.dir, [ws.dir, QUERY]));
+  }
+  const m = Math.min(...mini);
+  console.log(
+    `${ws.label.padEnd(16)}search vs MiniSearch script (${best(mini)} ms): cold ${(Math.min(...cold) / m).toFixed(2)}×, warm ${(Math.min(...warm) / m).toFixed(2)}× (targets ≤ 1.2×, ≤ 0.8×; best of ${rounds})`,
+  );
 }
 
 async function measure(bin: string, ws: Workspace, runs: Runs): Promise<void> {
@@ -179,6 +206,7 @@ export async function run({ quick }: BenchOptions): Promise<void> {
       const large = ws.label !== 'example';
       await measure(bin, ws, large ? { cold: 1, warm: 3, changed: 2 } : quick ? { cold: 1, warm: 2, changed: 1 } : { cold: 3, warm: 5, changed: 3 });
     }
+    for (const ws of workspaces) await versusMiniSearch(bin, ws, ws.label !== 'example' ? 1 : quick ? 2 : 7);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

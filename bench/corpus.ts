@@ -9,8 +9,10 @@
  * heading styles and real footnotes, its PDF, ODT and RTF); a file the reader refuses counts as
  * nothing found and every word lost. Prints per shape and
  * document: headings found against known (precision and recall on the heading text, and the share
- * of matched headings at the right depth), whether the title was found, and the body words lost
- * and added (a multiset difference against the document's words). `BENCH_VERBOSE=1` lists the
+ * of matched headings at the right depth), whether the title was found, the body words lost
+ * and added (a multiset difference against the document's words), and the words moved out of
+ * place (a body paragraph taken into a footnote, a sentence cut by a footnote left between its
+ * halves: output words that no five-word run of the known text holds in that order). `BENCH_VERBOSE=1` lists the
  * missed and extra headings and the words lost and added.
  */
 import { convertPolicySource } from '../src/corpus/index.js';
@@ -60,9 +62,9 @@ export async function run(options: BenchOptions): Promise<void> {
   const words = docs.reduce((n, d) => n + (documentText(d).match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
   const headings = docs.reduce((n, d) => n + knownHeadings(d).length, 0);
   console.log(`corpus: ${docs.length} policy document${docs.length === 1 ? "" : "s"} (${docs.map((d) => d.slug).join(', ')}), ${headings} known headings, ${words} words, in ${SHAPES.length} shapes`);
-  console.log('shape                               document                         found/known  prec.  recall  depth  title   lost  added     ms');
+  console.log('shape                               document                         found/known  prec.  recall  depth  title   lost  added  moved     ms');
   for (const shape of SHAPES) {
-    const total = { known: 0, found: 0, matched: 0, rightDepth: 0, titles: 0, lost: 0, added: 0, ms: 0, refused: 0 };
+    const total = { known: 0, found: 0, matched: 0, rightDepth: 0, titles: 0, lost: 0, added: 0, moved: 0, ms: 0, refused: 0 };
     for (const doc of docs) {
       const data = await shape.build(doc);
       const started = performance.now();
@@ -77,6 +79,7 @@ export async function run(options: BenchOptions): Promise<void> {
       total.titles += score.titleRight ? 1 : 0;
       total.lost += score.lost.length;
       total.added += score.added.length;
+      total.moved += score.moved;
       total.ms += ms;
       if (process.env.BENCH_VERBOSE) {
         console.log(`  ${shape.name} / ${doc.slug}`);
@@ -84,10 +87,11 @@ export async function run(options: BenchOptions): Promise<void> {
         console.log(`    extra headings:  ${JSON.stringify(score.extraHeadings)}`);
         console.log(`    words lost: ${score.lost.join(' ')}`);
         console.log(`    words added: ${score.added.join(' ')}`);
+        console.log(`    words moved: ${score.movedSamples.map((m) => `"${m}"`).join(' / ')}`);
       }
-      if (docs.length > 1) console.log(`${''.padEnd(35)} ${row(doc.slug.slice(0, 32), score.found, score.known, score.matched, score.rightDepth, score.titleRight ? 'yes' : 'no', score.lost.length, score.added.length, ms)}`);
+      if (docs.length > 1) console.log(`${''.padEnd(35)} ${row(doc.slug.slice(0, 32), score.found, score.known, score.matched, score.rightDepth, score.titleRight ? 'yes' : 'no', score.lost.length, score.added.length, score.moved, ms)}`);
     }
-    console.log(`${shape.name.padEnd(35)} ${row(docs.length > 1 ? 'all' : docs[0]!.slug.slice(0, 32), total.found, total.known, total.matched, total.rightDepth, `${total.titles}/${docs.length}`, total.lost, total.added, total.ms)}${total.refused ? `  refused ${total.refused}/${docs.length}` : ''}`);
+    console.log(`${shape.name.padEnd(35)} ${row(docs.length > 1 ? 'all' : docs[0]!.slug.slice(0, 32), total.found, total.known, total.matched, total.rightDepth, `${total.titles}/${docs.length}`, total.lost, total.added, total.moved, total.ms)}${total.refused ? `  refused ${total.refused}/${docs.length}` : ''}`);
   }
 }
 
@@ -102,6 +106,6 @@ async function convert(name: string, data: Uint8Array, read: ReadOptions): Promi
   }
 }
 
-function row(name: string, found: number, known: number, matched: number, rightDepth: number, title: string, lost: number, added: number, ms: number): string {
-  return `${name.padEnd(32)} ${`${found}/${known}`.padStart(11)}  ${pct(matched, found)}   ${pct(matched, known)}  ${pct(rightDepth, matched)}  ${title.padStart(5)}  ${String(lost).padStart(5)}  ${String(added).padStart(5)}  ${ms.toFixed(0).padStart(5)}`;
+function row(name: string, found: number, known: number, matched: number, rightDepth: number, title: string, lost: number, added: number, moved: number, ms: number): string {
+  return `${name.padEnd(32)} ${`${found}/${known}`.padStart(11)}  ${pct(matched, found)}   ${pct(matched, known)}  ${pct(rightDepth, matched)}  ${title.padStart(5)}  ${String(lost).padStart(5)}  ${String(added).padStart(5)}  ${String(moved).padStart(5)}  ${ms.toFixed(0).padStart(5)}`;
 }

@@ -10,6 +10,8 @@
  * Targets (issue 4): index and query no slower than MiniSearch; 100× indexed in < 30 s and < 1 GB.
  *
  * BENCH_QUICK=1: quality on the seed corpus, speed in-process on the seed and a 5× corpus.
+ * BENCH_LINK=quality: the quality tables only. BENCH_SHOW=A|B|all: per question of the real set,
+ * the rank of its first gold passage (develop on one half, confirm on the other).
  */
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -28,6 +30,7 @@ import {
   isRelevant,
   normalizeForMatch,
   linkerRanker,
+  linkQuestionDocument,
   lexiconLoadMs,
   MemoryIndexStore,
   openIndex,
@@ -36,11 +39,15 @@ import {
   syncIndex,
   type EvalReport,
   type GoldFile,
+  type GoldQuery,
+  type LinkerRankerOptions,
+  type LinkOptions,
   type Ranker,
 } from '../src/link/index.js';
-import type { Passage } from '../src/index.js';
+import { parseQuestionDocument, type Passage } from '../src/index.js';
 import type { BenchOptions } from './run.js';
-import { buildGrep, buildMiniSearch } from './lib/baselines.js';
+import { blankLineParagraphs, buildGrep, buildMiniSearch } from './lib/baselines.js';
+import { half, realLetter, realQuestions } from './lib/real-letters.js';
 import { syntheticCorpus } from './lib/synthetic.js';
 import { functionWordShare, PROSE_SHARE } from '../src/link/prose.js';
 
@@ -76,57 +83,154 @@ export function describeCorpus(label: string, corpus: Corpus): string {
   return `link: ${label}: ${docs} documents, ${corpus.passages.length.toLocaleString('en')} passages (median ${words[words.length >> 1]} words), ${megabytes(corpus.passages)} MB of text`;
 }
 
+const REAL_SET = 'real-council-questions';
+
 export async function goldSets(): Promise<Array<{ name: string; gold: GoldFile }>> {
   const names = (await readdir(GOLD)).filter((f) => f.endsWith('.json')).sort();
-  return Promise.all(names.map(async (f) => ({ name: basename(f, '.json'), gold: parseGold(await readFile(join(GOLD, f), 'utf8'), f) })));
+  const sets = await Promise.all(names.map(async (f) => ({ name: basename(f, '.json'), gold: parseGold(await readFile(join(GOLD, f), 'utf8'), f) })));
+  // The real questions first: every change is judged on them before the written sets.
+  return [...sets.filter((s) => s.name === REAL_SET), ...sets.filter((s) => s.name !== REAL_SET)];
 }
 
 const f3 = (x: number) => x.toFixed(3);
 
-function row(label: string, engine: string, r: EvalReport): string {
-  const m = r.metrics;
-  return `${label.padEnd(31)}${engine.padEnd(28)}${[m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10].map((x) => f3(x).padStart(9)).join('')}`;
+const METRIC_HEAD = ['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10', 'read250'];
+
+function metricCells(m: EvalReport['metrics'], read: number): string {
+  return [m.hit1, m.hit5, m.recall5, m.recall10, m.mrr, m.ndcg10, read].map((x) => f3(x).padStart(9)).join('');
 }
 
-async function quality(corpus: Corpus): Promise<void> {
+/**
+ * Ablations of the default: each switches one part off or changes one weight. They run on the real
+ * set (through `answer link` on each letter) and on every written set (through the eval ranker).
+ */
+const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
+  // Issue 14's parts (query.ts, synonyms.ts, place-names.ts, question-parts.ts, rank.ts).
+  ['no synonyms', { query: { synonyms: null } }],
+  ['synonyms at 1 (not .5)', { query: { synonymWeight: 1 } }],
+  ['synonyms added up (not best)', { scoring: { ...DEFAULT_SCORING, synonymSum: 1 } }],
+  ['no place names', { query: { names: false } }],
+  ['follow-ups weigh fully', { query: { followUpWeight: 1 } }],
+  ['no preamble', { query: { preambleSettings: { share: 0 } } }],
+  ['preamble as before (.3, flat)', { query: { preambleSettings: { share: 0.3, cap: 0.3, focus: null } } }],
+  ['preamble without focus', { query: { preambleSettings: { focus: 0 } } }],
+  ['preamble share 1', { query: { preambleSettings: { share: 1, cap: 1 } } }],
+  ['no proximity', { scoring: { ...DEFAULT_SCORING, proximity: null } }],
+  ['parts not searched', { parts: false }],
+  ['recency prior on', { scoring: { ...DEFAULT_SCORING, recency: DEFAULT_RECENCY } }],
+  // Tried and left off: coordination, pseudo-relevance feedback (rank.ts).
+  ['coordination .3', { scoring: { ...DEFAULT_SCORING, coordination: 0.3 } }],
+  ['PRF: 5 docs, 10 terms, .3', { scoring: { ...DEFAULT_SCORING, feedback: { docs: 5, terms: 10, weight: 0.3 } } }],
+  ['PRF: 3 docs, 5 terms, .3', { scoring: { ...DEFAULT_SCORING, feedback: { docs: 3, terms: 5, weight: 0.3 } } }],
+  // Earlier parts.
+  ['no diversify', { diversify: false }],
+  ['no section BM25', { scoring: { ...DEFAULT_SCORING, sectionWeight: 0 } }],
+  ['section BM25 .5', { scoring: { ...DEFAULT_SCORING, sectionWeight: 0.5 } }],
+  // Framing words measured over the development letters (framing-words.ts); 2 = no term at all.
+  ['no framing words', { query: { framing: framingTerms(2) } }],
+  ['no question frames', { query: { frames: false } }],
+  ['text b .5', { scoring: { ...DEFAULT_SCORING, b: [0.5, 0.5, 0] } }],
+  ['no prose prior', { scoring: { ...DEFAULT_SCORING, prose: false } }],
+];
+
+/** Score a ranker on a set, keeping the lists it gave for read250 (earlier answers left out where the set does so). */
+async function scoreSet(gold: GoldFile, ranker: Ranker, passages: readonly Passage[]): Promise<{ report: EvalReport; read: number }> {
+  const lists: Array<Array<Pick<Passage, 'doc' | 'text'>>> = [];
+  const report = await evaluate(gold, async (query) => {
+    const list = await ranker(query);
+    lists.push(gold.ownLetters ? list.filter((p) => (p as Partial<Passage>).kind !== 'answer') : list);
+    return list;
+  }, passages);
+  return { report, read: readingShare(gold, lists, READ_WORDS) };
+}
+
+/**
+ * The real council questions, first: each question parsed from a letter of its own and linked by
+ * `linkQuestionDocument` as `answer link` does, on the shipped workspace (corpus/ and answers/, as
+ * the set was judged); the baselines on the same policy passages, and MiniSearch also on the
+ * corpus cut at blank lines (the set's first published baselines). Per half (by letter) too.
+ */
+async function realSet(gold: GoldFile): Promise<void> {
+  const corpus = await loadCorpus(root);
+  const store = new MemoryIndexStore();
+  await syncIndex(store, corpus);
+  const policy = corpus.passages.filter((p) => p.kind === 'policy');
+  const paragraphs = await blankLineParagraphs(root);
+  const questions = await realQuestions(join(GOLD, `${REAL_SET}.json`));
+  const halfOf = (n: number) => half(questions.find((q) => q.n === n)!);
+  const letters = new Map(questions.map((q) => [q.n, parseQuestionDocument(realLetter(q), { file: `${REAL_SET} n ${q.n}` })]));
+  const unparsed = questions.filter((q) => letters.get(q.n)!.questions.length === 0).map((q) => q.n);
+  const byHalf = (h: 'A' | 'B'): GoldFile => ({ ...gold, questions: gold.questions.filter((g) => halfOf(g.n) === h) });
+  const halves = [byHalf('A'), byHalf('B')];
+  const link = (options: LinkOptions = {}): Ranker => async ({ question }) => {
+    const doc = letters.get(question.n);
+    if (!doc || doc.questions.length === 0) return [];
+    const result = await linkQuestionDocument(store, doc, { top: 10, ...options });
+    return result.questions[0]!.passages;
+  };
+  const miniPassages = buildMiniSearch(policy);
+  const miniParagraphs = buildMiniSearch(paragraphs);
+  const grep = buildGrep(policy);
+  const withPreamble = (q: GoldQuery) => `${q.preamble ?? ''}\n${q.question.q}`;
+  const engines: Array<[string, Ranker]> = [
+    ['answer link (letter parsed)', link()],
+    ['ours, eval ranker', linkerRanker(store)],
+    ['ours, question only', linkerRanker(store, { context: false })],
+    ['MiniSearch, question', ({ question }) => miniPassages.search(question.q, 10)],
+    ['MiniSearch, preamble + q', (q) => miniPassages.search(withPreamble(q), 10)],
+    ['MiniSearch ¶, question', ({ question }) => miniParagraphs.search(question.q, 10)],
+    ['MiniSearch ¶, preamble + q', (q) => miniParagraphs.search(withPreamble(q), 10)],
+    ['grep, question', ({ question }) => grep.search(question.q, 10)],
+    ['grep, preamble + q', (q) => grep.search(withPreamble(q), 10)],
+    ...ABLATIONS.map(([label, options]): [string, Ranker] => [label, link(options)]),
+  ];
+  const scored = gold.questions.filter((q) => q.gold.length > 0).length;
+  console.log(
+    `\n${REAL_SET} (${scored} real questions from ${new Set(questions.map((q) => q.letter)).size} letters; half A ${halves[0]!.questions.length}, half B ${halves[1]!.questions.length}) on the shipped workspace: ${policy.length} policy passages (and ${corpus.passages.length - policy.length} of answers, not counted); ¶: ${paragraphs.length} blank-line paragraphs`,
+  );
+  if (unparsed.length) console.log(`  letters in which the parser finds no question (misses): n ${unparsed.join(', ')}`);
+  console.log(`${'engine'.padEnd(30)}${METRIC_HEAD.map((h) => h.padStart(9)).join('')}   ${'A: hit@5 rec@10  MRR'.padEnd(23)}B: hit@5 rec@10  MRR`);
+  for (const [engine, ranker] of engines) {
+    const { report, read } = await scoreSet(gold, ranker, corpus.passages);
+    const parts: string[] = [];
+    for (const h of halves) {
+      const m = (await evaluate(h, ranker)).metrics;
+      parts.push([m.hit5, m.recall10, m.mrr].map((x) => f3(x).padStart(6)).join(' '));
+    }
+    console.log(`${engine.padEnd(30)}${metricCells(report.metrics, read)}   ${parts[0]!.padEnd(23)}${parts[1]}`);
+    // BENCH_SHOW=A (or B, or all): the rank of the first gold passage per question, for development.
+    const show = process.env.BENCH_SHOW;
+    if (show && engine === engines[0]![0]) {
+      const ranks = report.perQuestion.filter((q) => show === 'all' || halfOf(q.n) === show).map((q) => `${q.n}:${q.firstRelevant ?? '-'}`);
+      console.log(`  first gold rank per question (${show}): ${ranks.join(' ')}`);
+    }
+  }
+}
+
+/** The written gold sets on the seed corpus as the tool converts it, and their mean. */
+async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: GoldFile }>): Promise<void> {
   const store = new MemoryIndexStore();
   await syncIndex(store, corpus);
   const mini = buildMiniSearch(corpus.passages);
   const grep = buildGrep(corpus.passages);
+  const withContext = (q: GoldQuery) => [q.subject, q.preamble, q.question.context, q.question.q].filter(Boolean).join('\n');
   const engines: Array<[string, Ranker]> = [
     ['ours + context', linkerRanker(store)],
     ['ours', linkerRanker(store, { context: false })],
     ['MiniSearch (nl stem)', ({ question }) => mini.search(question.q, 10)],
+    ['MiniSearch, context + q', (q) => mini.search(withContext(q), 10)],
     ['grep', ({ question }) => grep.search(question.q, 10)],
-    // Ablations of the default (ours + context): each switches one part off or changes one weight.
-    ['ours, no diversify', linkerRanker(store, { diversify: false })],
-    ['ours, no section BM25', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 0 } })],
-    ['ours, section BM25 .5', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, sectionWeight: 0.5 } })],
-    // Framing words measured over the development letters (framing-words.ts); 2 = no term at all.
-    ['ours, no framing words', linkerRanker(store, { framing: framingTerms(2) })],
-    ['ours, no question frames', linkerRanker(store, { frames: false })],
-    // Recency prior (recency.ts; default: 4 years' grace, halving per 4 years, floor .5).
-    ['ours, no recency', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: null } })],
-    ['ours, recency floor .7', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, recency: { ...DEFAULT_RECENCY, floor: 0.7 } } })],
-    ['ours, text b .5', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, b: [0.5, 0.5, 0] } })],
-    ['ours, no prose prior', linkerRanker(store, { scoring: { ...DEFAULT_SCORING, prose: false } })],
+    ...ABLATIONS.map(([label, options]): [string, Ranker] => [`ours, ${label}`, linkerRanker(store, options)]),
   ];
-  console.log(`\nquality, top 10 (hit@1, hit@5, recall@5, recall@10, MRR, nDCG@10; read250: share of questions whose gold text a reader meets within the first 250 words of the results)`);
-  console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(28)}${['hit@1', 'hit@5', 'rec@5', 'rec@10', 'MRR', 'nDCG@10', 'read250'].map((h) => h.padStart(9)).join('')}`);
-  const sets = await goldSets();
+  console.log('\nwritten gold sets on the seed corpus (test/fixtures/seeds/policy converted); read250: share of questions whose gold text a reader meets within the first 250 words of the results');
+  console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(40)}${METRIC_HEAD.map((h) => h.padStart(9)).join('')}`);
   const mean = new Map<string, { metrics: number[]; n: number }>();
   for (const { name, gold } of sets) {
     const scored = gold.questions.filter((q) => q.gold.length > 0).length;
     const label = `${name} (${scored})`;
     for (const [engine, ranker] of engines) {
-      const lists: Array<Array<Pick<Passage, 'doc' | 'text'>>> = [];
-      const report = await evaluate(gold, async (query) => {
-        const list = await ranker(query);
-        lists.push(list);
-        return list;
-      }, corpus.passages);
-      const read = readingShare(gold, lists, READ_WORDS);
-      console.log(`${row(engine === engines[0]![0] ? label : '', engine, report)}${f3(read).padStart(9)}`);
+      const { report, read } = await scoreSet(gold, ranker, corpus.passages);
+      console.log(`${(engine === engines[0]![0] ? label : '').padEnd(31)}${engine.padEnd(40)}${metricCells(report.metrics, read)}`);
       if (engine === engines[0]![0] && report.unreachable.length) {
         console.log(`  (${report.unreachable.length} gold snippets in no passage: ${report.unreachable.map((u) => `q${u.n}`).join(', ')})`);
       }
@@ -137,10 +241,17 @@ async function quality(corpus: Corpus): Promise<void> {
       mean.set(engine, acc);
     }
   }
-  // The mean over the gold sets, each set counting once (not each question: the sets differ in size).
+  // The mean over the written sets, each set counting once (not each question: the sets differ in size).
   for (const [engine, { metrics, n }] of mean) {
-    console.log(`${(engine === engines[0]![0] ? `mean of ${n} sets` : '').padEnd(31)}${engine.padEnd(28)}${metrics.map((x) => f3(x / n).padStart(9)).join('')}`);
+    console.log(`${(engine === engines[0]![0] ? `mean of ${n} written sets` : '').padEnd(31)}${engine.padEnd(40)}${metrics.map((x) => f3(x / n).padStart(9)).join('')}`);
   }
+}
+
+async function quality(corpus: Corpus): Promise<void> {
+  const sets = await goldSets();
+  const real = sets.find((s) => s.name === REAL_SET);
+  if (real) await realSet(real.gold);
+  await writtenSets(corpus, sets.filter((s) => s.name !== REAL_SET));
 }
 
 /** Words a reader takes in at a glance over a result list: a minute of reading. */
@@ -289,6 +400,7 @@ export async function run({ quick }: BenchOptions): Promise<void> {
     const at = (q: number) => f3(shares[Math.floor(q * (shares.length - 1))]!);
     console.log(`function-word share of the passages: p1 ${at(0.01)}, p2 ${at(0.02)}, p5 ${at(0.05)}, p10 ${at(0.1)}, median ${at(0.5)}; under ${PROSE_SHARE}: ${shares.filter((x) => x < PROSE_SHARE).length}`);
     await quality(seed);
+    if (process.env.BENCH_LINK === 'quality') return;
     console.log('\nspeed, seed corpus (query = the question text of every gold question, top 10)');
     const questions = await allQuestions();
     if (quick) {

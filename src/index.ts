@@ -54,5 +54,6 @@ export type { LinkedPassage } from './link/rank.js';
 export type { IndexStore } from './link/index-store.js';
 export type { EvalReport } from './link/evaluate.js';
 export type { DraftOptions as DraftDocumentOptions, DraftResult } from './render/draft.js';
+export type { QueryOptions, SynonymProblem, SynonymSet } from './link/index.js';
 export type { MergeNote } from './answers/merge-parts.js';
 export type { AnsweredMemo } from './answers/read-memo.js';

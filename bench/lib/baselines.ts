@@ -6,6 +6,7 @@
  * - a grep: rank passages by how many of the query's words (stopwords left out) they contain,
  *   case-insensitively, as substrings; ties in corpus order.
  */
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { stemmer } from '@orama/stemmers/dutch';
 import MiniSearch from 'minisearch';
@@ -65,4 +66,22 @@ export function buildGrep(passages: readonly Passage[]): { search(query: string,
       return scored.slice(0, top).map(([i]) => passages[i]!);
     },
   };
+}
+
+/**
+ * The corpus markdown files of a workspace cut at blank lines, front matter left out: the
+ * "paragraphs" the real-question set's first baselines were measured on (its README). Headings are
+ * paragraphs too, as a blank-line split leaves them.
+ */
+export async function blankLineParagraphs(workspace: string, folder = 'corpus'): Promise<Passage[]> {
+  const out: Passage[] = [];
+  for (const name of (await readdir(`${workspace}/${folder}`)).filter((f) => f.endsWith('.md')).sort()) {
+    const text = (await readFile(`${workspace}/${folder}/${name}`, 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '');
+    const doc = name.replace(/\.md$/, '');
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      if (!paragraph.trim()) continue;
+      out.push({ id: `${doc}#${out.length}`, doc, file: `${folder}/${name}`, title: '', heading: [], lines: [0, 0], text: paragraph, kind: 'policy' });
+    }
+  }
+  return out;
 }

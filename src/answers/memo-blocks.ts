@@ -1,10 +1,13 @@
 /**
  * An answered memo as a list of blocks (paragraphs, list items, table rows, headings), each with
  * its plain text for recognising the layout and its inline markdown for the answer. Two sources:
- * - HTML (`blocksFromHtml`): what the DOCX reader gives beside its text (mammoth's HTML with Word's
- *   list labels marked), an HTML memo, and our own markdown memo rendered to HTML. Bold, italics,
- *   links, list labels and table cells come from the markup, so an answer keeps them as markdown
- *   and a question set in bold or in a table's left column can be recognised.
+ * - structure (`blocksFromDocument`): what the office readers (DOCX, ODT, RTF) recover beside their
+ *   text: paragraphs with bold and italic runs, list items with their printed label and level,
+ *   headings, table cells;
+ * - HTML (`blocksFromHtml`): an HTML memo, and our own markdown memo rendered to HTML.
+ * From either, bold, italics, list labels and table cells are known (links too, from HTML), so an
+ * answer keeps them as markdown and a question set in bold or in a table's left column can be
+ * recognised.
  * - Text (`blocksFromText`): PDF and plain text. Paragraphs come from blank lines, with the repairs
  *   that PDF extraction needs (see `blocksFromText`); bold is known only where the PDF reader
  *   marked a line as a heading by its font (`HeadingMark`).
@@ -12,7 +15,8 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { HeadingMark } from '../read/heading-marks.js';
-import { LABEL_CLOSE, LABEL_OPEN } from '../read/read-html.js';
+import type { Block as DocumentBlock, Run, StructuredDocument } from '../read/document.js';
+import { joinLines } from '../text/hyphenation.js';
 import { escapeInline } from '../text/markdown-escape.js';
 
 export interface MemoBlock {
@@ -43,18 +47,8 @@ export function blockText(block: MemoBlock): string {
   return joinLines(block.lines);
 }
 
-/** Join wrapped lines: a line-end hyphen between letters or digits joins without a space. */
-export function joinLines(lines: readonly string[]): string {
-  let out = '';
-  for (const line of lines) {
-    const text = line.trim();
-    if (text === '') continue;
-    if (out === '') out = text;
-    else if (/[\p{L}\p{N}]-$/u.test(out) && /^[\p{L}\p{N}]/u.test(text)) out += text;
-    else out += ` ${text}`;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
+/** Wrapped lines as one line, joined as letters and policy documents join them (text/hyphenation.ts). */
+export { joinLines };
 
 /** The block's inline markdown as one line. */
 export function blockMarkdown(block: MemoBlock): string {
@@ -159,7 +153,7 @@ function inline(nodes: readonly ElementContent[], bold = false): Inline {
   return { text, markdown, plain, bold: boldCount };
 }
 
-/** mammoth's footnote reference `<sup><a href="#footnote-1">[1]</a></sup>`. */
+/** A footnote reference as Word-to-HTML converters write it: `<sup><a href="#footnote-1">[1]</a></sup>`. */
 function isNoteReference(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && child.tagName === 'a' && String(child.properties?.href ?? '').startsWith('#'));
 }
@@ -181,14 +175,9 @@ function cleanLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A label put in front of an item's text by the DOCX reader (Word's own numbering). */
+/** An inline run as a block's text and markdown (the HTML reader's items get their labels from the list). */
 function takeLabel(inlineText: Inline): { label: string | null; text: string; markdown: string } {
-  const open = inlineText.text.indexOf(LABEL_OPEN);
-  if (open === -1) return { label: null, text: inlineText.text, markdown: inlineText.markdown };
-  const close = inlineText.text.indexOf(LABEL_CLOSE, open);
-  const label = inlineText.text.slice(open + 1, close).trim();
-  const strip = (s: string) => s.replace(new RegExp(`${LABEL_OPEN}[^${LABEL_CLOSE}]*${LABEL_CLOSE}`, 'g'), '');
-  return { label: label || null, text: strip(inlineText.text), markdown: strip(inlineText.markdown) };
+  return { label: null, text: inlineText.text, markdown: inlineText.markdown };
 }
 
 interface HtmlContext {
@@ -297,6 +286,68 @@ export function blocksFromHtml(html: string, text = ''): MemoBlock[] {
   walk(tree.children, ctx);
   placeLines(ctx.blocks, text);
   return ctx.blocks;
+}
+
+/**
+ * The blocks of a memo an office reader (DOCX, ODT, RTF) gave as structure: paragraphs with their
+ * bold and italic runs, list items with their printed label and level, headings, table rows.
+ */
+export function blocksFromDocument(document: StructuredDocument, text = ''): MemoBlock[] {
+  const blocks: MemoBlock[] = [];
+  const collect = (from: readonly DocumentBlock[], into: MemoBlock[]) => {
+    for (const block of from) {
+      if (block.kind === 'table') {
+        for (const row of block.rows) {
+          const cells = row.map((cell) => {
+            const inner: MemoBlock[] = [];
+            collect(cell, inner);
+            return inner;
+          });
+          if (cells.every((c) => c.length === 0)) continue;
+          into.push({ ...makeBlock('row', cells.map((c) => c.map(blockText).join(' ')).join(' | '), ''), cells });
+        }
+        continue;
+      }
+      const runs = block.runs.filter((run) => run.note === undefined);
+      const plainText = runs.map((run) => run.text).join('');
+      if (cleanLine(plainText) === '') continue;
+      const letters = (bold: boolean) => runs.filter((run) => Boolean(run.bold) === bold).reduce((n, run) => n + run.text.replace(/\s/g, '').length, 0);
+      const strong = block.heading !== undefined || (letters(true) > 0 && letters(false) === 0);
+      const markdown = runsMarkdown(runs, strong);
+      if (block.heading !== undefined) {
+        const label = block.number ? `${block.number} ` : '';
+        into.push(makeBlock('heading', `${label}${plainText}`, `${label ? `${escapeInline(block.number!)} ` : ''}${markdown}`, { strong: true, depth: Math.max(1, block.heading) }));
+      } else if (block.list || block.continues) {
+        const label = block.list && !block.continues ? block.list.label || null : null;
+        into.push(makeBlock('item', plainText, markdown, { strong, label, depth: block.list?.level ?? 0 }));
+      } else {
+        into.push(makeBlock('paragraph', plainText, markdown, { strong }));
+      }
+    }
+  };
+  collect(document.blocks, blocks);
+  placeLines(blocks, text);
+  return blocks;
+}
+
+/** Runs as inline markdown: bold as `**`, italics as `*` (bold left out when the whole block is bold). */
+function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
+  // Runs with the same look side by side are one run ("**a****b**" is no emphasis).
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic)) last.text += run.text;
+    else merged.push({ text: run.text, bold: run.bold, italic: run.italic });
+  }
+  let markdown = '';
+  for (const run of merged) {
+    const value = run.text.replace(/[ \t\r\n\f]+/g, ' ');
+    let piece = escapeInline(value.trim()) === '' ? value.replace(/\S/g, '') : escapeKeepingSpaces(value);
+    if (run.italic) piece = wrap(piece, '*');
+    if (run.bold && !wholeBold) piece = wrap(piece, '**');
+    markdown += piece;
+  }
+  return markdown;
 }
 
 /** The line of each block in the reader's text: the first line at or after the previous block's that holds the block's start. */

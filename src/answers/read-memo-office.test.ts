@@ -53,7 +53,7 @@ function emphasis(markdown: string): number {
 
 async function readBack(file: string, questions: Question[]): Promise<Map<number, string>> {
   const source = await readSource({ name: file, data: officeFile(file) }, { fontNames: true });
-  const memo = readMemoBlocks(memoBlocks({ text: source.text, html: source.html, headings: source.headings }), { questions });
+  const memo = readMemoBlocks(memoBlocks({ text: source.text, document: source.document, html: source.html, headings: source.headings }), { questions });
   return assignAnswers(memo, questions, 'letter').answers;
 }
 

@@ -22,7 +22,8 @@
  */
 import type { ParseWarning } from '../model.js';
 import type { HeadingMark } from '../read/heading-marks.js';
-import { blocksFromHtml, blocksFromText, blocksToMarkdown, blockText, joinLines, type MemoBlock } from './memo-blocks.js';
+import type { StructuredDocument } from '../read/document.js';
+import { blocksFromDocument, blocksFromHtml, blocksFromText, blocksToMarkdown, blockText, joinLines, type MemoBlock } from './memo-blocks.js';
 import { questionSimilarity } from './question-similarity.js';
 
 /** How a question was recognised in the memo. */
@@ -61,9 +62,10 @@ export interface AnsweredMemo {
   warnings: ParseWarning[];
 }
 
-/** What a reader gives: its text, and its HTML and heading marks where it has them. */
+/** What a reader gives: its text, and its structure (office formats), HTML and heading marks where it has them. */
 export interface MemoSource {
   text: string;
+  document?: StructuredDocument;
   html?: string;
   headings?: readonly HeadingMark[];
 }
@@ -213,12 +215,13 @@ function withoutLabel(block: MemoBlock, remainder: string): MemoBlock | null {
   return { ...block, lines, markdown, label: null, kind: block.kind === 'item' ? 'paragraph' : block.kind };
 }
 
-/** The memo as blocks: from its HTML where the reader gave one, else from its text. */
+/** The memo as blocks: from its structure or HTML where the reader gave one, else from its text. */
 export function memoBlocks(source: string | MemoSource): MemoBlock[] {
   const memo = typeof source === 'string' ? { text: source } : source;
   const startsBlock = (line: string) => Boolean(isLabel(QUESTION_LABEL, line) || isLabel(ANSWER_LABEL, line) || isLabel(AD_LABEL, line)) || partHeading(line) !== null || SIGNATURE_START.test(line);
   const standsAlone = (line: string) => partHeading(line) !== null || labelOnly(line);
-  return memo.html
+  if ('document' in memo && memo.document) return blocksFromDocument(memo.document, memo.text);
+  return 'html' in memo && memo.html
     ? blocksFromHtml(memo.html, memo.text)
     : blocksFromText(memo.text, { headings: memo.headings, startsBlock, standsAlone, startsSignature: (line) => SIGNATURE_START.test(line) });
 }

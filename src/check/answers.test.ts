@@ -66,6 +66,41 @@ describe('checkAnswers', () => {
     expect(result.problems.find((p) => p.question === 3)!.message).toContain('questions 1, 2, but question 2 is not answered yet');
   });
 
+  it('reports a pointer to an answer whose question was renumbered since, naming both numbers', () => {
+    // A question was inserted before the old question 1: the answer document still has the old
+    // numbering, and "zie vraag 1" in it meant the question that is now question 2.
+    const renumbered = questionDoc(['Nieuwe vraag?', 'Eerste vraag?', 'Tweede vraag?']);
+    const answer = answerDoc([section(1, 'Eerste vraag?', 'Ja.'), section(2, 'Tweede vraag?', 'Zie het antwoord op vraag 1.'), section(3, 'Nieuwe vraag?', 'Nee.')]);
+    const result = checkAnswers({ question: renumbered, answer, answerFile: file });
+    const pointer = result.problems.find((p) => p.question === 2)!;
+    expect(pointer).toMatchObject({ code: 'unanswered', severity: 'error', line: 20 });
+    expect(pointer.message).toBe(
+      'Question 2 refers to the answer to question 1, but the answer there is to the question that is now question 2: the questions were renumbered since the pointer was written; point to question 2, or say which answer is meant.',
+    );
+    expect(result.answered).toBe(2);
+  });
+
+  it('reports a pointer to an answer whose question was reworded since', () => {
+    const reworded = questionDoc(['Eerste vraag, anders gesteld?', 'Tweede vraag?', 'Derde vraag?']);
+    const answer = answerDoc([section(1, 'Eerste vraag?', 'Ja.'), section(2, 'Tweede vraag?', 'Zie antwoord vraag 1'), section(3, 'Derde vraag?', 'x')]);
+    const pointer = checkAnswers({ question: reworded, answer, answerFile: file }).problems.find((p) => p.question === 2)!;
+    expect(pointer.message).toContain('question 1 changed since its answer was written');
+  });
+
+  it('says nothing of a pointer whose target quotes its question, or quotes none', () => {
+    const answer = answerDoc([section(1, '', 'Ja.'), section(2, 'Tweede vraag?', 'Zie het antwoord op vraag 1.'), section(3, 'Derde vraag?', 'Zie het antwoord op vraag 2.')]);
+    expect(checkAnswers({ question, answer, answerFile: file })).toEqual({ answered: 3, problems: [] });
+  });
+
+  it('warns about the placeholder written inline after other text', () => {
+    const result = run([section(1, 'Eerste vraag?', `Ja, dat doet het college. ${PLACEHOLDER}`), section(2, 'b', 'Antwoord nog in te vullen.'), section(3, 'c', 'x')]);
+    expect(result.problems.map((p) => [p.code, p.severity, p.question])).toEqual([
+      ['placeholder', 'warning', 1],
+      ['placeholder', 'error', 2],
+    ]);
+    expect(result.answered).toBe(2);
+  });
+
   it('points at the start of the answer text when the reader knows it', () => {
     const result = run([section(1, 'a', PLACEHOLDER, { line: 12, answerLine: 15 }), section(2, 'b', 'x'), section(3, 'c', 'x')]);
     expect(result.problems[0]).toMatchObject({ code: 'placeholder', line: 15 });

@@ -1,7 +1,8 @@
-import { ANSWER_PLACEHOLDER, answerState } from '../documents/answer-document.js';
+import { ANSWER_PLACEHOLDER, answerState, containsPlaceholder } from '../documents/answer-document.js';
 import { answerPointer } from '../documents/answer-pointer.js';
 import type { AnswerDocument, AnswerSection, QuestionDocument } from '../model.js';
 import { type CheckProblem, problem } from './codes.js';
+import { normaliseQuestionText, sameQuestionText } from './normalise.js';
 
 export interface AnswersInput {
   question: QuestionDocument;
@@ -28,6 +29,15 @@ type Verdict =
  * op vraag 2") counts when every question it points to is answered, directly or through further
  * pointers; a pointer to itself, to a question that does not exist, to an unanswered question or
  * in a circle is `unanswered`, with the reason.
+ *
+ * A pointer is also `unanswered` when the answer it points to no longer answers the question of
+ * that number. Each section quotes the question it answers, as it was when the answer was drafted;
+ * so when section M's quote is no longer question M of the question document, the questions were
+ * renumbered or M was reworded since, and "zie vraag M" written then means another question now:
+ * the quote that matches question K says the pointer was meant for K (both numbers are named); a
+ * quote that matches no question says M changed. (After `answer draft` has merged the sections
+ * to the new numbering the quotes match again and say nothing of the old numbers; the draft
+ * reports such a pointer when it merges.)
  */
 export function checkAnswers({ question, answer, answerFile }: AnswersInput): AnswersResult {
   const sections = new Map<number, AnswerSection>();
@@ -40,7 +50,7 @@ export function checkAnswers({ question, answer, answerFile }: AnswersInput): An
     const section = sections.get(q.number);
     const verdict = judge(section);
     verdicts.set(q.number, verdict);
-    if (section && verdict.kind === 'answered' && hasPlaceholderParagraph(section.answer)) {
+    if (section && verdict.kind === 'answered' && containsPlaceholder(section.answer)) {
       problems.push(
         problem('placeholder', 'warning', `The answer to question ${q.number} still contains the placeholder '${ANSWER_PLACEHOLDER}' beside the written text; remove it.`, {
           file: answerFile,
@@ -64,7 +74,29 @@ export function checkAnswers({ question, answer, answerFile }: AnswersInput): An
       const reason = unresolved(target, [...trail, target]);
       if (reason) return reason;
     }
+    // Answered, each one: but is it still the answer to the question of that number?
+    if (trail.length === 1) {
+      for (const target of verdict.targets) {
+        const moved = staleTarget(target);
+        if (moved) return moved;
+      }
+    }
     return null;
+  };
+
+  /** Why the answer in section `m` no longer answers question `m`, or null when it does (or cannot be told). */
+  let normalised: Map<number, string> | null = null;
+  const staleTarget = (m: number): string | null => {
+    const quoted = sections.get(m)?.question.trim();
+    const asked = question.questions.find((q) => q.number === m);
+    if (!quoted || !asked || sameQuestionText(asked.text, quoted)) return null;
+    normalised ??= new Map(question.questions.map((q) => [q.number, normaliseQuestionText(q.text)]));
+    const wanted = normaliseQuestionText(quoted);
+    const now = question.questions.find((q) => q.number !== m && normalised!.get(q.number) === wanted);
+    if (now) {
+      return `the answer there is to the question that is now question ${now.number}: the questions were renumbered since the pointer was written; point to question ${now.number}, or say which answer is meant`;
+    }
+    return `question ${m} changed since its answer was written (see the drift there); check that the answer still answers this question`;
   };
 
   let answered = 0;
@@ -112,11 +144,4 @@ function judge(section: AnswerSection | undefined): Verdict {
 /** Where the answer text starts, or the section heading when there is none. */
 function answerLine(section: AnswerSection): number | null {
   return section.answerLine ?? section.line;
-}
-
-/** Whether one paragraph of a written answer is still the placeholder (escaped or not). */
-function hasPlaceholderParagraph(text: string): boolean {
-  return text
-    .split(/\n[ \t]*\n/)
-    .some((paragraph) => answerState(paragraph) === 'placeholder');
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../model.js';
-import { checkCitations, corpusIndex } from './citations.js';
+import { checkCitations, corpusIndex, lookupOf } from './citations.js';
 import { answerDoc, section } from './test-helpers/documents.js';
 
-const corpus = corpusIndex([
+const corpus = lookupOf(corpusIndex([
   { id: 'koers-sociaal-domein-2023#p12', doc: 'koers-sociaal-domein-2023', lines: [40, 44] },
   { id: 'koers-sociaal-domein-2023#p13', doc: 'koers-sociaal-domein-2023', lines: [46, 50] },
-]);
+]));
 
 const cite = (passage: string | null, doc = 'koers-sociaal-domein-2023', lines: [number, number] | null = [40, 44]): Citation => ({
   passage,

@@ -7,12 +7,24 @@ export interface CorpusIndex {
   lines: ReadonlyMap<string, ReadonlyArray<[number, number]>>;
 }
 
+/** What the citation rule asks of the corpus: is there such a passage, which lines do a document's passages cover. */
+export interface CitationLookup {
+  hasPassage(id: string): boolean;
+  /** The line ranges of a document's passages; undefined when the corpus has no such document. */
+  ranges(doc: string): ReadonlyArray<[number, number]> | undefined;
+}
+
 export interface CitationsInput {
   answer: AnswerDocument;
   answerFile: string;
   /** The answer file's text, to point at the citation itself rather than at its section. */
   text: string;
-  corpus: CorpusIndex;
+  corpus: CitationLookup;
+}
+
+/** A lookup over an index built in memory. */
+export function lookupOf(index: CorpusIndex): CitationLookup {
+  return { hasPassage: (id) => index.passages.has(id), ranges: (doc) => index.lines.get(doc) };
 }
 
 /** Build the index from the passages of `loadCorpus`. */
@@ -58,9 +70,9 @@ export function checkCitations({ answer, answerFile, text, corpus }: CitationsIn
   return problems;
 }
 
-function resolves(citation: Citation, corpus: CorpusIndex): boolean {
-  if (citation.passage) return corpus.passages.has(citation.passage);
-  const ranges = corpus.lines.get(citation.doc);
+function resolves(citation: Citation, corpus: CitationLookup): boolean {
+  if (citation.passage) return corpus.hasPassage(citation.passage);
+  const ranges = corpus.ranges(citation.doc);
   if (!ranges) return false;
   if (!citation.lines) return true;
   const [a, b] = citation.lines;

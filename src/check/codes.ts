@@ -7,12 +7,12 @@ import type { Problem, Severity } from '../model.js';
  */
 export const CHECK_PROBLEMS = {
   'missing-answer': 'No answer document exists for a question document (`answers/<id>.md`, or one whose front matter names it).',
-  unanswered: 'A question has no answer: no section, an empty section, or a pointer to a question that is missing or unanswered.',
-  placeholder: 'An answer is still the draft placeholder `_Antwoord nog in te vullen._` (a warning when other text was written beside it).',
+  unanswered: 'A question has no answer: no section, an empty section, or a pointer to a question that is missing or unanswered, or whose section now answers another question (renumbered or reworded since the pointer was written).',
+  placeholder: 'An answer is still the draft placeholder `_Antwoord nog in te vullen._`, in any markup (a warning when other text was written beside it).',
   drift: 'The question quoted in the answer no longer matches the question document; both versions are shown.',
   orphan: 'An answer section or answer document belongs to no current question (a warning for sections kept under `Vervallen vragen`).',
   'stale-citation': 'A cited source no longer resolves to a passage in the corpus (warning).',
-  schema: 'Front matter lacks a required field or has a wrong type or an invalid date (at the line of the key), or the file cannot be read as a document.',
+  schema: 'Front matter lacks a required field or has a wrong type or an invalid date (at the line of the key), or the file cannot be read as a document; a warning for a file saved as Windows-1252 and for a hand-set `deadline` that is not the computed one.',
   overdue: 'The deadline (after any `uitstel`) has passed and the answer is not `vastgesteld` (warning; an error with `--strict`).',
 } as const;
 

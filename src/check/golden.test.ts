@@ -30,7 +30,8 @@ describe('answer check on the golden workspaces', () => {
       const out = formatCheckJson(report);
       const expectedFile = join(dir, 'expected.json');
       if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedFile, out);
-      expect(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+      // A missing golden file fails: it is written only by an explicit UPDATE_GOLDEN=1 run, whose diff a person reads.
+      expect(existsSync(expectedFile), `${name}/expected.json is missing; write it with UPDATE_GOLDEN=1 and read it`).toBe(true);
       expect(out).toBe(readFileSync(expectedFile, 'utf8'));
       const code = name.replace(/^check-/, '');
       if ((CHECK_CODES as readonly string[]).includes(code)) {

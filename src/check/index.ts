@@ -1,23 +1,25 @@
 /**
- * `answer check`: does every question document have a complete, current answer? The stage reads
- * the workspace, pairs each question document with its answer document, and runs the rules in
- * order: front matter (`schema`), presence (`missing-answer`), answers (`unanswered`,
- * `placeholder`), quoted questions (`drift`), stray sections (`orphan`), sources
- * (`stale-citation`), dates (`overdue`). It reads only; nothing is ever written.
+ * `answer check`: does every question document have a complete, current answer? The stage lists
+ * the workspace, pairs each question document with its answer document, and checks one pair at a
+ * time (read, check, keep only the report), running the rules in order: front matter (`schema`),
+ * presence (`missing-answer`), answers (`unanswered`, `placeholder`), quoted questions (`drift`),
+ * stray sections (`orphan`), sources (`stale-citation`), dates (`overdue`). It reads only;
+ * nothing is ever written.
  */
-import { statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Passage } from '../model.js';
+import type { Uitstel } from '../model.js';
 import { checkAnswers } from './answers.js';
-import { checkCitations, corpusIndex, type CorpusIndex } from './citations.js';
+import { type CitationLookup, checkCitations, type CorpusIndex, lookupOf } from './citations.js';
 import { type CheckProblem, problem } from './codes.js';
+import { CorpusLookup } from './corpus-lookup.js';
 import { isIsoDate, todayIso } from './dates.js';
 import { checkDrift } from './drift.js';
-import { display, type LoadedAnswer, type LoadedQuestion, type LoadedWorkspace, loadWorkspace, markdownFiles, readText } from './load-workspace.js';
+import {
+  type AnswerFile, type AnswerHead, display, failure, type LoadedAnswer, type LoadedQuestion, listWorkspace, loadAnswer, loadQuestion, readAnswerHead, type WorkspaceFiles,
+} from './load-workspace.js';
 import { checkOrphans } from './orphan.js';
 import { checkOverdue } from './overdue.js';
-import { buildReport, type CheckedDocument, type CheckReport } from './report.js';
+import { buildReport, type CheckedDocument, type CheckReport, ownDocument, ownString } from './report.js';
 import { buildStatus, type StatusInput, type StatusReport } from './status.js';
 
 export interface CheckOptions {
@@ -28,8 +30,8 @@ export interface CheckOptions {
   /** Overdue answers are errors rather than warnings. */
   strict?: boolean;
   /**
-   * The corpus passages citations must resolve to; default: the workspace's corpus, loaded only
-   * when some answer cites a source.
+   * The corpus passages citations must resolve to; default: the workspace's corpus, read only as
+   * far as the answers cite it (the index's passage ids where the cited files are unchanged).
    */
   corpus?: CorpusIndex;
 }
@@ -38,17 +40,36 @@ export interface CheckOptions {
 export async function checkWorkspace(workspaceDir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const today = resolveToday(options.today);
   const strict = options.strict ?? false;
-  const workspace = await loadWorkspace(workspaceDir, { paths: options.paths });
-  const pairs = pairDocuments(workspace);
-  const corpus = options.corpus ?? (needsCorpus(pairs) ? await loadCorpusIndex(workspace) : null);
-
-  const documents: CheckedDocument[] = pairs.documents.map((pair) => checkDocument(pair, { today, strict, corpus }));
-  for (const answer of pairs.unclaimed) {
-    if (workspace.selectedAnswers && !workspace.selectedAnswers.has(answer.file)) continue;
-    documents.push({
-      id: answer.questionId,
+  const files = await listWorkspace(workspaceDir, { paths: options.paths });
+  const lookup = options.corpus ? lookupOf(options.corpus) : new CorpusLookup(files.dir, files.config.corpus, files.answers);
+  const documents: CheckedDocument[] = [];
+  const pairing = new Pairing(files);
+  for (const pair of pairing.pairs()) {
+    const answer = pair.answer;
+    const sources = answer?.doc?.answers.flatMap((section) => section.sources) ?? [];
+    if (sources.length > 0 && lookup instanceof CorpusLookup) await lookup.load(sources);
+    try {
+      documents.push(ownDocument(checkDocument(pair, answer, { today, strict, corpus: sources.length > 0 ? lookup : null })));
+    } catch (error) {
+      // A rule that fails on one pair (a bug, a crafted file) stops only that pair.
+      documents.push(ownDocument({ ...emptyDocument(pair, answer), problems: [...pair.question.problems, failure(error, answer?.file ?? pair.question.file)] }));
+    }
+  }
+  // Extra answer documents for a question document checked before they were found.
+  for (const doc of documents) {
+    const late = doc.questionFile !== null ? pairing.late.get(doc.id) : undefined;
+    if (late && doc.answerFile !== null) {
+      doc.problems.push(...late);
+      pairing.late.delete(doc.id);
+    }
+  }
+  for (const head of pairing.unclaimed()) {
+    if (files.selectedAnswers && !files.selectedAnswers.has(head.file)) continue;
+    const answer = loadAnswer(head);
+    documents.push(ownDocument({
+      id: head.questionId,
       questionFile: null,
-      answerFile: answer.file,
+      answerFile: head.file,
       deadline: null,
       questions: 0,
       answered: 0,
@@ -57,42 +78,55 @@ export async function checkWorkspace(workspaceDir: string, options: CheckOptions
         problem(
           'orphan',
           'error',
-          `This answer document is for question document '${answer.questionId}', which does not exist${answer.named ? '' : ' (the id is taken from the file name)'}.`,
-          { file: answer.file, line: answer.keyLines.question ?? 1 },
+          `This answer document is for question document '${head.questionId}', which does not exist${head.named ? '' : ' (the id is taken from the file name)'}.`,
+          { file: head.file, line: head.questionLine ?? 1 },
         ),
       ],
-    });
+    }));
   }
-  return buildReport(documents, { today, strict, questionsFolder: workspace.config.questions });
+  return buildReport(documents, { today, strict, questionsFolder: files.config.questions });
 }
 
 export interface StatusOptions {
   today?: string;
 }
 
-/** The status of every question document of a workspace, with the figures councils ask about. */
+/**
+ * The status of every question document of a workspace, with the figures councils ask about. A
+ * document that cannot be read keeps its row, with the problems `check` gives for its files.
+ */
 export async function workspaceStatus(workspaceDir: string, options: StatusOptions = {}): Promise<StatusReport> {
   const today = resolveToday(options.today);
-  const workspace = await loadWorkspace(workspaceDir);
-  const pairs = pairDocuments(workspace);
-  const inputs: StatusInput[] = pairs.documents.map(({ question, answer }) => {
+  const files = await listWorkspace(workspaceDir);
+  const inputs: StatusInput[] = [];
+  for (const { question, answer } of new Pairing(files).pairs()) {
     const doc = question.doc;
-    const answered = doc && answer?.doc ? checkAnswers({ question: doc, answer: answer.doc, answerFile: answer.file }).answered : 0;
-    return {
-      id: question.id,
+    let answered = 0;
+    try {
+      answered = doc && answer?.doc ? checkAnswers({ question: doc, answer: answer.doc, answerFile: answer.file }).answered : 0;
+    } catch (error) {
+      question.problems.push(failure(error, answer?.file ?? question.file));
+    }
+    const uitstel: Uitstel | null = doc?.uitstel ?? null;
+    // Own copies of the strings kept (see `ownString`): the row must not hold the files' texts.
+    const own = (text: string | null | undefined) => (text == null ? null : ownString(text));
+    inputs.push({
+      id: ownString(question.id),
       questionFile: question.file,
       answerFile: answer?.file ?? null,
-      party: doc?.party ?? null,
-      parties: doc?.parties ?? [],
-      subject: doc?.subject ?? doc?.title ?? null,
-      received: doc?.received ?? null,
-      deadline: doc?.deadline ?? null,
+      party: own(doc?.party),
+      parties: (doc?.parties ?? []).map(ownString),
+      subject: own(doc?.subject ?? doc?.title),
+      received: own(doc?.received),
+      deadline: own(doc?.deadline),
+      uitstel: uitstel && { until: ownString(uitstel.until), date: own(uitstel.date), reason: own(uitstel.reason) },
       questions: doc?.questions.length ?? 0,
       answered,
       status: answer?.doc ? answer.doc.status : null,
-      answerDate: answer?.doc?.date ?? null,
-    };
-  });
+      answerDate: own(answer?.doc?.date),
+      problems: [...question.problems, ...(answer?.problems ?? [])].map((p) => ({ ...p, message: ownString(p.message), file: own(p.file) })),
+    });
+  }
   return buildStatus(inputs, today);
 }
 
@@ -104,9 +138,10 @@ function resolveToday(today: string | undefined): string {
 
 interface Pair {
   question: LoadedQuestion;
+  /** The answer document checked with it, read. */
   answer: LoadedAnswer | null;
   /** `answers/<id>.md` when it exists but names another question document. */
-  misnamed: LoadedAnswer | null;
+  misnamed: AnswerHead | null;
   /** Another question document has the same id: only the first is paired and checked. */
   duplicate: boolean;
   /** Problems found while pairing (duplicate ids, extra answer documents). */
@@ -114,77 +149,143 @@ interface Pair {
 }
 
 /**
- * Pair question documents with answer documents. An answer belongs to the question document its
- * front matter names (the file name stands in when the front matter does not say). When several
- * answer documents name one question document, `answers/<id>.md` wins, else the first by path;
- * the others are reported as `orphan`.
+ * Pairs question documents with answer documents, one pair at a time. An answer belongs to the
+ * question document its front matter names (the file name stands in when the front matter does
+ * not say). When several answer documents name one question document, `answers/<id>.md` wins,
+ * else the first by path; the others are reported as `orphan`.
+ *
+ * Most answer documents are `answers/<id>.md` and name `<id>`: such a pair is read and checked at
+ * once, every file read once. Only the other answer files have their front matter read, after
+ * the question documents (to find the answer of a question document without `answers/<id>.md`,
+ * extra answer documents, and answers to no question document); the question documents still
+ * unpaired then are read again. Reading the front matter of every answer first cost 5 % of
+ * `answer check` on bench/check.ts.
  */
-function pairDocuments(workspace: LoadedWorkspace): { documents: Pair[]; unclaimed: LoadedAnswer[] } {
-  const byId = new Map<string, LoadedAnswer[]>();
-  for (const answer of workspace.answers) {
-    const list = byId.get(answer.questionId) ?? [];
-    list.push(answer);
-    byId.set(answer.questionId, list);
+class Pairing {
+  private readonly byFile: Map<string, AnswerFile>;
+  private readonly answersFolder: string;
+  /** Answer files paired with a question document, or reported as an extra one. */
+  private readonly claimed = new Set<string>();
+  /** The files of the other answer documents, by the id they name (after `pairs`). */
+  private rest: AnswerHead[] = [];
+  /** Problems found after a pair was yielded (an extra answer document), by question id. */
+  readonly late = new Map<string, CheckProblem[]>();
+
+  constructor(private readonly files: WorkspaceFiles) {
+    this.byFile = new Map(files.answers.map((a) => [a.file, a]));
+    this.answersFolder = files.config.answers.replace(/\\/g, '/').replace(/\/+$/, '');
   }
-  const answersFolder = workspace.config.answers.replace(/\\/g, '/').replace(/\/+$/, '');
-  const firstWithId = new Map<string, string>();
-  const claimed = new Set<string>();
-  const documents: Pair[] = [];
-  const byFile = new Map(workspace.answers.map((a) => [a.file, a]));
-  for (const question of workspace.questions) {
-    const problems: CheckProblem[] = [];
-    const earlier = firstWithId.get(question.id);
-    if (earlier !== undefined) {
-      problems.push(
-        problem('schema', 'error', `The id '${question.id}' is also the id of ${earlier}; each question document needs its own id.`, {
-          file: question.file,
-          line: question.keyLines.id ?? 1,
-        }),
-      );
-      documents.push({ question, answer: null, misnamed: null, duplicate: true, problems });
-      continue;
+
+  /** The question documents to check, read one at a time, in path order. */
+  private *questions(): Generator<LoadedQuestion> {
+    const { questionPaths, byAnswer } = this.files;
+    if (!byAnswer) {
+      for (const path of questionPaths) yield this.load(path);
+      return;
     }
-    firstWithId.set(question.id, question.file);
-    const candidates = byId.get(question.id) ?? [];
-    const preferred = `${answersFolder}/${question.id}.md`;
-    const answer = candidates.find((a) => a.file === preferred) ?? candidates[0] ?? null;
-    for (const other of candidates) {
-      claimed.add(other.file);
-      if (other === answer) continue;
-      problems.push(
-        problem('orphan', 'error', `A second answer document for '${question.id}'; ${answer!.file} is the one checked. Merge the two or remove this one.`, {
-          file: other.file,
-          line: other.keyLines.question ?? 1,
-        }),
-      );
+    // The paths given, and the question documents the answer documents given answer.
+    const all = [...questionPaths.map((path) => ({ path, given: true })), ...byAnswer.paths.map((path) => ({ path, given: false }))];
+    all.sort((a, b) => display(this.files.dir, a.path).localeCompare(display(this.files.dir, b.path)));
+    for (const { path, given } of all) {
+      const question = this.load(path);
+      if (given || byAnswer.ids.has(question.id)) yield question;
     }
-    const atPreferred = byFile.get(preferred);
-    const misnamed = !answer && atPreferred && atPreferred.questionId !== question.id ? atPreferred : null;
-    documents.push({ question, answer, misnamed, duplicate: false, problems });
   }
-  const unclaimed = workspace.answers.filter((a) => !claimed.has(a.file));
-  return { documents, unclaimed };
+
+  private load(path: string): LoadedQuestion {
+    return loadQuestion(path, display(this.files.dir, path), this.files.config);
+  }
+
+  *pairs(): Generator<Pair> {
+    const firstWithId = new Map<string, string>();
+    /** Paired after the other answer files are known: the question document's path, and a misnamed answers/<id>.md. */
+    const waiting: Array<{ path: string; id: string; misnamed: AnswerHead | null }> = [];
+    const pairedIds = new Map<string, string>();
+    for (const question of this.questions()) {
+      const earlier = firstWithId.get(question.id);
+      if (earlier !== undefined) {
+        const problems = [
+          problem('schema', 'error', `The id '${question.id}' is also the id of ${earlier}; each question document needs its own id.`, {
+            file: question.file,
+            line: question.keyLines.id ?? 1,
+          }),
+        ];
+        yield { question, answer: null, misnamed: null, duplicate: true, problems };
+        continue;
+      }
+      firstWithId.set(question.id, question.file);
+      const preferred = this.byFile.get(`${this.answersFolder}/${question.id}.md`);
+      const answer = preferred ? loadAnswer(preferred) : null;
+      if (answer && answer.questionId === question.id) {
+        this.claimed.add(answer.file);
+        pairedIds.set(question.id, answer.file);
+        yield { question, answer, misnamed: null, duplicate: false, problems: [] };
+        continue;
+      }
+      waiting.push({ path: question.path, id: question.id, misnamed: answer });
+    }
+
+    // The other answer files, by the id their front matter names.
+    const byId = new Map<string, AnswerHead[]>();
+    this.rest = this.files.answers.filter((a) => !this.claimed.has(a.file)).map((a) => readAnswerHead(a));
+    for (const head of this.rest) byId.set(head.questionId, [...(byId.get(head.questionId) ?? []), head]);
+    for (const [id, file] of pairedIds) {
+      for (const other of byId.get(id) ?? []) {
+        this.claimed.add(other.file);
+        this.late.set(id, [...(this.late.get(id) ?? []), extraAnswer(id, other, file)]);
+      }
+    }
+    for (const { path, id, misnamed } of waiting) {
+      const candidates = (byId.get(id) ?? []).filter((a) => !this.claimed.has(a.file));
+      const chosen = candidates[0] ?? null;
+      const problems: CheckProblem[] = [];
+      for (const other of candidates) {
+        this.claimed.add(other.file);
+        if (other !== chosen) problems.push(extraAnswer(id, other, chosen!.file));
+      }
+      const question = this.load(path);
+      yield { question, answer: chosen ? loadAnswer(chosen) : null, misnamed: chosen ? null : misnamed, duplicate: false, problems };
+    }
+  }
+
+  /** Answer documents no question document claimed (after `pairs` has run). */
+  unclaimed(): AnswerHead[] {
+    return this.rest.filter((a) => !this.claimed.has(a.file));
+  }
+}
+
+function extraAnswer(id: string, other: AnswerHead, checked: string): CheckProblem {
+  return problem('orphan', 'error', `A second answer document for '${id}'; ${checked} is the one checked. Merge the two or remove this one.`, {
+    file: other.file,
+    line: other.questionLine ?? 1,
+  });
 }
 
 interface DocumentContext {
   today: string;
   strict: boolean;
-  corpus: CorpusIndex | null;
+  corpus: CitationLookup | null;
 }
 
-function checkDocument({ question, answer, misnamed, duplicate, problems: pairing }: Pair, context: DocumentContext): CheckedDocument {
+function emptyDocument({ question }: Pair, answer: LoadedAnswer | null): CheckedDocument {
   const doc = question.doc;
-  const problems: CheckProblem[] = [...question.problems, ...pairing];
-  const result: CheckedDocument = {
+  return {
     id: question.id,
     questionFile: question.file,
     answerFile: answer?.file ?? null,
     deadline: doc?.deadline ?? null,
     questions: doc?.questions.length ?? 0,
     answered: 0,
-    problems,
+    problems: [],
   };
-  // A question document that cannot be read, has no questions or repeats another's id is one
+}
+
+function checkDocument(pair: Pair, answer: LoadedAnswer | null, context: DocumentContext): CheckedDocument {
+  const { question, misnamed, duplicate, problems: pairing } = pair;
+  const doc = question.doc;
+  const problems: CheckProblem[] = [...question.problems, ...pairing];
+  const result: CheckedDocument = { ...emptyDocument(pair, answer), problems };
+  // A question document that cannot be read, has no questions or repeats another's id is a
   // `schema` problem: whether it has an answer means nothing until it is fixed.
   if (!doc || doc.questions.length === 0 || duplicate) {
     if (answer) problems.push(...answer.problems);
@@ -226,40 +327,4 @@ function deadlineLine(question: LoadedQuestion): number | null {
   const lines = question.keyLines;
   if (question.doc?.uitstel) return lines['uitstel.until'] ?? lines.uitstel ?? null;
   return lines.deadline ?? lines.received ?? lines.date ?? null;
-}
-
-function needsCorpus(pairs: { documents: Pair[] }): boolean {
-  return pairs.documents.some((pair) => pair.answer?.doc?.answers.some((section) => section.sources.length > 0));
-}
-
-/**
- * The passages citations may point to: those of the cited corpus documents (split by the corpus
- * stage's `splitPassages`, as `loadCorpus` does) and of the cited answer documents (the linker
- * suggests earlier answers too; `answerPassages` on the answers already read). Only cited
- * documents are split: remark-parse reads about 1 MB/s here, and a council's corpus runs to tens
- * of MB of policy of which an answer cites a few documents. A cited document that cannot be read
- * has no passages, so its citations are stale.
- */
-async function loadCorpusIndex(workspace: LoadedWorkspace): Promise<CorpusIndex> {
-  const [{ splitPassages }, { answerPassages }, { MAX_CORPUS_FILE_BYTES }] = await Promise.all([
-    import('../corpus/split-passages.js'),
-    import('../corpus/answer-passages.js'),
-    import('../corpus/load-corpus.js'),
-  ]);
-  const cited = new Set<string>();
-  for (const answer of workspace.answers) for (const section of answer.doc?.answers ?? []) for (const source of section.sources) cited.add(source.doc);
-  const slug = (file: string) => basename(file).replace(/\.md$/i, '');
-  const passages: Passage[] = [];
-  for (const folder of workspace.config.corpus) {
-    for (const path of await markdownFiles(resolve(workspace.dir, folder), workspace.dir)) {
-      const doc = slug(path);
-      if (!cited.has(doc) || statSync(path).size > MAX_CORPUS_FILE_BYTES) continue;
-      const text = readText(path, display(workspace.dir, path), []);
-      if (text !== null) passages.push(...splitPassages(text, { file: display(workspace.dir, path), doc }).passages);
-    }
-  }
-  for (const answer of workspace.answers) {
-    if (answer.doc && cited.has(slug(answer.file))) passages.push(...answerPassages(answer.doc, answer.file, { text: answer.text }));
-  }
-  return corpusIndex(passages);
 }

@@ -10,10 +10,12 @@ const letter = (over: Partial<StatusInput>): StatusInput => ({
   subject: 'zorg',
   received: '2025-04-01',
   deadline: '2025-05-01',
+  uitstel: null,
   questions: 3,
   answered: 3,
   status: 'vastgesteld',
   answerDate: '2025-04-21',
+  problems: [],
   ...over,
 });
 

@@ -1,4 +1,5 @@
-import type { AnswerStatus } from '../model.js';
+import type { AnswerStatus, Uitstel } from '../model.js';
+import type { CheckProblem } from './codes.js';
 import { daysBetween } from './dates.js';
 
 /** What `answer status` knows of one question document. */
@@ -13,6 +14,8 @@ export interface StatusRow {
   received: string | null;
   /** Deadline after postponement. */
   deadline: string | null;
+  /** The postponement, when there is one: its new deadline (`until`), the date of the notice, the reason. */
+  uitstel: Uitstel | null;
   /** Days from today to the deadline, negative when overdue; null once vastgesteld or without deadline. */
   daysLeft: number | null;
   questions: number;
@@ -25,6 +28,11 @@ export interface StatusRow {
   daysToAnswer: number | null;
   /** Vastgesteld after the deadline; null when not vastgesteld or when a date is unknown. */
   late: boolean | null;
+  /**
+   * What keeps the letter's files from being read as written (the `schema` problems `answer check`
+   * gives for them: a bad date, broken YAML, an unreadable file); empty when there is nothing.
+   */
+  problems: CheckProblem[];
 }
 
 /** The figures councils ask about, for all letters or for one party. */
@@ -43,6 +51,8 @@ export interface AnswerFigures {
 }
 
 export interface StatusReport {
+  /** False when some document could not be read as written (a row's `problems` holds an error). */
+  ok: boolean;
   today: string;
   /** Sorted by deadline (unknown deadlines last), then id. */
   documents: StatusRow[];
@@ -61,10 +71,12 @@ export interface StatusInput {
   subject: string | null;
   received: string | null;
   deadline: string | null;
+  uitstel: Uitstel | null;
   questions: number;
   answered: number;
   status: AnswerStatus | null;
   answerDate: string | null;
+  problems: CheckProblem[];
 }
 
 /** The party name used for letters that do not say who sent them. */
@@ -89,7 +101,8 @@ export function buildStatus(inputs: StatusInput[], today: string): StatusReport 
   const parties = [...groups.entries()]
     .sort(([a], [b]) => (a === UNKNOWN_PARTY ? 1 : b === UNKNOWN_PARTY ? -1 : a.localeCompare(b, 'nl')))
     .map(([party, rows]) => ({ party, ...figures(rows) }));
-  return { today, documents, figures: figures(documents), parties };
+  const ok = documents.every((doc) => doc.problems.every((p) => p.severity !== 'error'));
+  return { ok, today, documents, figures: figures(documents), parties };
 }
 
 function row(input: StatusInput, today: string): StatusRow {

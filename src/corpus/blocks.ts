@@ -27,7 +27,7 @@ import {
   plainHeadingShape,
 } from './headings.js';
 import { joinLines } from '../text/hyphenation.js';
-import type { SourceLine } from './source-lines.js';
+import type { SourceLine } from '../text/source-lines.js';
 
 export interface HeadingBlock {
   kind: 'heading';

@@ -14,7 +14,8 @@ import { relocateMarginHeadings } from './margin-headings.js';
 import { removePageFurniture, type RemovedLine } from '../text/page-furniture.js';
 import { escapeHeading } from '../text/markdown-escape.js';
 import { renderPolicyMarkdown } from './render-markdown.js';
-import { toSourceLines } from './source-lines.js';
+import { toSourceLines } from '../text/source-lines.js';
+import { numberedHeadingShape } from './headings.js';
 
 export interface ConvertOptions {
   /** Title; default: the document's own title line, else the file name. */
@@ -56,7 +57,8 @@ export function convertPolicyDocument(text: string, options: ConvertOptions = {}
     problems.push({ code, severity: 'warning', message, file, line });
   };
 
-  const furniture = removePageFurniture(toSourceLines(text, options.headings));
+  // A repeated numbered heading ("Artikel 5") is no running footer with a page number.
+  const furniture = removePageFurniture(toSourceLines(text, options.headings), { isHeading: (line) => numberedHeadingShape(line) !== null });
   const notes = extractFootnotes(furniture.lines);
   const lines = relocateMarginHeadings(notes.lines);
   const vocabulary = new Vocabulary(lines.map((l) => l.text));

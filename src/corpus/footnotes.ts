@@ -10,7 +10,8 @@
  * Link lines (a bare URL on its own line, what PDF export leaves of hyperlinks at a page end, as
  * in the Koers sociaal domein) are moved to the end as well.
  */
-import type { SourceLine } from './source-lines.js';
+import { findNoteReferences } from '../text/footnote-markers.js';
+import type { SourceLine } from '../text/source-lines.js';
 
 /** Marks a footnote reference in a line's text until the markdown step writes `[^label]`. */
 export const REF_OPEN = '\ue000';
@@ -43,18 +44,17 @@ interface Marker {
   length: number;
 }
 
-function findNumberMarker(lines: SourceLine[], from: number, to: number, n: string, used: Set<string>): Marker | null {
-  // A lowercase letter, closing bracket or quote directly followed by the number ("veiligheid1.",
-  // "Cosbo7."), or a thousands-grouped amount with one digit too many ("€ 50.0002 per jaar").
-  // Acronyms with a digit ("MP3", "G40") are passed over.
-  const word = new RegExp(`(?<=[\\p{Ll})”’"])${n}(?=[\\s.,;:)!?]|$)`, 'gu');
-  const amount = new RegExp(`(?<=\\d{1,3}(?:\\.\\d{3})+)${n}(?=[\\s,;:)]|\\.?$|\\.\\s)`, 'g');
-  for (let i = to; i >= from; i--) {
-    const text = lines[i]!.text;
-    const hits = [...text.matchAll(word), ...text.matchAll(amount)].sort((a, b) => b.index - a.index);
-    for (const hit of hits) {
+function findNumberMarker(lines: SourceLine[], from: number, to: number, n: string, used: Set<string>, earliest = false): Marker | null {
+  // The reference in superscript digits ("veiligheid¹", as the readers write a reference they
+  // know), or glued to the word ("veiligheid1.", "Cosbo7.", "€ 50.0002"): text/footnote-markers.ts.
+  // A note at the foot of its page takes the nearest reference before it; the notes of a closing
+  // block pair with the references in order, the earliest one not yet taken first.
+  for (let k = 0; k <= to - from; k++) {
+    const i = earliest ? from + k : to - k;
+    const hits = findNoteReferences(lines[i]!.text, n);
+    for (const hit of earliest ? hits.reverse() : hits) {
       const id = `${i}:${hit.index}`;
-      if (!used.has(id)) return { line: i, index: hit.index, length: n.length };
+      if (!used.has(id)) return { line: i, index: hit.index, length: hit.length };
     }
   }
   return null;
@@ -73,22 +73,21 @@ function findGlyphMarker(lines: SourceLine[], from: number, to: number, used: Se
 }
 
 /**
- * Where a closing run of footnotes numbered from 1 starts ("1 ...", "2 ...", up to the last line),
- * or the number of lines when there is none. A DOCX keeps its footnotes there, after all the text
- * (mammoth writes Word's notes at the end), so their markers may be anywhere before them.
+ * Where the closing block of footnotes starts, or the number of lines when there is none: the
+ * last block of lines (no blank line inside) that starts with a numbered footnote line, each of
+ * its lines a numbered footnote or the wrapped rest of one. The office readers (DOCX, ODT, RTF)
+ * write a document's notes there, and the PDF reader moves each page's footnotes there, so their
+ * references may be anywhere before them; a document in parts numbers its notes from 1 again.
  */
 function closingNotesStart(lines: SourceLine[]): number {
-  let next: number | null = null;
-  for (let k = lines.length - 1; k >= 0; k--) {
-    const text = lines[k]!.text;
-    if (text === '') continue;
-    const m = NUMBERED_NOTE.exec(text);
-    const n = m ? Number(m[1]) : NaN;
-    if (!m || (next !== null && n !== next - 1)) return lines.length;
-    if (n === 1) return k;
-    next = n;
-  }
-  return lines.length;
+  let end = lines.length - 1;
+  while (end >= 0 && lines[end]!.text === '') end--;
+  let start = end;
+  while (start > 0 && lines[start - 1]!.text !== '') start--;
+  if (start < 0 || end < 0) return lines.length;
+  if (!NUMBERED_NOTE.test(lines[start]!.text) || !/^\s*\d{1,3}[\t ]/.test(lines[start]!.raw)) return lines.length;
+  // A closing list of numbered items ("1 Basisvoorzieningen ...") is text, not notes: notes need references.
+  return start;
 }
 
 function endsSentence(text: string): boolean {
@@ -140,7 +139,7 @@ export function extractFootnotes(lines: SourceLine[]): { lines: SourceLine[]; fo
     // A footnote's number stands apart from its text with a tab or a space, never a dot.
     if (numbered && !/^\s*\d{1,3}[\t ]/.test(line.raw)) continue;
     const from = i >= closingNotes ? 0 : Math.max(0, i - LOOKBACK);
-    const marker = numbered ? findNumberMarker(work, from, i - 1, numbered[1]!, used) : findGlyphMarker(work, from, i - 1, used);
+    const marker = numbered ? findNumberMarker(work, from, i - 1, numbered[1]!, used, i >= closingNotes) : findGlyphMarker(work, from, i - 1, used);
     if (!marker || taken.has(marker.line)) continue;
 
     // The footnote runs on over following lines, and over a blank line while it has not ended a

@@ -6,29 +6,18 @@
  * Every file is read and hashed on every run, but only a file whose hash the index does not know
  * (`known`) is parsed: parsing is what costs (remark-parse reads about 1 MB/s; the 100× synthetic
  * workspace of bench/cli.ts holds 40 MB of markdown), hashing is cheap. What parsing reported about a file is kept
- * with its hash, so a known file's problems are reported again without parsing it.
+ * with its hash, so a known file's problems are reported again without parsing it. The parsers
+ * (and their markdown and YAML libraries) are imported only when a file is to be parsed: a run
+ * whose files are all known loads none of them (bench/cli.ts, warm).
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { readAnswerDocument } from '../documents/answer-document.js';
 import type { Passage, Problem } from '../model.js';
-import { answerPassages } from './answer-passages.js';
-import { splitPassages } from './split-passages.js';
+import type { SplitOptions } from './pack-passages.js';
 
-/**
- * The largest corpus file read. The largest seed (the 2005 beleidsnota, 70 pages) converts to
- * 0.4 MB of markdown; a file 25 times that is not a policy document but a mistake.
- */
-export const MAX_CORPUS_FILE_BYTES = 10 * 1024 * 1024;
-
-/**
- * Version of the passages made from a file. A persisted index keeps passages (and the problems
- * found) and reuses them while a file's hash is unchanged, so bump this when what the same file
- * gives changes: splitting (split-passages.ts), answer passages (answer-passages.ts), ids
- * (passage-id.ts), the `Passage` fields, or the problems reported for a file's content. (2: blocks of a section packed into passages of up to 150 words.)
- */
-export const PASSAGES_VERSION = 2;
+export { MAX_CORPUS_FILE_BYTES, PASSAGES_VERSION } from './passages-version.js';
+import { MAX_CORPUS_FILE_BYTES } from './passages-version.js';
 
 /** A corpus file as read before: its content hash, and the problems parsing it reported. */
 export interface KnownFile {
@@ -141,6 +130,18 @@ function slugOf(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.md$/i, '');
 }
 
+/**
+ * The passages of a corpus file: read by the fast paths (simple-front-matter.ts, fast-markdown.ts)
+ * where they can, else by the YAML reader and remark-parse (split-passages.ts, loaded then).
+ */
+async function passagesOf(text: string, options: SplitOptions): Promise<{ passages: Passage[]; problems: Problem[] }> {
+  const { splitPassagesWith } = await import('./pack-passages.js');
+  const [{ simpleFrontMatter }, { fastMarkdownTree }] = await Promise.all([import('./simple-front-matter.js'), import('./fast-markdown.js')]);
+  const fast = splitPassagesWith(text, options, { frontMatter: simpleFrontMatter, tree: fastMarkdownTree });
+  if (fast) return fast;
+  return (await import('./split-passages.js')).splitPassages(text, options);
+}
+
 /** Load every corpus document (and answered memo) of a workspace as passages. */
 export async function loadCorpus(workspaceDir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const folders = options.folders ?? ['corpus'];
@@ -181,14 +182,14 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
     return { file, hash: read.hash, known: null, text };
   };
   /** Add a file's passages and problems: parsed, or as `known` records them (the index has its passages). */
-  const add = ({ file, hash, known, text }: OpenedFile, parse: (text: string) => { passages: Passage[]; problems: Problem[] }): void => {
+  const add = async ({ file, hash, known, text }: OpenedFile, parse: (text: string) => Promise<{ passages: Passage[]; problems: Problem[] }>): Promise<void> => {
     if (text === null) {
       const problems = [...(known?.problems ?? [])];
       result.problems.push(...problems);
       result.files.push({ file, hash, problems, parsed: false });
       return;
     }
-    const { passages, problems } = parse(text);
+    const { passages, problems } = await parse(text);
     result.problems.push(...problems);
     result.passages.push(...passages);
     result.files.push({ file, hash, problems, parsed: true });
@@ -212,7 +213,7 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
       if (clash) {
         result.problems.push(problem('corpus/duplicate-doc', `same document name as ${clash}: passages of both are kept, but their citations look alike`, file, null, 'warning'));
       } else docs.set(doc, file);
-      add(opened, (text) => splitPassages(text, { file, doc }));
+      await add(opened, (text) => passagesOf(text, { file, doc }));
     }
   }
 
@@ -222,7 +223,8 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
       const opened = await open(path);
       if (!opened) continue;
       const { file } = opened;
-      add(opened, (text) => {
+      await add(opened, async (text) => {
+        const [{ readAnswerDocument }, { answerPassages }] = await Promise.all([import('../documents/answer-document.js'), import('./answer-passages.js')]);
         const { doc: answerDoc, problems } = readAnswerDocument(text, file);
         // An answer file with broken front matter is the check's business; here it is only skipped.
         if (problems.some((p) => p.severity === 'error') && answerDoc.question === '') {

@@ -11,7 +11,7 @@
  * shown the side-box layout twice, its other page-end titles move as well.
  */
 import { endsClause, numberedHeadingShape } from './headings.js';
-import type { SourceLine } from './source-lines.js';
+import type { SourceLine } from '../text/source-lines.js';
 
 /** A document shows the side-box layout when this many titles prove it. */
 const MIN_EVIDENCE = 2;

@@ -153,10 +153,10 @@ Veel.
   it('reports a missing question key, a bad status and a bad date with the line of the key', () => {
     const text = '---\nstatus: klaar\ndate: 2025-02-30\n---\n### Vraag 1\n';
     const { problems } = readAnswerDocument(text, 'answers/x.md');
-    expect(problems.map((p) => [p.code, p.line, p.message.slice(0, 21)])).toEqual([
-      ['schema', 1, 'front matter needs "q'],
-      ['schema', 2, 'status must be one of'],
-      ['schema', 3, 'date must be a date w'],
+    expect(problems.map((p) => [p.code, p.line, p.message])).toEqual([
+      ['schema', 1, "The answer document needs 'question' (the id of the question document it answers)"],
+      ['schema', 2, `'status' must be one of concept, ter-besluitvorming, vastgesteld, not "klaar"`],
+      ['schema', 3, `'date' is "2025-02-30", which is not a date written YYYY-MM-DD`],
     ]);
     expect(problems.every((p) => p.file === 'answers/x.md' && p.severity === 'error')).toBe(true);
   });

@@ -10,14 +10,14 @@
  * (the question in the heading, "Antwoord" as a heading, no quote). It never throws; what is
  * wrong is returned as problems with the line of the offending key or heading.
  */
-import type { Blockquote, Heading, List, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { InputError } from '../errors.js';
-import { readFrontMatter, type FrontMatterMap } from './front-matter.js';
-import { parseMarkdown } from '../io/markdown.js';
-import type { AnswerDocument, AnswerSection, AnswerStatus, Citation, Problem } from '../model.js';
-import { parseCitation } from './citation.js';
 import { questionSimilarity } from '../answers/question-similarity.js';
+import type { AnswerDocument, AnswerSection, AnswerStatus, Citation, Problem } from '../model.js';
+import type { Block, BlockItem } from './blocks.js';
+import { parseCitation } from './citation.js';
+import { parseFrontMatter, type FrontMatterMap } from './front-matter.js';
+import { normalizeLineEndings } from './line-endings.js';
+import { readBody } from './read-body.js';
+import { applySchema, type DocumentSchema } from './schema.js';
 
 /** The paragraph a draft writes where an answer still has to be written. */
 export const ANSWER_PLACEHOLDER = '_Antwoord nog in te vullen._';
@@ -41,12 +41,20 @@ const RAW_LABEL = /^(\*\*|__|\*|_)?[ \t]*antwoord[ \t]*(?::[ \t]*\1|\1[ \t]*:)[ 
 /** How an answer stands: nothing, only the draft placeholder, or text a person wrote. */
 export type AnswerState = 'empty' | 'placeholder' | 'written';
 
-/** Whether an answer is empty, the untouched placeholder, or written. */
+/** The placeholder's words, however they are marked up: `_…_`, `*…*`, escaped, or plain. */
+const PLACEHOLDER_WORDS = /(?:\\?[*_])*\s*antwoord\s+nog\s+in\s+te\s+vullen\s*\.?\s*(?:\\?[*_])*\.?/gi;
+
+/** Whether an answer is empty, the untouched placeholder (in any markup), or written. */
 export function answerState(answer: string): AnswerState {
   const text = answer.trim();
   if (text === '') return 'empty';
-  if (text === ANSWER_PLACEHOLDER || text.replace(/\\/g, '') === ANSWER_PLACEHOLDER) return 'placeholder';
-  return 'written';
+  if (text === ANSWER_PLACEHOLDER) return 'placeholder';
+  return /antwoord\s+nog\s+in\s+te\s+vullen/i.test(text) && text.replace(PLACEHOLDER_WORDS, '').trim() === '' ? 'placeholder' : 'written';
+}
+
+/** Whether a written answer still holds the placeholder's words beside its own text. */
+export function containsPlaceholder(answer: string): boolean {
+  return /antwoord\s+nog\s+in\s+te\s+vullen/i.test(answer);
 }
 
 /** A part of the memo outside the question sections: a heading and its own text. */
@@ -107,76 +115,55 @@ export function headingKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '').toLowerCase();
 }
 
-function schema(message: string, file: string | null, line: number | null): Problem {
-  return { code: 'schema', severity: 'error', message, file, line };
-}
+/** The front matter of an answer document. */
+export const ANSWER_SCHEMA: DocumentSchema = {
+  name: 'answer document',
+  fields: {
+    question: { type: 'text', required: true, about: 'the id of the question document it answers' },
+    status: { type: 'one-of', values: ANSWER_STATUSES, required: true },
+    date: { type: 'date' },
+    portefeuillehouder: { type: 'text' },
+  },
+};
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function validIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+export interface ReadAnswerOptions {
+  /** Read the markdown tree even where the line scanner could (tests compare the two). */
+  producer?: 'auto' | 'tree';
 }
 
 /**
  * Read an answer document. Never throws: a broken front matter, a missing or wrong field is a
  * `schema` problem with the line of the key; the body is read whatever its shape.
  */
-export function readAnswerDocument(text: string, file: string | null = null): ReadAnswerResult {
+export function readAnswerDocument(source: string, file: string | null = null, options: ReadAnswerOptions = {}): ReadAnswerResult {
   const problems: Problem[] = [];
   const empty: AnswerDocument = { question: '', status: 'concept', date: null, portefeuillehouder: null, answers: [], orphans: [] };
-  if (Buffer.byteLength(text, 'utf8') > MAX_ANSWER_FILE_BYTES) {
+  if (source.length > MAX_ANSWER_FILE_BYTES / 3 && Buffer.byteLength(source, 'utf8') > MAX_ANSWER_FILE_BYTES) {
     problems.push(schema(`answer file is larger than ${MAX_ANSWER_FILE_BYTES / 1024 / 1024} MB; not read`, file, null));
     return { doc: empty, problems, layout: { frontMatter: null, data: Object.create(null) as FrontMatterMap, keyLines: {}, blocks: [] } };
   }
-
-  let data = Object.create(null) as FrontMatterMap;
-  let keyLines: Record<string, number> = {};
-  let body = text.replace(/^\ufeff/, '');
-  let bodyStartLine = 1;
-  let frontMatter: string | null = null;
-  try {
-    const fm = readFrontMatter(text, file);
-    data = fm.data;
-    keyLines = fm.keyLines;
-    body = fm.body;
-    bodyStartLine = fm.bodyStartLine;
-    if (bodyStartLine > 1) frontMatter = text.replace(/^\ufeff/, '').split('\n').slice(0, bodyStartLine - 1).join('\n');
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(schema(error.message, file, error.line));
-  }
+  const text = normalizeLineEndings(source).replace(/^\ufeff/, '');
+  const fm = parseFrontMatter(text, file);
+  const { data, keyLines, body, bodyStartLine } = fm;
+  problems.push(...fm.problems);
+  const frontMatter = fm.present && bodyStartLine > 1 ? text.split('\n', bodyStartLine - 1).join('\n') : null;
 
   const doc = { ...empty };
-  if (frontMatter === null && problems.length === 0) {
+  if (!fm.present) {
     problems.push(schema('the answer file has no front matter; it needs at least "question: <id>" and "status: concept"', file, 1));
-  } else if (frontMatter !== null) {
-    const question = data.question;
-    if (typeof question === 'string' && question.trim() !== '') doc.question = question.trim();
-    else problems.push(schema('front matter needs "question: <id of the question document>"', file, keyLines.question ?? 1));
-    const status = data.status;
-    if (typeof status === 'string' && (ANSWER_STATUSES as readonly string[]).includes(status.trim())) doc.status = status.trim() as AnswerStatus;
-    else if (status === undefined || status === null) problems.push(schema(`front matter needs "status: ${ANSWER_STATUSES.join(' | ')}"`, file, 1));
-    else problems.push(schema(`status must be one of ${ANSWER_STATUSES.join(', ')}, not "${String(status)}"`, file, keyLines.status ?? 1));
-    const date = data.date;
-    if (typeof date === 'string' && validIsoDate(date.trim())) doc.date = date.trim();
-    else if (date !== undefined && date !== null) problems.push(schema(`date must be a date written YYYY-MM-DD, not "${String(date)}"`, file, keyLines.date ?? 1));
-    const holder = data.portefeuillehouder;
-    if (typeof holder === 'string') doc.portefeuillehouder = holder.trim() || null;
-    else if (holder !== undefined && holder !== null) problems.push(schema('portefeuillehouder must be a name', file, keyLines.portefeuillehouder ?? 1));
+  } else if (fm.problems.length === 0) {
+    const read = applySchema(fm, ANSWER_SCHEMA, file);
+    problems.push(...read.problems);
+    const { question, status, date, portefeuillehouder } = read.values;
+    if (typeof question === 'string') doc.question = question;
+    if (typeof status === 'string') doc.status = status as AnswerStatus;
+    if (typeof date === 'string') doc.date = date;
+    if (typeof portefeuillehouder === 'string') doc.portefeuillehouder = portefeuillehouder;
   }
 
-  let root: Root;
-  try {
-    root = parseMarkdown(body, { file });
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(schema(error.message, file, error.line));
-    root = { type: 'root', children: [] };
-  }
-  const blocks = readBlocks(body, root, bodyStartLine);
+  const read = readBody(body, (blocks) => layoutBlocks(body, blocks, bodyStartLine), { file, producer: options.producer });
+  problems.push(...read.problems);
+  const blocks = read.result;
   for (const block of blocks) {
     if (block.kind !== 'question') continue;
     (block.orphan ? doc.orphans : doc.answers).push(block.section);
@@ -184,21 +171,16 @@ export function readAnswerDocument(text: string, file: string | null = null): Re
   return { doc, problems, layout: { frontMatter, data, keyLines, blocks } };
 }
 
-function start(node: RootContent): number {
-  return node.position?.start.offset ?? 0;
-}
-
-function end(node: RootContent): number {
-  return node.position?.end.offset ?? 0;
+function schema(message: string, file: string | null, line: number | null): Problem {
+  return { code: 'schema', severity: 'error', message, file, line };
 }
 
 /** Split the body into memo parts and question sections, in file order. */
-function readBlocks(body: string, root: Root, bodyStartLine: number): LayoutBlock[] {
-  const nodes = root.children;
-  const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + bodyStartLine - 1;
+function layoutBlocks(body: string, nodes: Block[], bodyStartLine: number): LayoutBlock[] {
+  const lineOf = (node: Block): number => node.line + bodyStartLine - 1;
   const blocks: LayoutBlock[] = [];
   /** Offset where the block after index `i` starts: keeps the blank lines with the block before. */
-  const startAt = (i: number): number => (i < nodes.length ? start(nodes[i]!) : body.length);
+  const startAt = (i: number): number => (i < nodes.length ? nodes[i]!.start : body.length);
   let vervallenDepth: number | null = null;
 
   let i = 0;
@@ -212,25 +194,25 @@ function readBlocks(body: string, root: Root, bodyStartLine: number): LayoutBloc
   }
 
   while (i < nodes.length) {
-    const heading = nodes[i] as Heading;
-    const text = toString(heading);
+    const heading = nodes[i]!;
+    const text = heading.text;
     if (vervallenDepth !== null && heading.depth <= vervallenDepth) vervallenDepth = null;
     const question = QUESTION_HEADING.exec(text);
     if (question) {
       let j = i + 1;
-      while (j < nodes.length && !(nodes[j]!.type === 'heading' && (nodes[j] as Heading).depth <= heading.depth)) j++;
+      while (j < nodes.length && !(nodes[j]!.type === 'heading' && nodes[j]!.depth <= heading.depth)) j++;
       blocks.push(readSection(body, nodes, i, j, Number(question[1]), text, vervallenDepth !== null, lineOf, startAt(j)));
       i = j;
       continue;
     }
     let j = i + 1;
     while (j < nodes.length && nodes[j]!.type !== 'heading') j++;
-    const raw = body.slice(start(heading), startAt(j));
+    const raw = body.slice(heading.start, startAt(j));
     if (VERVALLEN_HEADING.test(text)) {
       vervallenDepth = heading.depth;
       blocks.push({ kind: 'vervallen', depth: heading.depth, raw, line: lineOf(heading) });
     } else {
-      const content = j > i + 1 ? body.slice(start(nodes[i + 1]!), end(nodes[j - 1]!)).trim() : '';
+      const content = j > i + 1 ? body.slice(nodes[i + 1]!.start, nodes[j - 1]!.end).trim() : '';
       blocks.push({ kind: 'part', key: headingKey(text), heading: text, depth: heading.depth, raw, content, line: lineOf(heading) });
     }
     i = j;
@@ -243,25 +225,30 @@ function questionInHeading(text: string): string {
   return text.replace(QUESTION_HEADING, '').replace(/^\s*(?:\([^)]*\))?\s*[:.\-–—]?\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Whether a block is the label "Bronnen" (a heading, or a paragraph before the list). */
+function isBronnen(block: Block): boolean {
+  return block.mayContain('bronnen') && BRONNEN.test(block.text);
+}
+
 function readSection(
   body: string,
-  nodes: RootContent[],
+  nodes: Block[],
   from: number,
   to: number,
   number: number,
   headingText: string,
   orphan: boolean,
-  lineOf: (node: RootContent) => number,
+  lineOf: (node: Block) => number,
   rawEnd: number,
 ): SectionBlock {
-  const heading = nodes[from] as Heading;
+  const heading = nodes[from]!;
   let k = from + 1;
   // The question: the blockquote under the heading; or, in templates that put the question in
   // the heading ("Vraag 3: Deelt ...?"), the heading's text, and a blockquote below it is the
   // question again only when it says the same (else it is a quote in the answer).
   let question = questionInHeading(headingText);
   if (k < to && nodes[k]!.type === 'blockquote') {
-    const quoted = (nodes[k] as Blockquote).children.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
+    const quoted = nodes[k]!.parts.join(' ').replace(/\s+/g, ' ').trim();
     if (question === '' || questionSimilarity(question, quoted) >= 0.5) {
       question = quoted;
       k++;
@@ -273,20 +260,20 @@ function readSection(
   let bronnenTo = -1;
   for (let j = k; j < to; j++) {
     const node = nodes[j]!;
-    if (node.type === 'heading' && BRONNEN.test(toString(node))) {
+    if (node.type === 'heading' && isBronnen(node)) {
       bronnenFrom = j;
       bronnenTo = j + 1;
-      while (bronnenTo < to && !(nodes[bronnenTo]!.type === 'heading' && (nodes[bronnenTo] as Heading).depth <= node.depth)) bronnenTo++;
+      while (bronnenTo < to && !(nodes[bronnenTo]!.type === 'heading' && nodes[bronnenTo]!.depth <= node.depth)) bronnenTo++;
       break;
     }
-    if (node.type === 'paragraph' && BRONNEN.test(toString(node)) && nodes[j + 1]?.type === 'list' && j + 1 < to) {
+    if (node.type === 'paragraph' && j + 1 < to && nodes[j + 1]!.type === 'list' && isBronnen(node)) {
       bronnenFrom = j;
       bronnenTo = j + 2;
       break;
     }
   }
 
-  const answerNodes: RootContent[][] = [];
+  const answerNodes: Block[][] = [];
   const before = nodes.slice(k, bronnenFrom === -1 ? to : bronnenFrom);
   const after = bronnenFrom === -1 ? [] : nodes.slice(bronnenTo, to);
   if (before.length > 0) answerNodes.push(before);
@@ -295,17 +282,17 @@ function readSection(
   // A leading label: "Antwoord" as a heading or paragraph of its own, or "Antwoord: ..." inline.
   let labelCut = 0;
   const first = answerNodes[0]?.[0];
-  if (first && (first.type === 'heading' || first.type === 'paragraph') && ANTWOORD_ALONE.test(toString(first))) {
+  const label = first ? answerLabel(first, body) : null;
+  if (label?.alone) {
     answerNodes[0]!.shift();
     if (answerNodes[0]!.length === 0) answerNodes.shift();
-  } else if (first && first.type === 'paragraph' && ANTWOORD_LABEL.test(toString(first))) {
-    const label = RAW_LABEL.exec(body.slice(start(first), end(first)));
-    if (label) labelCut = label[0].length;
+  } else if (label) {
+    labelCut = label.cut;
   }
 
   const chunks = answerNodes.map((group, index) => {
-    const from = start(group[0]!) + (index === 0 ? labelCut : 0);
-    return body.slice(from, end(group[group.length - 1]!)).trim();
+    const start = group[0]!.start + (index === 0 ? labelCut : 0);
+    return body.slice(start, group[group.length - 1]!.end).trim();
   });
   const answer = chunks.filter(Boolean).join('\n\n');
   const firstAnswerNode = answerNodes[0]?.[0];
@@ -315,13 +302,13 @@ function readSection(
   const sources: Citation[] = [];
   if (bronnenFrom !== -1) {
     const inner = nodes.slice(bronnenFrom + 1, bronnenTo);
-    bronnen = inner.length > 0 ? body.slice(start(inner[0]!), end(inner[inner.length - 1]!)).trim() : '';
+    bronnen = inner.length > 0 ? body.slice(inner[0]!.start, inner[inner.length - 1]!.end).trim() : '';
     for (const node of inner) {
       if (node.type !== 'list') {
         bronnenEdited = true;
         continue;
       }
-      for (const item of (node as List).children) {
+      for (const item of node.items) {
         const citation = readCitationItem(item);
         if (citation) sources.push(citation);
         else bronnenEdited = true;
@@ -337,7 +324,7 @@ function readSection(
     sources,
     line: lineOf(heading),
     answerLine: firstAnswerNode ? lineOf(firstAnswerNode) : null,
-    endLine: lineOf(last) + (last.position ? last.position.end.line - last.position.start.line : 0),
+    endLine: lineOf(last) + (last.endLine - last.line),
   };
   return {
     kind: 'question',
@@ -346,15 +333,49 @@ function readSection(
     depth: heading.depth,
     bronnen,
     bronnenEdited,
-    raw: body.slice(start(heading), rawEnd),
+    raw: body.slice(heading.start, rawEnd),
   };
 }
 
-function readCitationItem(item: List['children'][number]): Citation | null {
-  const paragraph = item.children[0];
-  if (!paragraph || paragraph.type !== 'paragraph' || item.children.length > 1) return null;
-  const [head, ...rest] = paragraph.children;
-  if (!head) return null;
-  if (head.type !== 'link') return null;
-  return parseCitation(toString(head), head.url, rest.map((node) => toString(node)).join(''));
+/**
+ * The `Antwoord:` label of a section's first block: `alone` when the block is only the label (a
+ * heading or paragraph "Antwoord" / "Antwoord:"), else `cut`, the length of the inline label to
+ * drop ("**Antwoord:** Ja." → "Ja."); null for no label. The label is recognised on the block's
+ * plain text; that text is worked out only when the markdown leaves a doubt. The common
+ * `**Antwoord:** text` needs none: the two `**` are a pair (the opener is followed by a letter,
+ * the closer by white space), so the plain text starts with "Antwoord:".
+ */
+function answerLabel(block: Block, body: string): { alone: boolean; cut: number } | null {
+  if (block.type === 'heading') return ANTWOORD_ALONE.test(block.text) ? { alone: true, cut: 0 } : null;
+  if (block.type !== 'paragraph') return null;
+  const raw = body.slice(block.start, block.end);
+  const decide = (text: string) => {
+    if (ANTWOORD_ALONE.test(text)) return { alone: true, cut: 0 };
+    if (!ANTWOORD_LABEL.test(text)) return null;
+    return { alone: false, cut: RAW_LABEL.exec(raw)?.[0].length ?? 0 };
+  };
+  if (!/[\\*_[\]<&`]/.test(raw) && !/ $/m.test(raw)) return decide(block.text);
+  const stripped = raw.replace(/^[*_]+/, '');
+  // Plain text starting with anything but "antwoord" cannot match either pattern.
+  if (!/^antwoord/i.test(stripped) && !/^[\\&<`[!]/.test(stripped)) return null;
+  // "Antwoord" then a word ("_Antwoord nog in te vullen._"): no colon can follow in the plain text.
+  if (/^antwoord[ ]*[\p{L}\p{N}]/iu.test(stripped)) return null;
+  const m = RAW_LABEL.exec(raw);
+  if (m) {
+    const marker = m[1] ?? '';
+    const rest = raw.slice(m[0].length);
+    const opensOnLetter = marker === '' || /^[a-z]/i.test(raw.slice(marker.length));
+    const closesBeforeSpace = m[0].length === raw.length || /^\s/.test(raw.charAt(m[0].length)) || /\s$/.test(m[0]);
+    // The label alone, its marks a pair: the plain text is "Antwoord:" (the draft writes this).
+    if (opensOnLetter && m[0].length === raw.length) return { alone: true, cut: 0 };
+    // With only emphasis marks around it, every letter of the rest survives into the plain text.
+    if (opensOnLetter && closesBeforeSpace && /[\p{L}\p{N}]/u.test(rest) && !/[\\[<&`]/.test(rest)) return { alone: false, cut: m[0].length };
+  }
+  return decide(block.text);
+}
+
+/** A Bronnen item that is a citation: one paragraph that starts with a link. */
+function readCitationItem(item: BlockItem): Citation | null {
+  if (item.children !== 1 || item.lead?.kind !== 'link') return null;
+  return parseCitation(item.lead.text, item.lead.url, item.lead.rest);
 }

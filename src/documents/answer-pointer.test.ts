@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerPointer } from './answer-pointer.js';
+import fc from 'fast-check';
+import { answerPointer, pointerNumbers, renumberPointer } from './answer-pointer.js';
 
 describe('answerPointer', () => {
   it('recognises the ways a college points to another answer', () => {
@@ -29,5 +30,36 @@ describe('answerPointer', () => {
     expect(answerPointer('Zie de Zwolse agenda zorg en veiligheid.')).toBeNull();
     expect(answerPointer('Ja.')).toBeNull();
     expect(answerPointer('')).toBeNull();
+  });
+});
+
+describe('answerPointer on any text', () => {
+  it('finds every pointer the full pattern finds, also through its quick first look', () => {
+    const piece = fc.constantFrom('Zie', 'zie', 'het antwoord op', 'antwoord bij', 'vraag', '2', 'en', '3', '**', '_', '`', 'Antwoord:', '(', ')', '.', ' ', '\n', 'Wij verwijzen naar', 'hierboven', 'Deze vraag is al beantwoord bij', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join(' ')), (text) => {
+        const slow = pointerNumbers(text);
+        expect(answerPointer(text)).toEqual(slow);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('renumberPointer', () => {
+  const moved = new Map([
+    [1, 1],
+    [2, 3],
+    [3, 4],
+  ]);
+  it('moves the numbers of a combined answer with their questions, keeping the rest as written', () => {
+    expect(renumberPointer('Zie het antwoord op vraag 2.', moved)).toBe('Zie het antwoord op vraag 3.');
+    expect(renumberPointer('**Zie** antwoord bij vraag 1 en 2', moved)).toBe('**Zie** antwoord bij vraag 1 en 3');
+  });
+
+  it('leaves a pointer alone when a question it names is gone, when a range would now cover another question, or when it is no pointer', () => {
+    expect(renumberPointer('Zie het antwoord op vraag 5.', moved)).toBeNull();
+    expect(renumberPointer('Zie de antwoorden op vraag 1 t/m 3.', moved)).toBeNull();
+    expect(renumberPointer('In 2 van de 3 wijken zie je dat.', moved)).toBeNull();
   });
 });

@@ -22,6 +22,9 @@ const POINTER = new RegExp(
   'i',
 );
 
+/** What `plain` leaves at the start of a pointer: an optional label, an optional "(", a word of `LEAD`. */
+const MAY_POINT = /^\s*(?:antwoord\s*:?\s*:?\s*)?\(?\s*(?:zie|wij|we|ik|verwezen|hiervoor|deze)\s/i;
+
 /** Markdown decoration a person may put around a pointer (emphasis, a label, a final stop). */
 function plain(text: string): string {
   return text
@@ -39,6 +42,14 @@ function plain(text: string): string {
  * Ranges are expanded: "vraag 2 t/m 4" gives [2, 3, 4].
  */
 export function answerPointer(text: string): number[] | null {
+  // Most answers are not pointers: the word a pointer starts with decides that in its first
+  // characters (a pointer has its lead word within 400, however much markup is around it).
+  if (!MAY_POINT.test(text.slice(0, 400).replace(/[*_`]/g, ''))) return null;
+  return pointerNumbers(text);
+}
+
+/** `answerPointer` without its quick first look (the tests hold the one to the other). */
+export function pointerNumbers(text: string): number[] | null {
   if (/\n\s*\n/.test(text.trim())) return null;
   const match = POINTER.exec(plain(text));
   if (!match) return null;
@@ -56,4 +67,22 @@ export function answerPointer(text: string): number[] | null {
     }
   }
   return [...new Set(numbers)];
+}
+
+/**
+ * A combined answer with its question numbers moved: `moved` maps an old number to the new one.
+ * Only a whole-answer pointer is rewritten, and only when every number it names moved to a
+ * known place and a range ("vraag 2 t/m 4") still covers the same questions; else null. The
+ * numbers are the only digits a pointer has (none of its words holds one), so each is replaced
+ * where it stands and everything else of the text stays as written.
+ */
+export function renumberPointer(text: string, moved: ReadonlyMap<number, number>): string | null {
+  const targets = answerPointer(text);
+  if (targets === null) return null;
+  const now = targets.map((n) => moved.get(n));
+  if (now.some((n) => n === undefined)) return null;
+  const rewritten = text.replace(/(?<![\d\p{L}])(\d{1,3})(?![\d])/gu, (digits) => String(moved.get(Number(digits)) ?? digits));
+  const after = answerPointer(rewritten);
+  if (after === null || after.length !== now.length || after.some((n, i) => n !== now[i])) return null;
+  return rewritten;
 }

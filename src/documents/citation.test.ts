@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
@@ -53,5 +54,48 @@ describe('citations', () => {
   it('cuts a long quote at a word', () => {
     expect(shortQuote('kort')).toBe('kort');
     expect(shortQuote('een twee drie vier vijf zes', 12)).toBe('een twee…');
+  });
+});
+
+describe('parseCitation', () => {
+  /** The label's path and range as the first version read them: one pattern each over the whole label. */
+  function reference(label: string) {
+    const range = /,\s*regels?\s+(\d+)\s*[–—-]\s*(\d+)\s*$/i.exec(label);
+    const path = (range ? label.slice(0, range.index) : label).split(/\s+›\s+|\s+>\s+/).map((p) => p.trim()).filter(Boolean);
+    return { path, lines: range ? [Number(range[1]), Number(range[2])] : null };
+  }
+
+  it('reads the path and the range of any label as the patterns over the whole label do', () => {
+    const piece = fc.constantFrom('a', 'Zwolse agenda', ' › ', '›', ' > ', '>', ',', ', regels 12–14', ', Regel 3 - 4', ' ', '  ', '\u00a0', '\t', '4.3', 'regels', '–');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), (label) => {
+        const citation = parseCitation(label, 'x.md', '');
+        const want = reference(label);
+        if (want.path.length === 0) expect(citation).toBeNull();
+        else expect(citation).toMatchObject({ doc: want.path[0], heading: want.path.slice(1), lines: want.lines });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the text after a citation link', () => {
+  /** The id and the quote as the first version read them, by pattern. */
+  function reference(rest: string) {
+    const trimmed = rest.trim();
+    const id = /^`?([^\s"“”`]+)`?/.exec(trimmed);
+    const quote = /["“]([\s\S]*)["”]\s*$/.exec(trimmed);
+    return { passage: id ? id[1]! : null, quote: quote ? quote[1]!.trim() : '' };
+  }
+
+  it('gives the passage id and the quote as the patterns do', () => {
+    const piece = fc.constantFrom('a:1-2', '`', '"', '“', '”', ' ', '\u00a0', 'tekst', '…', '\t', "'", 'b');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), (rest) => {
+        const citation = parseCitation('doc', 'x.md', rest);
+        expect({ passage: citation!.passage, quote: citation!.quote }).toEqual(reference(rest));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -48,36 +48,76 @@ export function formatCitation(citation: Citation, href: string | null = citatio
  * the text after the link. Returns null when the item is not a citation (free text under Bronnen).
  */
 export function parseCitation(label: string, url: string | null, rest: string): Citation | null {
-  const rangeMatch = /,\s*regels?\s+(\d+)\s*[–—-]\s*(\d+)\s*$/i.exec(label);
+  // The range follows the label's last comma (no comma can come after it), so only that tail is matched.
+  const comma = label.lastIndexOf(',');
+  const rangeMatch = comma === -1 ? null : /^,\s*regels?\s+(\d+)\s*[–—-]\s*(\d+)\s*$/i.exec(label.slice(comma));
   let lines: [number, number] | null = rangeMatch ? [Number(rangeMatch[1]), Number(rangeMatch[2])] : null;
-  const path = (rangeMatch ? label.slice(0, rangeMatch.index) : label)
-    .split(/\s+›\s+|\s+>\s+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
+  const pathText = rangeMatch ? label.slice(0, comma) : label;
+  // The path as the draft writes it ("a › b": single spaces, no ">") splits on the string itself.
+  const path: string[] = [];
+  for (const part of draftedPath(pathText) ? pathText.split(' › ') : pathText.split(/\s+›\s+|\s+>\s+/)) {
+    const trimmed = part.trim();
+    if (trimmed !== '') path.push(trimmed);
+  }
   let file: string | null = null;
   if (url) {
     const hash = url.indexOf('#');
     file = safeDecode(hash === -1 ? url : url.slice(0, hash));
-    const anchor = hash === -1 ? null : /^L(\d+)(?:-L?(\d+))?$/.exec(url.slice(hash + 1));
-    if (!lines && anchor) lines = [Number(anchor[1]), Number(anchor[2] ?? anchor[1])];
+    const anchor = hash === -1 || lines ? null : /^L(\d+)(?:-L?(\d+))?$/.exec(url.slice(hash + 1));
+    if (anchor) lines = [Number(anchor[1]), Number(anchor[2] ?? anchor[1])];
   }
   if (path.length === 0) return null;
-  const trimmed = rest.trim();
-  const idMatch = /^`?([^\s"“”`]+)`?/.exec(trimmed);
-  const passage = idMatch ? idMatch[1]! : null;
-  const quoteMatch = /["“]([\s\S]*)["”]\s*$/.exec(trimmed);
+  // The draft writes one space before the id and none after the quote: no copy then.
+  const trimmed = rest.charCodeAt(0) === 32 && !isSpace(rest.charCodeAt(1)) && !isSpace(rest.charCodeAt(rest.length - 1)) ? rest.slice(1) : rest.trim();
+  const passage = passageId(trimmed);
   if (!url && !passage) return null;
   return {
     passage,
     doc: path[0]!,
     heading: path.slice(1),
     lines,
-    quote: quoteMatch ? quoteMatch[1]!.trim() : '',
+    quote: quoteOf(trimmed),
     file,
   };
 }
 
+/** White space as `\s` matches it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether a path holds no white space but single spaces, and no ">": then " › " alone separates its parts. */
+function draftedPath(text: string): boolean {
+  return !/[^\S ]| {2}|>/.test(text);
+}
+
+/** The passage id first in the text after the link: `^\`?([^\s"“”\`]+)\`?`, by hand. */
+function passageId(text: string): string | null {
+  const from = text.charCodeAt(0) === 96 ? 1 : 0;
+  let to = from;
+  for (; to < text.length; to++) {
+    const c = text.charCodeAt(to);
+    if (isSpace(c) || c === 34 || c === 0x201c || c === 0x201d || c === 96) break;
+  }
+  return to > from ? text.slice(from, to) : null;
+}
+
+/** The quote at the end of the (trimmed) text after the link: `["“]([\s\S]*)["”]\s*$`, by hand. */
+function quoteOf(text: string): string {
+  const last = text.length - 1;
+  const close = text.charCodeAt(last);
+  if (close !== 34 && close !== 0x201d) return '';
+  const straight = text.indexOf('"');
+  const curly = text.indexOf('“');
+  const open = straight === -1 ? curly : curly === -1 ? straight : Math.min(straight, curly);
+  return open === -1 || open >= last ? '' : text.slice(open + 1, last).trim();
+}
+
 function safeDecode(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {

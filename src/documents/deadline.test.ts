@@ -75,4 +75,19 @@ describe('dates', () => {
     expect(isIsoDate('2025-4-12')).toBe(false);
     expect(isIsoDate(null)).toBe(false);
   });
+
+  it('agrees with the calendar on every day of four centuries', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (const year of [1900, 1999, 2000, 2024, 2025, 2100, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const real = month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          expect(isIsoDate(iso), iso).toBe(real);
+        }
+      }
+    }
+    expect(isIsoDate('0004-02-29')).toBe(false);
+  });
 });

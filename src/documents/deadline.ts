@@ -3,23 +3,29 @@
  * (configured per council, from its Reglement van Orde), or the new date of a postponement.
  * An unknown receipt date gives no deadline: it is never guessed.
  */
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 import { normalizeArticle, type AnswerConfig } from '../config/config.js';
 import type { QuestionDocument } from '../model.js';
 
 /** `YYYY-MM-DD` that is a real calendar date. */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Years before 100 are refused, as Date.UTC (which reads them as 19xx) always did here.
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!);
 }
 
-/** Add calendar days to an ISO date (date-fns, on a local-midnight date so DST cannot shift it). */
+/** Add calendar days to an ISO date (on the UTC calendar, where no daylight saving can shift a day). */
 export function addDaysIso(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return format(addDays(new Date(year, month - 1, day), days), 'yyyy-MM-dd');
+  const result = new Date(Date.UTC(year, month - 1, day + days));
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(result.getUTCFullYear(), 4)}-${pad(result.getUTCMonth() + 1, 2)}-${pad(result.getUTCDate(), 2)}`;
 }
 
 /**
@@ -61,4 +67,17 @@ export function computeDeadline(doc: Pick<QuestionDocument, 'kind' | 'article' |
 /** A copy of the document with `received`, `kind` and `deadline` filled in. */
 export function applyDeadline(doc: QuestionDocument, config: AnswerConfig): QuestionDocument {
   return { ...doc, ...computeDeadline(doc, config) };
+}
+
+/**
+ * A `deadline` written in the front matter that is not the one the tool computes (received + the
+ * answer term, or `uitstel.until`): the message saying which one counts and how to move a deadline,
+ * or null when they agree. The written one is never used: a deadline moves by an uitstel.
+ */
+export function deadlineMismatch(doc: Pick<QuestionDocument, 'id' | 'deadline' | 'uitstel'>, computed: string | null): string | null {
+  const written = doc.deadline;
+  if (!written || written === computed) return null;
+  const how = `to move a deadline, add an uitstel: answer record ${doc.id ?? '<id>'} --uitstel-until YYYY-MM-DD --reason TEXT`;
+  if (computed === null) return `deadline ${written} is not used: without a received date (or letter date) there is no deadline; ${how}`;
+  return `deadline ${written} differs from ${doc.uitstel ? 'uitstel.until' : 'received + the answer term'} (${computed}); using ${computed}; ${how}`;
 }

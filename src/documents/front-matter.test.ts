@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { hasFrontMatter, readFrontMatter, stringifyFrontMatter } from './front-matter.js';
+import { hasFrontMatter, parseFrontMatter, parseYaml, plainYaml, readFrontMatter, stringifyFrontMatter } from './front-matter.js';
 
 function inputError(fn: () => unknown): InputError {
   try {
@@ -129,6 +129,69 @@ describe('readFrontMatter', () => {
     const result = readFrontMatter('---\n# only a comment\n---\nbody');
     expect(Object.keys(result.data)).toEqual([]);
     expect(result.body).toBe('body');
+  });
+});
+
+describe('parseFrontMatter', () => {
+  it('returns what readFrontMatter refuses as a schema problem at its line, never throwing', () => {
+    const cases: Array<[string, number, RegExp]> = [
+      ['---js\n{ a: 1 }\n---\nbody', 1, /must be YAML/],
+      ['---\ntitle: a\n', 1, /not closed/],
+      ['---\ntitle: a\n---x\nbody', 3, /closing fence/],
+      ['---\ntitle: ok\nparty: [D66\n---\nbody', 3, /not valid YAML/],
+      ['---\n- a\n---\n', 2, /key: value/],
+    ];
+    for (const [text, line, message] of cases) {
+      const read = parseFrontMatter(text, 'q.md');
+      expect(read.present).toBe(true);
+      expect(read.problems).toEqual([{ code: 'schema', severity: 'error', message: expect.stringMatching(message), file: 'q.md', line }]);
+      expect(Object.keys(read.data)).toEqual([]);
+    }
+    // The body after a closed block is still there to read.
+    expect(parseFrontMatter('---\nparty: [D66\n---\n## Vraag 1\n').body).toBe('## Vraag 1\n');
+  });
+
+  it('tells a file without front matter apart', () => {
+    expect(parseFrontMatter('# Titel\n')).toMatchObject({ present: false, problems: [], body: '# Titel\n', bodyStartLine: 1 });
+  });
+});
+
+describe('the plain subset', () => {
+  const byYaml = (yamlText: string) => {
+    try {
+      return parseYaml(yamlText, null);
+    } catch {
+      return 'refused';
+    }
+  };
+
+  it('reads what the writer writes exactly as yaml does', () => {
+    const yamlText = 'id: x\narticle: "45"\nnote: \'a: b\'\nparties:\n  - D66\n  - SP\nmembers: []\nuitstel:\n  date: 2025-05-01\n  reason:\n  until: 2025-06-01\nempty:\nnul: null';
+    expect(plainYaml(yamlText)).toEqual(byYaml(yamlText));
+    expect(plainYaml(yamlText)).not.toBeNull();
+  });
+
+  it('steps aside for YAML beyond it', () => {
+    for (const yamlText of ['a: b # c', 'a: [1, 2]', 'a: {b: c}', 'a: &x b', 'a: |\n  b', 'a: "b\\"c"', 'a: b\na: c', '# comment', 'a:\n    b: c', 'a:\n  -', 'a: b ', 'a:  b', '? a', 'a: b\r']) {
+      expect(plainYaml(yamlText), yamlText).toBeNull();
+    }
+  });
+
+  it('agrees with yaml on any mix of plain lines', () => {
+    const line = fc.constantFrom('id: x', 'title: Vragen over zorg', 'a: "45"', "b: 'c'", 'd:', 'e: null', 'f: ~', 'g: []', '  - D66', '- SP', '  until: 2025-06-01', 'h: a:b', 'i: https://x.nl', 'j: x, y', 'k: [a', 'l: -5', '');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const yamlText = lines.join('\n');
+        const plain = plainYaml(yamlText);
+        if (plain === null) return;
+        expect(plain).toEqual(byYaml(yamlText));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the key lines of the file', () => {
+    expect(readFrontMatter('---\nid: x\nparties:\n  - D66\n---\n').keyLines).toEqual({ id: 2, parties: 3, 'parties.0': 4 });
   });
 });
 

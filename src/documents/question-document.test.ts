@@ -131,26 +131,44 @@ describe('readQuestionDocument', () => {
     expect(back.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/not numbered 1\.\.2/)]);
   });
 
-  it('reports a bad date, a non-text value and a broken uitstel at the key\'s line', () => {
-    const cases: Array<[string, RegExp, number]> = [
-      ['---\ntitle: x\ndate: 12-04-2025\n---\n', /^date: "12-04-2025" is not a date; write it as YYYY-MM-DD$/, 3],
-      ['---\ntitle:\n  nl: x\n---\n', /^title: must be text/, 2],
-      ['---\nparties:\n  - D66\n  - [x]\n---\n', /^parties\.1: must be text/, 4],
-      ['---\nuitstel:\n  date: 2025-05-01\n  reason: drukte\n---\n', /^uitstel\.until: is missing/, 2],
-      ['---\nuitstel:\n  until: 2025-13-01\n---\n', /^uitstel\.until: "2025-13-01" is not a date/, 3],
-      ['---\nuitstel:\n  tot: 2025-06-01\n---\n', /^uitstel\.tot: unknown key/, 3],
+  it('returns a bad date, a non-text value and a broken uitstel as problems at the key\'s line, and reads the rest', () => {
+    const cases: Array<[string, string, number]> = [
+      ['---\ntitle: x\ndate: 12-04-2025\n---\n', `'date' is "12-04-2025", which is not a date written YYYY-MM-DD`, 3],
+      ['---\ntitle:\n  nl: x\n---\n', "'title' must be text, not a group of keys", 2],
+      ['---\nparties:\n  - D66\n  - [x]\n---\n', "'parties' must list names as text; item 2 is a list", 4],
+      ['---\nuitstel:\n  date: 2025-05-01\n  reason: drukte\n---\n', "The question document needs 'uitstel.until' (the new deadline, written YYYY-MM-DD)", 2],
+      ['---\nuitstel:\n  until: 2025-13-01\n---\n', `'uitstel.until' is "2025-13-01", which is not a date written YYYY-MM-DD`, 3],
+      ['---\nuitstel:\n  tot: 2025-06-01\n---\n', "'uitstel.tot' is not a key of 'uitstel', which holds date, reason and until", 3],
     ];
     for (const [md, message, line] of cases) {
-      try {
-        readQuestionDocument(md, 'questions/x.md');
-        throw new Error(`no error for ${md}`);
-      } catch (error) {
-        expect(error).toBeInstanceOf(InputError);
-        expect((error as InputError).message).toMatch(message);
-        expect((error as InputError).line).toBe(line);
-        expect((error as InputError).file).toBe('questions/x.md');
-      }
+      const read = readQuestionDocumentFile(`${md}## Vraag 1\n\nWat?\n`, 'questions/x.md');
+      expect(read.problems, md).toContainEqual({ code: 'schema', severity: 'error', message, file: 'questions/x.md', line });
+      expect(read.document.questions.map((q) => q.text)).toEqual(['Wat?']);
+      // The throwing convenience refuses the same file at the line of its first problem.
+      const error = (() => { try { readQuestionDocument(md, 'questions/x.md'); } catch (e) { return e; } return null; })();
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).line).toBe(read.problems[0]!.line);
+      expect((error as InputError).file).toBe('questions/x.md');
     }
+  });
+
+  it('returns every problem of a file at once, never throwing for its content', () => {
+    const read = readQuestionDocumentFile('---\nid: Niet Goed\ndate: morgen\nkind: art99\n---\n## Vraag 1\n\na?\n\n## Vraag 1\n\nb?\n', { file: 'q.md', kinds: ['art45'], strictId: true });
+    expect(read.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, `'id' is "Niet Goed", which is not an id (lower-case letters, digits and hyphens, at most 80)`],
+      [3, `'date' is "morgen", which is not a date written YYYY-MM-DD`],
+      [4, 'kind: "art99" is not a kind in answer.config.json (known: art45)'],
+      [10, '"Vraag 1" appears twice (also at line 6); give each question its own number'],
+    ]);
+    expect(read.document).toMatchObject({ id: null, date: null, kind: 'art99' });
+    expect(read.document.questions.map((q) => q.text)).toEqual(['a?']);
+    expect(readQuestionDocumentFile('---\ntitle: x\n---\n', { strictId: true }).problems[0]).toMatchObject({ line: 1, message: expect.stringContaining("needs 'id'") });
+    expect(readQuestionDocumentFile('---js\nx\n---\n## Vraag 1\n\na?\n').problems[0]).toMatchObject({ line: 1, message: expect.stringContaining('YAML') });
+  });
+
+  it('reads a CRLF file as the same document', () => {
+    const md = renderQuestionDocument(d66);
+    expect(readQuestionDocumentFile(md.replace(/\n/g, '\r\n'))).toEqual(readQuestionDocumentFile(md));
   });
 
   it('keeps text typed in YAML as text: a number-like article, a time-like title', () => {

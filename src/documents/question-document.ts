@@ -28,18 +28,18 @@
  * letter had one; its parts are list items whose bold start is the part's label. An interleaved
  * answer from the letter goes under a `### Antwoord` sub-heading. The body is built as mdast and
  * written by remark-stringify, so markdown-special characters in the text are escaped, and read
- * back with remark-parse (guarded: see `io/markdown.ts`) and mdast-util-to-string.
+ * back through the block layer (blocks.ts: the line scanner, or the guarded markdown tree).
  */
+import { createRequire } from 'node:module';
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import type { Processor } from 'unified';
 import { normalizeArticle } from '../config/config.js';
-import { InputError } from '../errors.js';
-import { readFrontMatter, stringifyFrontMatter, type FrontMatterMap, type FrontMatterValue, type WritableValue } from './front-matter.js';
-import { parseMarkdown } from '../io/markdown.js';
-import type { Footnote, ParseWarning, Question, QuestionDocument, QuestionPart, Uitstel } from '../model.js';
-import { isIsoDate } from './deadline.js';
+import type { Footnote, ParseWarning, Problem, Question, QuestionDocument, QuestionPart } from '../model.js';
+import type { Block, BlockItem } from './blocks.js';
+import { parseFrontMatter, stringifyFrontMatter, type WritableValue } from './front-matter.js';
+import { normalizeLineEndings } from './line-endings.js';
+import { readBody } from './read-body.js';
+import { applySchema, type DocumentSchema, refuseErrors, type SchemaValues } from './schema.js';
 
 /** Front-matter keys of a question document, in the order they are written. */
 export const QUESTION_DOCUMENT_KEYS = [
@@ -53,7 +53,8 @@ const ANSWER_HEADING = /^Antwoord$/i;
 
 /** Whitespace collapsed to single spaces and trimmed: the form of question and part texts. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts are collapsed already (the writer writes them so): no copy for those.
+  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**
@@ -156,7 +157,17 @@ function renderBody(doc: QuestionDocument): Root {
   return { type: 'root', children };
 }
 
-const stringifier = unified().use(remarkStringify, {
+/**
+ * remark-stringify with our options, loaded on first use: only writing question documents needs it
+ * (27 ms of start-up every other command would pay).
+ */
+let stringifier: Processor<undefined, undefined, undefined, Root, string> | null = null;
+function markdownWriter(): Processor<undefined, undefined, undefined, Root, string> {
+  if (stringifier) return stringifier;
+  const load = createRequire(import.meta.url);
+  const { unified } = load('unified') as typeof import('unified');
+  const { default: remarkStringify } = load('remark-stringify') as typeof import('remark-stringify');
+  stringifier = unified().use(remarkStringify, {
   bullet: '-',
   listItemIndent: 'one',
   rule: '-',
@@ -176,7 +187,9 @@ const stringifier = unified().use(remarkStringify, {
     { atBreak: true, before: '\\d+', character: ')' },
     { character: '<', inConstruct: 'phrasing' },
   ],
-});
+  }) as unknown as Processor<undefined, undefined, undefined, Root, string>;
+  return stringifier;
+}
 
 /** The front matter a question document is written with. */
 function frontMatterData(doc: QuestionDocument): Record<string, WritableValue> {
@@ -202,35 +215,174 @@ function frontMatterData(doc: QuestionDocument): Record<string, WritableValue> {
 
 /** Write a question document as markdown with YAML front matter. */
 export function renderQuestionDocument(doc: QuestionDocument): string {
-  const body = stringifier.stringify(renderBody(doc));
+  const body = markdownWriter().stringify(renderBody(doc));
   return stringifyFrontMatter(frontMatterData(doc), `\n${body}`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+/** The front matter of a question document: what `answer import` writes. */
+export const QUESTION_SCHEMA: DocumentSchema = {
+  name: 'question document',
+  fields: {
+    id: { type: 'id', required: true },
+    title: { type: 'text' },
+    subject: { type: 'text' },
+    article: { type: 'text' },
+    municipality: { type: 'text' },
+    party: { type: 'text' },
+    parties: { type: 'list' },
+    members: { type: 'list' },
+    date: { type: 'date' },
+    addressee: { type: 'text' },
+    source: { type: 'text' },
+    received: { type: 'date' },
+    kind: { type: 'text' },
+    deadline: { type: 'date' },
+    uitstel: {
+      type: 'group',
+      about: 'until, the new deadline; date, of the notice; reason',
+      fields: { date: { type: 'date' }, reason: { type: 'text' }, until: { type: 'date', required: true, about: 'the new deadline, written YYYY-MM-DD' } },
+    },
+  },
+};
+
+/**
+ * The same with `id` as any text, not required: for reading where the file name stands in for a
+ * missing id and the answer file's name is folded from it (`answer check` needs the strict one,
+ * since answers name their question document by id).
+ */
+const QUESTION_SCHEMA_LENIENT_ID: DocumentSchema = { ...QUESTION_SCHEMA, fields: { ...QUESTION_SCHEMA.fields, id: { type: 'text' } } };
+
 export interface QuestionDocumentFile {
   document: QuestionDocument;
+  /**
+   * What keeps the document from being read as written, as `schema` errors at their lines: a
+   * front-matter value of the wrong type (it reads as null), broken YAML (no fields), a question
+   * number used twice (the second section is left out), a body too large or too slow to read.
+   * Doubts that do not change what is read are `document.warnings`.
+   */
+  problems: Problem[];
   /** Line of each front-matter key (dotted paths), for messages about the front matter. */
   keyLines: Record<string, number>;
   /** Line where the markdown body starts. */
   bodyStartLine: number;
+  /**
+   * Front-matter keys (dotted paths) written with a value that could not be used; they read as
+   * null, which for `received` must not be taken for "not given" (that would default to `date`).
+   */
+  invalid: string[];
 }
 
-/** Read a question document; a person's edits are what later stages see. */
-export function readQuestionDocument(text: string, file: string | null = null): QuestionDocument {
-  return readQuestionDocumentFile(text, file).document;
+export interface ReadQuestionOptions {
+  /** Names the file in problems. */
+  file?: string | null;
+  /** The question kinds configured for the workspace: `kind` must be one of them when given. */
+  kinds?: readonly string[];
+  /**
+   * Whether `id` must be there and written as an id (lower-case letters, digits and hyphens, at
+   * most 80), as `answer check` needs it; default false: any text, or none.
+   */
+  strictId?: boolean;
+  /** Read the markdown tree even where the line scanner could (tests compare the two). */
+  producer?: 'auto' | 'tree';
 }
 
-/** `readQuestionDocument` plus the lines of the front-matter keys. */
-export function readQuestionDocumentFile(source: string, file: string | null = null): QuestionDocumentFile {
-  const { data, body, bodyStartLine, keyLines } = readFrontMatter(source, file);
+/**
+ * Read a question document, never throwing for its content: what is wrong is in `problems`.
+ * A person's edits are what later stages see.
+ */
+export function readQuestionDocumentFile(source: string, options: string | null | ReadQuestionOptions = {}): QuestionDocumentFile {
+  const { file = null, kinds, strictId = false, producer = 'auto' } = typeof options === 'object' && options !== null ? options : { file: options };
+  const text = normalizeLineEndings(source);
+  const fm = parseFrontMatter(text, file);
+  const { keyLines, bodyStartLine } = fm;
+  const problems: Problem[] = [...fm.problems];
   const warnings: ParseWarning[] = [];
-  const fields = readFields(data, keyLines, file, warnings);
-  const tree = parseMarkdown(body, { file });
-  const lineOf = (node: { position?: { start: { line: number } } }): number | null =>
-    node.position ? node.position.start.line + bodyStartLine - 1 : null;
+  // Front matter that cannot be read has no fields to check: its one problem says why.
+  const schema = applySchema(fm, strictId && fm.problems.length === 0 ? QUESTION_SCHEMA : QUESTION_SCHEMA_LENIENT_ID, file);
+  problems.push(...schema.problems);
+  for (const key of schema.unknown) warnings.push({ line: keyLines[key] ?? null, message: `unknown front matter key "${key}" is ignored` });
+  const fields = questionFields(schema.values);
+  if (typeof fields.kind === 'string' && kinds && kinds.length > 0 && !kinds.includes(fields.kind)) {
+    problems.push({
+      code: 'schema',
+      severity: 'error',
+      message: `kind: "${fields.kind}" is not a kind in answer.config.json (known: ${kinds.join(', ')})`,
+      file,
+      line: keyLines.kind ?? 1,
+    });
+  }
+  const body = readBody(fm.body, (blocks) => questionBody(blocks, bodyStartLine, file), { file, producer });
+  problems.push(...body.problems, ...body.result.problems);
+  warnings.push(...body.result.warnings);
+  const document: QuestionDocument = { ...fields, preamble: body.result.preamble, questions: body.result.questions, footnotes: body.result.footnotes, warnings };
+  return { document, problems, keyLines, bodyStartLine, invalid: schema.invalid };
+}
 
+/**
+ * Read a question document for a caller that must refuse one with errors: throws one
+ * `InputError` naming the file and the line of the first error (see `refuseErrors`).
+ */
+export function readQuestionDocument(text: string, file: string | null = null): QuestionDocument {
+  const read = readQuestionDocumentFile(text, { file });
+  refuseErrors(read.problems, file);
+  return read.document;
+}
+
+type Fields = Omit<QuestionDocument, 'preamble' | 'questions' | 'footnotes' | 'warnings'>;
+
+/** The document's fields from the schema's values (a value with a problem reads as null). */
+function questionFields(values: SchemaValues): Fields {
+  const text = (key: string): string | null => {
+    const value = values[key];
+    return typeof value === 'string' ? value : null;
+  };
+  const list = (key: string): string[] => {
+    const value = values[key];
+    return Array.isArray(value) ? value : [];
+  };
+  const article = text('article');
+  const fields: Fields = {
+    id: text('id'),
+    title: text('title'),
+    subject: text('subject'),
+    article: article === null ? null : (normalizeArticle(article) ?? article),
+    municipality: text('municipality'),
+    party: text('party'),
+    parties: list('parties'),
+    members: list('members'),
+    date: text('date'),
+    addressee: text('addressee'),
+  };
+  if (Object.hasOwn(values, 'source')) fields.source = text('source');
+  if (Object.hasOwn(values, 'received')) fields.received = text('received');
+  if (Object.hasOwn(values, 'kind')) fields.kind = text('kind');
+  if (Object.hasOwn(values, 'deadline')) fields.deadline = text('deadline');
+  if (Object.hasOwn(values, 'uitstel')) {
+    const uitstel = values.uitstel;
+    const group = uitstel !== null && typeof uitstel === 'object' && !Array.isArray(uitstel) ? uitstel : null;
+    const value = (key: string) => (group && typeof group[key] === 'string' ? (group[key] as string) : null);
+    const until = value('until');
+    fields.uitstel = until === null ? null : { date: value('date'), reason: value('reason'), until };
+  }
+  return fields;
+}
+
+interface QuestionBody {
+  preamble: string;
+  questions: Question[];
+  footnotes: Footnote[];
+  warnings: ParseWarning[];
+  problems: Problem[];
+}
+
+/** The section rules of a question document, over its blocks. */
+function questionBody(blocks: Block[], bodyStartLine: number, file: string | null): QuestionBody {
+  const lineOf = (block: { line: number }): number => block.line + bodyStartLine - 1;
+  const warnings: ParseWarning[] = [];
+  const problems: Problem[] = [];
   const preamble: string[] = [];
   const questions: Question[] = [];
   const footnotes: Footnote[] = [];
@@ -242,62 +394,64 @@ export function readQuestionDocumentFile(source: string, file: string | null = n
       if (section.answer !== null) section.question.answer = normalizePreamble(section.answer.join('\n\n'));
     }
   };
-  const seen = new Map<number, number | null>();
+  const seen = new Map<number, number>();
 
-  for (const node of tree.children) {
-    if (node.type === 'heading') {
-      const title = collapseWhitespace(toString(node));
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      const title = collapseWhitespace(block.text);
       const match = QUESTION_HEADING.exec(title);
       if (match) {
         finish();
         const number = Number(match[1]);
         const rest = match[2]!.trim();
         const labelMatch = /^\((.*)\)$/.exec(rest);
-        const line = lineOf(node);
-        if (seen.has(number)) {
-          throw new InputError(`"Vraag ${number}" appears twice (also at line ${seen.get(number)}); give each question its own number`, { file, line });
-        }
-        seen.set(number, line);
-        if (rest !== '' && !labelMatch) warnings.push({ line, message: `text after "Vraag ${number}" in the heading is ignored: ${rest}` });
+        const line = lineOf(block);
         const question: Question = { number, label: labelMatch ? normalizeLabel(labelMatch[1]!) : null, text: '', parts: [], line };
-        questions.push(question);
-        section = { kind: 'question', question, depth: node.depth, text: [], answer: null };
+        if (seen.has(number)) {
+          // Read, so that its text goes nowhere else, but left out of the questions.
+          problems.push({ code: 'schema', severity: 'error', message: `"Vraag ${number}" appears twice (also at line ${seen.get(number)}); give each question its own number`, file, line });
+        } else {
+          seen.set(number, line);
+          if (rest !== '' && !labelMatch) warnings.push({ line, message: `text after "Vraag ${number}" in the heading is ignored: ${rest}` });
+          questions.push(question);
+        }
+        section = { kind: 'question', question, depth: block.depth, text: [], answer: null };
         continue;
       }
       if (FOOTNOTE_HEADING.test(title)) {
         finish();
-        section = { kind: 'footnotes', depth: node.depth };
+        section = { kind: 'footnotes', depth: block.depth };
         continue;
       }
-      if (section.kind === 'question' && node.depth > section.depth && ANSWER_HEADING.test(title)) {
+      if (section.kind === 'question' && block.depth > section.depth && ANSWER_HEADING.test(title)) {
         section.answer = [];
         continue;
       }
-      if (section.kind !== 'preamble' && node.depth <= section.depth) {
+      if (section.kind !== 'preamble' && block.depth <= section.depth) {
         // Another section at the same level: it belongs to neither the question nor the footnotes.
         finish();
         section = { kind: 'preamble' };
-        warnings.push({ line: lineOf(node), message: `section "${title}" after the questions is read as part of the preamble` });
+        warnings.push({ line: lineOf(block), message: `section "${title}" after the questions is read as part of the preamble` });
       }
     }
     if (section.kind === 'preamble') {
-      preamble.push(node.type === 'paragraph' ? toString(node) : blockText(node));
+      preamble.push(block.lines);
     } else if (section.kind === 'question') {
       if (section.answer !== null) {
-        section.answer.push(node.type === 'paragraph' ? toString(node) : blockText(node));
-      } else if (node.type === 'list') {
-        section.question.parts.push(...node.children.map(readPart));
+        section.answer.push(block.lines);
+      } else if (block.type === 'list') {
+        section.question.parts.push(...block.items.map(readPart));
       } else {
-        section.text.push(toString(node));
+        section.text.push(block.text);
       }
-    } else if (node.type === 'list') {
-      let n = node.ordered ? (node.start ?? 1) : footnotes.length + 1;
-      for (const listItem of node.children) footnotes.push({ n: n++, text: collapseWhitespace(toString(listItem)) });
+    } else if (block.type === 'list') {
+      let n = block.ordered ? (block.listStart ?? 1) : footnotes.length + 1;
+      for (const listItem of block.items) footnotes.push({ n: n++, text: collapseWhitespace(listItem.text) });
     } else {
-      const value = collapseWhitespace(toString(node));
+      const value = collapseWhitespace(block.text);
       const match = /^(\d+)[.)]?\s+(.*)$/.exec(value);
       if (match) footnotes.push({ n: Number(match[1]), text: match[2]! });
-      else if (value !== '') warnings.push({ line: lineOf(node), message: `footnote without a number is ignored: ${value.slice(0, 60)}` });
+      else if (value !== '') warnings.push({ line: lineOf(block), message: `footnote without a number is ignored: ${value.slice(0, 60)}` });
     }
   }
   finish();
@@ -307,114 +461,15 @@ export function readQuestionDocumentFile(source: string, file: string | null = n
       warnings.push({ line: question.line ?? null, message: `questions are not numbered 1..${questions.length} in order: "Vraag ${question.number}" is question ${index + 1}` });
     }
   });
-
-  const document: QuestionDocument = {
-    ...fields,
-    preamble: normalizePreamble(preamble.join('\n\n')),
-    questions,
-    footnotes,
-    warnings,
-  };
-  return { document, keyLines, bodyStartLine };
+  return { preamble: normalizePreamble(preamble.join('\n\n')), questions, footnotes, warnings, problems };
 }
 
-/** A block other than a paragraph (a heading, list, quote) as plain text lines. */
-function blockText(node: RootContent): string {
-  if ('children' in node && node.type !== 'heading' && node.type !== 'paragraph') {
-    return (node.children as RootContent[]).map((child) => blockText(child)).join('\n');
+/** A part: a list item whose bold start is its label. */
+function readPart(item: BlockItem): QuestionPart {
+  if (item.lead?.kind === 'strong') {
+    return { label: normalizeLabel(item.lead.text), text: collapseWhitespace([item.lead.rest, ...item.others].join(' ')) };
   }
-  return toString(node);
-}
-
-function readPart(listItem: ListItem): QuestionPart {
-  const first = listItem.children[0];
-  if (first?.type === 'paragraph' && first.children[0]?.type === 'strong') {
-    const [label, ...rest] = first.children;
-    const restText = toString({ type: 'paragraph', children: rest } as Paragraph);
-    const others = listItem.children.slice(1).map((child) => toString(child));
-    return { label: normalizeLabel(toString(label)), text: collapseWhitespace([restText, ...others].join(' ')) };
-  }
-  return { label: null, text: collapseWhitespace(toString(listItem)) };
-}
-
-type Fields = Omit<QuestionDocument, 'preamble' | 'questions' | 'footnotes' | 'warnings'>;
-
-/** Convert and validate the front matter: every scalar arrives as a string (failsafe YAML). */
-function readFields(data: FrontMatterMap, keyLines: Record<string, number>, file: string | null, warnings: ParseWarning[]): Fields {
-  const fail = (key: string, message: string): never => {
-    throw new InputError(`${key}: ${message}`, { file, line: keyLines[key] ?? keyLines[key.split('.')[0]!] ?? null });
-  };
-  const show = (value: FrontMatterValue): string => {
-    const json = JSON.stringify(value);
-    return json.length > 40 ? `${json.slice(0, 37)}...` : json;
-  };
-  const has = (key: string) => Object.hasOwn(data, key);
-  const string = (key: string, value: FrontMatterValue | undefined = data[key]): string | null => {
-    if (value === undefined || value === null) return null;
-    if (typeof value !== 'string') fail(key, `must be text, not ${show(value)}`);
-    const trimmed = (value as string).trim();
-    return trimmed === '' ? null : trimmed;
-  };
-  const date = (key: string, value: FrontMatterValue | undefined = data[key]): string | null => {
-    const text = string(key, value);
-    if (text !== null && !isIsoDate(text)) fail(key, `${show(text)} is not a date; write it as YYYY-MM-DD`);
-    return text;
-  };
-  const list = (key: string): string[] => {
-    const value = data[key];
-    if (value === undefined || value === null) return [];
-    if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
-    if (!Array.isArray(value)) fail(key, `must be a list, not ${show(value)}`);
-    return (value as FrontMatterValue[]).flatMap((entry, i) => {
-      const text = string(`${key}.${i}`, entry);
-      return text === null ? [] : [text];
-    });
-  };
-
-  for (const key of Object.keys(data)) {
-    if (!(QUESTION_DOCUMENT_KEYS as readonly string[]).includes(key)) {
-      warnings.push({ line: keyLines[key] ?? null, message: `unknown front matter key "${key}" is ignored` });
-    }
-  }
-  const article = string('article');
-  const fields: Fields = {
-    id: string('id'),
-    title: string('title'),
-    subject: string('subject'),
-    article: article === null ? null : (normalizeArticle(article) ?? article),
-    municipality: string('municipality'),
-    party: string('party'),
-    parties: list('parties'),
-    members: list('members'),
-    date: date('date'),
-    addressee: string('addressee'),
-  };
-  if (has('source')) fields.source = string('source');
-  if (has('received')) fields.received = date('received');
-  if (has('kind')) fields.kind = string('kind');
-  if (has('deadline')) fields.deadline = date('deadline');
-  if (has('uitstel')) fields.uitstel = readUitstel(data.uitstel ?? null, fail, string, date, show);
-  return fields;
-}
-
-function readUitstel(
-  value: FrontMatterValue,
-  fail: (key: string, message: string) => never,
-  string: (key: string, value?: FrontMatterValue) => string | null,
-  date: (key: string, value?: FrontMatterValue) => string | null,
-  show: (value: FrontMatterValue) => string,
-): Uitstel | null {
-  if (value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    fail('uitstel', `must hold date, reason and until (the new deadline), not ${show(value)}`);
-  }
-  const map = value as FrontMatterMap;
-  for (const key of Object.keys(map)) {
-    if (!['date', 'reason', 'until'].includes(key)) fail(`uitstel.${key}`, 'unknown key; uitstel holds date, reason and until');
-  }
-  const until = date('uitstel.until', map.until);
-  if (until === null) fail('uitstel.until', 'is missing: give the new deadline as YYYY-MM-DD');
-  return { date: date('uitstel.date', map.date), reason: string('uitstel.reason', map.reason), until: until as string };
+  return { label: null, text: collapseWhitespace(item.text) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Processor } from 'unified';
 import { InputError } from '../errors.js';
 
 /** Largest markdown file we read: a question document is some KB; 2 MB of prose parses in about 3.5 s. */
@@ -42,7 +41,19 @@ export interface ParseMarkdownOptions {
   timeLimitMs?: number;
 }
 
-const processor = unified().use(remarkParse);
+/**
+ * remark-parse, loaded on first use: `answer check` on documents the line scanner reads
+ * (documents/scan.ts) never needs it, and it costs some 50-80 ms of start-up.
+ */
+let processor: Processor<Root> | null = null;
+function markdownParser(): Processor<Root> {
+  if (processor) return processor;
+  const load = createRequire(import.meta.url);
+  const { unified } = load('unified') as typeof import('unified');
+  const { default: remarkParse } = load('remark-parse') as typeof import('remark-parse');
+  processor = unified().use(remarkParse) as unknown as Processor<Root>;
+  return processor;
+}
 
 /** Whether the text is safe to parse on the main thread (small and without risky structure). */
 export function isCheapMarkdown(text: string): boolean {
@@ -95,7 +106,7 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions = {}):
   if (Buffer.byteLength(text, 'utf8') > MAX_MARKDOWN_BYTES) {
     throw new InputError(`file is too large: over ${MAX_MARKDOWN_BYTES / 1024 / 1024} MB of markdown`, { file });
   }
-  if (isCheapMarkdown(text)) return processor.parse(text);
+  if (isCheapMarkdown(text)) return markdownParser().parse(text);
   return parseInWorker(text, file, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
 }
 

@@ -35,6 +35,15 @@ describe('tokenize', () => {
     expect(tokenize('zorg- en veiligheidsvragen').map((t) => t.kind)).toEqual(['truncated', 'word', 'word']);
     expect(tokenize('relatie-en scheidingsteam').map((t) => t.kind)).toEqual(['truncated', 'part', 'word']);
   });
+
+  it('does not take "en/of" for an elision', () => {
+    expect(tokenize('geweld en/of kindermishandeling').map((t) => t.kind)).toEqual(['word', 'part', 'part', 'joined', 'word']);
+    expect(analyzeText('seksueel geweld en/of kindermishandeling').terms.map((t) => t.term)).not.toContain('enmishandel');
+  });
+
+  it('leaves out the words of set phrases of a question\'s frame', () => {
+    expect(analyzeText('Wat is de stand van zaken op het vlak van de jeugdzorg?').terms.map((t) => t.term)).toEqual(analyzeText('jeugdzorg').terms.map((t) => t.term));
+  });
 });
 
 describe('stopwords', () => {

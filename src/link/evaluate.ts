@@ -6,6 +6,11 @@
  * relevant to a gold entry when it is in that document and its text contains the snippet,
  * compared lowercase, whitespace collapsed, line-end hyphenation joined. Questions with an empty
  * gold list are kept as context for the next question but not scored.
+ *
+ * A gold file of questions from many letters (`"ownLetters": true`, the real council questions)
+ * scores each question as the first question of a letter of its own: its `context` is that
+ * letter's preamble, not a question before it, and passages of earlier answers are left out of
+ * its ranking before scoring (they are never gold there).
  */
 import { InputError } from '../errors.js';
 import type { Passage } from '../model.js';
@@ -31,6 +36,11 @@ export interface GoldFile {
    * never ranked, as `answer link` never offers a document its own answer.
    */
   document?: string;
+  /**
+   * Each question comes from a letter of its own (real questions of many councils): its `context`
+   * is the preamble of that letter, and earlier answers in the ranking are not counted.
+   */
+  ownLetters?: boolean;
   questions: GoldQuestion[];
 }
 
@@ -84,7 +94,7 @@ export function parseGold(text: string, file: string): GoldFile {
   } catch (error) {
     throw new InputError(`not valid JSON: ${(error as Error).message}`, { file });
   }
-  const root = data as { questions?: unknown; subject?: unknown; preamble?: unknown; document?: unknown } | null;
+  const root = data as { questions?: unknown; subject?: unknown; preamble?: unknown; document?: unknown; ownLetters?: unknown } | null;
   if (!root || typeof root !== 'object' || !Array.isArray(root.questions)) {
     throw new InputError('a gold file needs {"questions": [...]}', { file });
   }
@@ -114,6 +124,7 @@ export function parseGold(text: string, file: string): GoldFile {
     ...(typeof root.subject === 'string' ? { subject: root.subject } : {}),
     ...(typeof root.preamble === 'string' ? { preamble: root.preamble } : {}),
     ...(typeof root.document === 'string' && root.document.trim() ? { document: root.document.trim() } : {}),
+    ...(root.ownLetters === true ? { ownLetters: true } : {}),
     questions,
   };
 }
@@ -183,6 +194,26 @@ export function unreachableGold(gold: GoldFile, passages: ReadonlyArray<Pick<Pas
   return out;
 }
 
+/**
+ * What a ranker is given for a gold question: the question with the one before it and the
+ * letter's subject and preamble; for `ownLetters`, the question alone with its `context` as
+ * the preamble of its own letter.
+ */
+export function goldQuery(gold: GoldFile, question: GoldQuestion, previous: GoldQuestion | null): GoldQuery {
+  if (gold.ownLetters) {
+    const { context, ...alone } = question;
+    const query: GoldQuery = { question: alone, previous: null };
+    if (context) query.preamble = context;
+    if (gold.subject) query.subject = gold.subject;
+    return query;
+  }
+  const query: GoldQuery = { question, previous };
+  if (gold.subject) query.subject = gold.subject;
+  if (gold.preamble) query.preamble = gold.preamble;
+  if (gold.document) query.document = gold.document;
+  return query;
+}
+
 /** Run a ranker over every scored question of a gold file and average the metrics. */
 export async function evaluate(gold: GoldFile, ranker: Ranker, passages?: ReadonlyArray<Pick<Passage, 'doc' | 'text'>>): Promise<EvalReport> {
   const perQuestion: QuestionScore[] = [];
@@ -191,11 +222,9 @@ export async function evaluate(gold: GoldFile, ranker: Ranker, passages?: Readon
     const before = previous && previous.n === question.n - 1 ? previous : null;
     previous = question;
     if (question.gold.length === 0) continue;
-    const query: GoldQuery = { question, previous: before };
-    if (gold.subject) query.subject = gold.subject;
-    if (gold.preamble) query.preamble = gold.preamble;
-    if (gold.document) query.document = gold.document;
-    const ranked = await ranker(query);
+    const query = goldQuery(gold, question, before);
+    let ranked = await ranker(query);
+    if (gold.ownLetters) ranked = ranked.filter((p) => (p as Partial<Passage>).kind !== 'answer');
     perQuestion.push({ n: question.n, ...scoreQuestion(ranked, question.gold) });
   }
   const mean = (key: keyof Metrics) => (perQuestion.length ? perQuestion.reduce((s, q) => s + q[key], 0) / perQuestion.length : 0);

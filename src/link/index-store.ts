@@ -87,6 +87,12 @@ export interface Postings {
   stats: CorpusStats;
 }
 
+/** Document frequencies for query building (IndexStore.frequencies). */
+export interface TermFrequencies {
+  passages: number;
+  df: Map<string, number>;
+}
+
 /** A corpus file as the index holds it. */
 export interface FileEntry {
   /** Content hash as given by the corpus loader. */
@@ -143,6 +149,11 @@ export interface IndexStore {
   update(docs: readonly AnalyzedPassage[], removedIds: readonly string[], files?: ReadonlyMap<string, FileEntry | null>): Promise<void>;
   /** Postings of the terms the index holds, the matched passages' lengths, and the statistics. */
   postings(terms: readonly string[]): Promise<Postings>;
+  /**
+   * How many passages hold each term (terms the index does not hold are left out) and how many
+   * passages there are, in one snapshot: what query building weighs words by, without the postings.
+   */
+  frequencies(terms: readonly string[]): Promise<TermFrequencies>;
   /**
    * The passages behind passage numbers a `postings` call returned, in the order asked; numbers
    * of passages removed since are left out or still answered, whichever the backend can.

@@ -12,10 +12,13 @@
  *
  * Only the dictionary is used, not the corpus vocabulary, so that how a word splits never depends
  * on which other files are in the corpus: an incremental index update then stays exact.
- * Loaded lazily and once per process: 50–70 ms (bench/link.ts, "lexicon" column).
+ * Loaded lazily and once per process: parsing the 2.4 MB list took 80-90 ms CPU in every process,
+ * with a warm index too; what the splitter needs from it is cached in the workspace's `.answer/`
+ * (cache-file.ts) and read back in about 30 ms (bench/cli.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { currentCacheDir, readCache, writeCache } from './cache-file.js';
 
 /** What the splitter needs to know about Dutch words. */
 export interface Lexicon {
@@ -146,15 +149,42 @@ function hasVerbFlag(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** The lexicon, loaded on first use. */
+/** The cache file of the lexicon in `.answer/`. */
+const CACHE_FILE = 'lexicon.v8';
+
+/** What the cached lexicon was made from: this parser, the V8 that wrote it, the word list files. */
+function cacheKey(): string | null {
+  try {
+    const dic = statSync(dictionaryPath());
+    const aff = statSync(dictionaryPath('index.aff'));
+    return `lexicon 1 v8 ${process.versions.v8} dic ${dic.size} ${dic.mtimeMs} aff ${aff.size} ${aff.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+function isLexicon(value: unknown): value is Lexicon {
+  const v = value as Partial<Lexicon> | null;
+  return Boolean(v && v.heads instanceof Map && v.tails instanceof Set && v.verbs instanceof Set);
+}
+
+/** The lexicon, loaded on first use: from the cache in `.answer/` when there is one for this word list. */
 export function lexicon(): Lexicon {
   if (loaded) return loaded;
   const t0 = performance.now();
-  try {
-    loaded = parseDic(readFileSync(dictionaryPath(), 'utf8'), parseVerbPrefixes(readFileSync(dictionaryPath('index.aff'), 'utf8')));
-  } catch {
-    // Without the word list we only lose compound splitting and derivations, never the search itself.
-    loaded = { heads: new Map(), tails: new Set(), verbs: new Set() };
+  const dir = currentCacheDir();
+  const key = dir ? cacheKey() : null;
+  const cached = key ? readCache(dir, CACHE_FILE, key) : null;
+  if (isLexicon(cached)) {
+    loaded = cached;
+  } else {
+    try {
+      loaded = parseDic(readFileSync(dictionaryPath(), 'utf8'), parseVerbPrefixes(readFileSync(dictionaryPath('index.aff'), 'utf8')));
+      if (key) writeCache(dir, CACHE_FILE, key, loaded);
+    } catch {
+      // Without the word list we only lose compound splitting and derivations, never the search itself.
+      loaded = { heads: new Map(), tails: new Set(), verbs: new Set() };
+    }
   }
   loadMs = performance.now() - t0;
   return loaded;

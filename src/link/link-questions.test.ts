@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { QuestionDocument } from '../model.js';
 import { analyzePassage } from './analyze.js';
-import { linkQuestionDocument, searchIndex } from './link-questions.js';
+import { linkQuestion, linkQuestionDocument, searchIndex } from './link-questions.js';
 import { MemoryIndexStore } from './memory-store.js';
 import { passage } from './test-helpers/passages.js';
 
@@ -80,5 +80,25 @@ describe('searchIndex', () => {
   it('refuses a query of only stopwords or punctuation', async () => {
     await expect(searchIndex(store, 'de het een?!')).rejects.toThrow(InputError);
     await expect(searchIndex(store, '...')).rejects.toThrow(/only stopwords or punctuation/);
+  });
+});
+
+describe('linkQuestion on a question that asks two things', () => {
+  const wachtlijst = (n: number) => passage(`De wachtlijsten voor jeugdzorg en jeugdhulp bij jeugdteam ${n} en de wijkteams groeien.`, { id: `wacht-${n}` });
+  const other = (n: number) => passage(`Het zwembad in wijk ${n} gaat om acht uur open.`, { id: `other-${n}` });
+  const twoThings = new MemoryIndexStore();
+  beforeAll(() =>
+    twoThings.update(
+      [wachtlijst(1), wachtlijst(2), wachtlijst(3), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(other), passage('De bezuiniging heeft gevolgen voor de buurthuizen.', { id: 'bezuiniging' })].map(analyzePassage),
+      [],
+    ),
+  );
+  const question = 'Hoe lang zijn de wachtlijsten voor jeugdzorg en jeugdhulp bij de jeugdteams en wijkteams en welke gevolgen heeft de bezuiniging?';
+
+  it('searches each part as well, so the second thing has its passage in the list', async () => {
+    const { passages } = await linkQuestion(twoThings, question, {}, { top: 2, diversify: false });
+    expect(passages.map((p) => p.id)).toContain('bezuiniging');
+    const whole = await linkQuestion(twoThings, question, {}, { top: 2, diversify: false, parts: false });
+    expect(whole.passages.map((p) => p.id)).not.toContain('bezuiniging');
   });
 });

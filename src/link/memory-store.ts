@@ -24,6 +24,7 @@ import {
   type PostingList,
   type Postings,
   type StoredPassage,
+  type TermFrequencies,
   type TermVector,
 } from './index-store.js';
 
@@ -108,10 +109,9 @@ export class MemoryIndexStore implements IndexStore {
     files?: ReadonlyMap<string, FileEntry | null>,
   ): Promise<void> {
     for (const id of removedIds) this.remove(id);
-    for (const doc of docs) {
-      this.remove(doc.passage.id);
-      this.add(doc);
-    }
+    for (const doc of docs) this.remove(doc.passage.id);
+    this.reserve(docs);
+    for (const doc of docs) this.add(doc);
     if (files) {
       for (const [file, entry] of files) {
         if (entry) this.fileEntries.set(file, { ...entry, ids: [...entry.ids] });
@@ -180,6 +180,20 @@ export class MemoryIndexStore implements IndexStore {
       this.sectionRowOf[section] = -1;
     });
     return { lists, matched: { count, refs, lengths, sections, sectionLengths }, stats: this.corpusStats() };
+  }
+
+  async frequencies(terms: readonly string[]): Promise<TermFrequencies> {
+    const df = new Map<string, number>();
+    for (const term of terms) {
+      const id = this.vocab.get(term);
+      if (id === undefined) continue;
+      const list = this.lists[id]!;
+      let n = 0;
+      if (this.dead === 0) n = list.n;
+      else for (let i = 0; i < list.n; i++) if (this.docs[list.docs[i]!]) n++;
+      if (n > 0) df.set(term, n);
+    }
+    return { passages: this.docs.length - this.dead, df };
   }
 
   private corpusStats(): CorpusStats {
@@ -368,6 +382,29 @@ export class MemoryIndexStore implements IndexStore {
       this.lists.push({ docs: new Int32Array(4), tf: new Float32Array(4 * FIELD_COUNT), n: 0 });
     }
     return id;
+  }
+
+  /**
+   * Grow the posting lists the passages about to be added use, once each, to what they will hold:
+   * growing them passage by passage (doubling from 4) allocated two typed arrays per term and
+   * doubling, which was most of adding a file's passages.
+   */
+  private reserve(docs: readonly AnalyzedPassage[]): void {
+    const more = new Map<number, number>();
+    for (const doc of docs) for (const term of doc.terms.keys()) {
+      const id = this.termId(term);
+      more.set(id, (more.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of more) {
+      const list = this.lists[id]!;
+      if (list.n + n <= list.docs.length) continue;
+      const docsArray = new Int32Array(Math.max(4, list.n + n, list.docs.length * 2));
+      docsArray.set(list.docs.subarray(0, list.n));
+      const tf = new Float32Array(docsArray.length * FIELD_COUNT);
+      tf.set(list.tf.subarray(0, list.n * FIELD_COUNT));
+      list.docs = docsArray;
+      list.tf = tf;
+    }
   }
 
   private add(doc: AnalyzedPassage): void {

@@ -16,19 +16,17 @@ import { join } from 'node:path';
 import { DATABASE_URL_ENV, type IndexSettings } from '../config/config.js';
 import { PASSAGES_VERSION } from '../corpus/load-corpus.js';
 import { InputError } from '../errors.js';
+import { INDEX_DIR, INDEX_FILE, INDEX_FORMAT, INDEX_FORMAT_VERSION, indexPath } from './index-file.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
+import { setCacheDir } from './cache-file.js';
 import type { FileEntry, IndexStore } from './index-store.js';
 import { MemoryIndexStore } from './memory-store.js';
 
-export const INDEX_DIR = '.answer';
-export const INDEX_FILE = 'index.bin';
+export { INDEX_DIR, INDEX_FILE, indexPath };
 /** Where versions before the binary format kept the index; removed when the new one is written. */
 const OLD_INDEX_FILE = 'index.json';
-/** Bump when the file layout changes. (2: binary, MemoryIndexStore.toChunks; 3: section keys from analysis.) */
-const FORMAT_VERSION = 3;
-const FORMAT = 'answer-index';
 
 /** The file's first line, as JSON; the store's bytes follow it. */
 interface IndexHeader {
@@ -39,11 +37,7 @@ interface IndexHeader {
   passages: number;
 }
 
-const HEADER: IndexHeader = { format: FORMAT, version: FORMAT_VERSION, analyzer: ANALYZER_VERSION, passages: PASSAGES_VERSION };
-
-export function indexPath(workspace: string): string {
-  return join(workspace, INDEX_DIR, INDEX_FILE);
-}
+const HEADER: IndexHeader = { format: INDEX_FORMAT, version: INDEX_FORMAT_VERSION, analyzer: ANALYZER_VERSION, passages: PASSAGES_VERSION };
 
 /** The persisted index of a workspace, or null when there is none that can be used. */
 export async function readIndex(workspace: string): Promise<MemoryIndexStore | null> {
@@ -103,6 +97,8 @@ export async function openIndex<C extends CorpusContent>(
   corpus: C | CorpusReader<C>,
   options: { index?: IndexSettings; persist?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<OpenedIndex<C>> {
+  // The word list's and the synonym list's caches live beside the index (cache-file.ts), whichever backend holds the index.
+  if (options.persist !== false) setCacheDir(join(workspace, INDEX_DIR));
   if (options.index?.backend === 'postgres') {
     const store = await openPostgresStore(options.index);
     try {

@@ -43,6 +43,7 @@ import {
   type PostingList,
   type Postings,
   type StoredPassage,
+  type TermFrequencies,
 } from './index-store.js';
 
 export interface PostgresStoreOptions {
@@ -533,6 +534,28 @@ export class PostgresIndexStore implements IndexStore {
       } finally {
         client.release();
       }
+    });
+  }
+
+  async frequencies(terms: readonly string[]): Promise<TermFrequencies> {
+    const wanted = [...new Set(terms)];
+    return guarded(this.url, async () => {
+      // One statement, one snapshot: the counts from the primary key alone, and the statistics.
+      const { rows } = await this.pool.query<PostingsRow>(
+        `SELECT 0 AS kind, t.term, x.df, NULL::bytea AS data
+           FROM answer.terms t, LATERAL (SELECT count(*)::int AS df FROM answer.postings p WHERE p.collection = ANY($2::int[]) AND p.term = t.id) x
+          WHERE t.term = ANY($1::text[]) AND x.df > 0
+         UNION ALL
+         ${statsRow('$2')}`,
+        [wanted, this.searchIds],
+      );
+      const df = new Map<string, number>();
+      let passages = 0;
+      for (const r of rows) {
+        if (r.kind === 2) passages = readStats(r).passages;
+        else df.set(r.term!, r.df);
+      }
+      return { passages, df: new Map(wanted.filter((t) => df.has(t)).map((t) => [t, df.get(t)!])) };
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, FRAMING_WEIGHT, framingTerms, leansOnPrevious, PREVIOUS_WEIGHT } from './query.js';
+import { buildQuery, DEFAULT_PREAMBLE, FOLLOW_UP_WEIGHT, FRAMING_WEIGHT, framingTerms, leansOnPrevious, NAME_WEIGHT, PREVIOUS_WEIGHT, SYNONYM_WEIGHT } from './query.js';
 import { stem } from './stem.js';
 
 const weightOf = (q: ReturnType<typeof buildQuery>, word: string) => q.terms.find((t) => t.term === stem(word))?.weight ?? 0;
@@ -52,9 +52,54 @@ describe('buildQuery', () => {
     expect(weightOf(q, 'meldingen')).toBe(1);
     const context = q.terms.filter((t) => t.source === 'context');
     expect(context.length).toBeGreaterThan(5);
-    for (const t of context) expect(t.weight).toBeLessThanOrEqual(0.3);
+    for (const t of context) expect(t.weight).toBeLessThanOrEqual(DEFAULT_PREAMBLE.cap);
     const total = context.reduce((s, t) => s + t.weight, 0);
-    expect(total).toBeLessThan(q.terms.filter((t) => t.source === 'question').reduce((s, t) => s + t.weight, 0) * 0.7);
+    expect(total).toBeLessThan(q.terms.filter((t) => t.source === 'question').reduce((s, t) => s + t.weight, 0));
+  });
+
+  it('weighs a preamble sentence by the words it shares with the question: the one a question picks up counts more', () => {
+    const preamble = 'Vorige week berichtte de krant over een peiling. Steeds meer inwoners komen in de financiële problemen.';
+    const q = buildQuery('Welke middelen zijn er voor deze inwoners beschikbaar?', { preamble });
+    expect(weightOf(q, 'financiële')).toBeGreaterThan(weightOf(q, 'krant'));
+    const flat = buildQuery('Welke middelen zijn er voor deze inwoners beschikbaar?', { preamble, preambleSettings: { focus: 0 } });
+    expect(weightOf(flat, 'financiële')).toBeCloseTo(weightOf(flat, 'krant'));
+  });
+
+  it('gives words the corpus does not hold no share in the budget of the context', () => {
+    const stats = { passages: 100, df: (term: string) => (term === stem('knarrenhof') ? 0 : 5) };
+    const preamble = 'Kleinschalige woonkernen voor ouderen worden niet gebouwd.';
+    const withName = buildQuery('Wat is het beleid voor een knarrenhof?', { preamble, stats });
+    const without = buildQuery('Wat is het beleid voor een knarrenhof?', { preamble });
+    expect(withName.own).toBeLessThan(without.own);
+    expect(weightOf(withName, 'ouderen')).toBeLessThan(weightOf(without, 'ouderen'));
+  });
+});
+
+describe('names, synonyms and follow-ups', () => {
+  it('weighs down the name of another place or a newspaper, not the corpus\'s own place', () => {
+    const q = buildQuery('De gemeente Almere stopt met jeugdhulp, schreef het Reformatorisch Dagblad.');
+    expect(weightOf(q, 'almere')).toBeCloseTo(NAME_WEIGHT);
+    expect(weightOf(q, 'reformatorisch')).toBeCloseTo(NAME_WEIGHT);
+    expect(weightOf(q, 'jeugdhulp')).toBe(1);
+    const home = buildQuery('Wat doet Zwolle?', { stats: { passages: 100, df: (term) => (term === stem('zwolle') ? 40 : 1) } });
+    expect(weightOf(home, 'zwolle')).toBe(1);
+    expect(weightOf(buildQuery('Wat doet Almere?', { names: false }), 'almere')).toBe(1);
+  });
+
+  it('adds the terms of a synonym at half weight, saying through which phrase', () => {
+    const q = buildQuery('Hoeveel meldingen over verwarde personen krijgt de politie?');
+    const gedrag = q.terms.find((t) => t.term === stem('gedrag'))!;
+    expect(gedrag.source).toBe('synonym');
+    expect(gedrag.weight).toBeCloseTo(SYNONYM_WEIGHT);
+    expect(gedrag.via).toEqual(['verward gedrag']);
+    expect(gedrag.synonym).toMatchObject({ trigger: [stem('verwarde'), stem('personen')] });
+    expect(buildQuery('Hoeveel meldingen over verwarde personen?', { synonyms: null }).terms.some((t) => t.source === 'synonym')).toBe(false);
+  });
+
+  it('weighs the own words of a follow-up sentence as framing words', () => {
+    const q = buildQuery('Is de gemeente bezig met een lokale inclusieagenda? Zo ja: wanneer komt de planning?');
+    expect(weightOf(q, 'inclusieagenda')).toBe(1);
+    expect(weightOf(q, 'planning')).toBeCloseTo(FOLLOW_UP_WEIGHT);
   });
 });
 

@@ -4,6 +4,7 @@ import { MemoryIndexStore } from './memory-store.js';
 import { buildQuery } from './query.js';
 import { rank } from './rank.js';
 import { DEFAULT_SCORING, idf } from './score.js';
+import { parseSynonyms, synonymSet } from './synonyms.js';
 import { passage } from './test-helpers/passages.js';
 
 async function storeOf(...passages: ReturnType<typeof passage>[]): Promise<MemoryIndexStore> {
@@ -84,5 +85,52 @@ describe('BM25F scoring', () => {
     );
     const hits = await rank(store, buildQuery('meldingen politie').terms, { excludeAnswersTo: 'd66' });
     expect(hits.map((h) => h.id).sort()).toEqual(['other', 'policy']);
+  });
+});
+
+describe('synonyms in scoring', () => {
+  const synonyms = synonymSet(parseSynonyms('hond, viervoeter').rules);
+  const query = (q: string) => buildQuery(q, { synonyms }).terms;
+  const plain = { ...DEFAULT_SCORING, proximity: null };
+
+  it('finds a passage that says the question\'s word in other words, below one that says it as asked, and tells through which phrase', async () => {
+    const store = await storeOf(
+      passage('Een hond mag hier loslopen.', { id: 'own' }),
+      passage('Een viervoeter mag hier loslopen.', { id: 'alternative' }),
+      passage('Het zwembad gaat om acht uur open.', { id: 'none' }),
+    );
+    const ranked = await rank(store, query('Mag een hond hier loslopen?'), { top: 5, diversify: false, scoring: plain });
+    expect(ranked.map((p) => p.id)).toEqual(['own', 'alternative']);
+    expect(ranked[1]!.matched).toEqual(['loslopen']);
+    expect(ranked[1]!.synonyms).toEqual(['viervoeter']);
+    expect(ranked[0]!.synonyms).toEqual([]);
+  });
+
+  it('counts the best of a word and its synonyms, not their sum (their sum with synonymSum 1)', async () => {
+    const store = await storeOf(
+      passage('Een hond of viervoeter mag hier loslopen.', { id: 'both' }),
+      passage('Een hond of kat mag hier loslopen.', { id: 'own' }),
+      passage('Een viervoeter mag daar loslopen.', { id: 'other' }),
+      passage('Een hond mag daar niet loslopen.', { id: 'more' }),
+    );
+    const gap = async (synonymSum: number) => {
+      const ranked = await rank(store, query('Mag een hond hier loslopen?'), { top: 5, diversify: false, scoring: { ...plain, synonymSum } });
+      return ranked.find((p) => p.id === 'both')!.score - ranked.find((p) => p.id === 'own')!.score;
+    };
+    expect(await gap(0)).toBeCloseTo(0, 2);
+    expect(await gap(1)).toBeGreaterThan(0.1);
+  });
+});
+
+describe('proximity', () => {
+  it('puts a passage in which the question\'s words stand together above one in which they stand apart', async () => {
+    const filler = 'Daarnaast zijn er nog veel andere zaken die aandacht vragen in de stad.';
+    const store = await storeOf(
+      passage(`De wachtlijsten zijn lang. ${filler} ${filler} Ook de jeugdzorg heeft het zwaar.`, { id: 'apart' }),
+      passage(`${filler} ${filler} De wachtlijsten in de jeugdzorg zijn lang.`, { id: 'together' }),
+    );
+    expect(await ids(store, 'wachtlijsten jeugdzorg')).toEqual(['together', 'apart']);
+    const plain = await rank(store, buildQuery('wachtlijsten jeugdzorg').terms, { top: 5, diversify: false, scoring: { ...DEFAULT_SCORING, proximity: null } });
+    expect(plain[0]!.score).toBeCloseTo(plain[1]!.score, 0);
   });
 });

@@ -10,9 +10,10 @@
  * is not less about its words); the document title counts half (it is shared by every passage
  * of the document, so it says little about which passage) and is not length-normalised.
  */
-import { FIELD_COUNT, type CorpusStats, type Postings } from './index-store.js';
+import { FIELD_COUNT, type CorpusStats, type PostingList, type Postings } from './index-store.js';
 import type { QueryTerm } from './query.js';
-import { DEFAULT_RECENCY, type RecencyParams } from './recency.js';
+import type { FeedbackParams, ProximityParams } from './rank.js';
+import type { RecencyParams } from './recency.js';
 
 export interface ScoringParams {
   k1: number;
@@ -29,6 +30,14 @@ export interface ScoringParams {
   recency: RecencyParams | null;
   /** Prose prior on the best candidates (prose.ts): tables and lists of names score lower. */
   prose: boolean;
+  /** How much of the lesser of a synonym group's alternatives counts as well (0: the best only, 1: all added up). */
+  synonymSum?: number;
+  /** Coordination: a candidate's score × (1 + this × the share of the question's own words it holds). */
+  coordination?: number;
+  /** Pseudo-relevance feedback (rank.ts), or null for none. */
+  feedback?: FeedbackParams | null;
+  /** Proximity of matched terms (rank.ts), or null for none. */
+  proximity?: ProximityParams | null;
 }
 
 export const DEFAULT_SCORING: ScoringParams = {
@@ -40,11 +49,14 @@ export const DEFAULT_SCORING: ScoringParams = {
   // policy-questions recall@10 0.70 → 0.75, MRR 0.49 → 0.51, hit@1 unchanged); at 0.5 and 1 the
   // hand-written questions lost hit@1 (0.43 → 0.37). The smallest weight that helps: a nudge.
   sectionWeight: 0.25,
-  // Recency prior, on by principle (recency.ts), with mixed evidence (bench/link.ts): d66-memo
-  // recall@10 0.36 → 0.39, MRR 0.27 → 0.28; held-out council-paraphrase hit@5 0.69 → 0.75, MRR
-  // 0.46 → 0.47 but recall@10 0.71 → 0.68; policy-questions (which ask about the 2005 nota too)
-  // recall@10 0.75 → 0.72. Floor .7 and .25 were each worse somewhere else.
-  recency: DEFAULT_RECENCY,
+  // Recency prior (recency.ts): off. It was on by principle (current policy first) with mixed
+  // evidence on the written sets; on the real council questions it costs (bench/link.ts, "recency
+  // prior on": hit@5 0.61 → 0.55, MRR 0.39 → 0.36), because the annotator cites the 2005 nota for
+  // half of them: with three documents the newest matches every query, so the prior pushes down
+  // the only document that treats mantelzorg, vrijwilligers or ouderenhuisvesting at all.
+  recency: null,
+  // Proximity of matched terms, window 5, weight 0.3 (bench/link.ts, "no proximity").
+  proximity: { window: 5, weight: 0.3 },
   prose: true,
 };
 
@@ -62,7 +74,28 @@ export interface ScoreTable {
   refs: ArrayLike<number>;
 }
 
-/** Score every passage that holds a query term. */
+/** Index of `ref` in an ascending list of passage numbers, or -1. */
+function indexOf(docs: ArrayLike<number>, ref: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = docs[mid]!;
+    if (v === ref) return mid;
+    if (v < ref) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Score every passage that holds a query term. Terms the synonyms added (`QueryTerm.synonym`) are
+ * alternatives to the words they stand for, as a search engine's synonym query treats them: per
+ * synonym group a passage gets the best of the trigger's own words and each phrase, so a passage
+ * that says "thuishulp" counts like one that says "hulp bij het huishouden", and one that says
+ * both counts no more (added up, the expansion pushed passages with the question's exact words
+ * down: test/gold/README.md).
+ */
 export function scoreBm25f(
   query: readonly QueryTerm[],
   postings: Postings,
@@ -77,23 +110,63 @@ export function scoreBm25f(
   const n = stats.passages;
   const avg = stats.avgLength.map((a) => (a > 0 ? a : 1));
   const { k1, b, fieldWeights } = params;
+  /** The BM25F contribution of entry `i` of a posting list, for a term of query weight × idf `w`. */
+  const contribution = (list: PostingList, i: number, w: number): number => {
+    const row = list.rows[i]!;
+    let tfw = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const freq = list.tf[i * FIELD_COUNT + f]!;
+      if (freq === 0) continue;
+      const norm = 1 - b[f]! + (b[f]! * lengths[row * FIELD_COUNT + f]!) / avg[f]!;
+      tfw += (fieldWeights[f]! * freq) / norm;
+    }
+    return tfw === 0 ? 0 : (w * tfw) / (k1 + tfw);
+  };
+  const add = (row: number, value: number) => {
+    if (value <= 0) return;
+    if (score[row] === 0) rows.push(row);
+    score[row]! += value;
+  };
+  const own = new Map<string, number>();
   for (const q of query) {
+    if (q.synonym) continue;
+    own.set(q.term, q.weight);
     const list = postings.lists.get(q.term);
     if (!list) continue;
     const w = q.weight * idf(list.df, n);
-    const { rows: at, tf } = list;
-    for (let i = 0; i < at.length; i++) {
-      const row = at[i]!;
-      let tfw = 0;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const freq = tf[i * FIELD_COUNT + f]!;
-        if (freq === 0) continue;
-        const norm = 1 - b[f]! + (b[f]! * lengths[row * FIELD_COUNT + f]!) / avg[f]!;
-        tfw += (fieldWeights[f]! * freq) / norm;
+    for (let i = 0; i < list.rows.length; i++) add(list.rows[i]!, contribution(list, i, w));
+  }
+  // Synonym groups: per passage the best alternative, above what the trigger's own words gave.
+  const groups = new Map<string, { trigger: string[]; options: Map<string, Map<number, number>> }>();
+  for (const q of query) {
+    if (!q.synonym) continue;
+    const list = postings.lists.get(q.term);
+    if (!list) continue;
+    let group = groups.get(q.synonym.group);
+    if (!group) groups.set(q.synonym.group, (group = { trigger: q.synonym.trigger, options: new Map() }));
+    let option = group.options.get(q.synonym.option);
+    if (!option) group.options.set(q.synonym.option, (option = new Map()));
+    const w = q.weight * idf(list.df, n);
+    for (let i = 0; i < list.rows.length; i++) {
+      const row = list.rows[i]!;
+      option.set(row, (option.get(row) ?? 0) + contribution(list, i, w));
+    }
+  }
+  for (const { trigger, options } of groups.values()) {
+    const best = new Map<number, number>();
+    for (const option of options.values()) for (const [ref, v] of option) if (v > (best.get(ref) ?? 0)) best.set(ref, v);
+    for (const [row, v] of best) {
+      let mine = 0;
+      for (const term of trigger) {
+        const list = postings.lists.get(term);
+        const weight = own.get(term);
+        if (!list || weight === undefined) continue;
+        const i = indexOf(list.docs, postings.matched.refs[row]!);
+        if (i >= 0) mine += contribution(list, i, weight * idf(list.df, n));
       }
-      if (tfw === 0) continue;
-      if (score[row] === 0) rows.push(row);
-      score[row]! += (w * tfw) / (k1 + tfw);
+      // Soft maximum: the best of the trigger and its phrases, plus `synonymSum` of the rest.
+      const gamma = params.synonymSum ?? 0;
+      add(row, v > mine ? v - mine + gamma * mine : gamma * v);
     }
   }
   return { rows, score, refs: postings.matched.refs };

@@ -76,8 +76,9 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const pieces = raw.split(HYPHENS).filter((p) => p.length > 0);
-    // "relatie-en scheidingsteam", "dak-of thuisloosheid": an elision with its space left out.
-    if (pieces.length === 2 && /^(en|of)$/i.test(pieces[1]!)) {
+    // "relatie-en scheidingsteam", "dak-of thuisloosheid": an elision with its space left out
+    // (a hyphen, never the slash of "en/of").
+    if (pieces.length === 2 && /^(en|of)$/i.test(pieces[1]!) && !/^(en|of)$/i.test(pieces[0]!) && !raw.includes('/')) {
       const norm = normPiece(pieces[0]!);
       if (norm) tokens.push({ raw: `${pieces[0]}-`, norm, position: position++, kind: 'truncated' });
       tokens.push({ raw: pieces[1]!, norm: pieces[1]!.toLowerCase(), position: position++, kind: 'part' });

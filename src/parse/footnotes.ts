@@ -1,20 +1,21 @@
 /**
- * Step 2: footnotes. In text taken from a PDF a footnote marker is glued to the word before it
- * ("Beschermd Thuis’1", "in de knel komen2.") and the footnote itself sits at the foot of the page
- * as "1 https://...", often followed by the link's text once more. A footnote line is recognised
+ * Step 2: footnotes. A reference is in superscript digits where the reader knew it ("Thuis’¹"),
+ * else, in text taken from a PDF, glued to the word before it ("Beschermd Thuis’1", "in de knel
+ * komen2."): text/footnote-markers.ts finds both. The footnote itself sits at the foot of the page
+ * (or the end of the text) as "1 https://...", often followed by the link's text once more. A footnote line is recognised
  * only when a glued marker with the same number comes before it, so a list numbered "1 ..."
  * without a dot is not mistaken for one.
  */
 import type { Footnote } from '../model.js';
 import type { Line } from './lines.js';
-import { joinLines } from '../text/text-utils.js';
+import { findNoteReferences } from '../text/footnote-markers.js';
+import { joinLines } from '../text/hyphenation.js';
 
 export interface FootnoteResult {
   lines: Line[];
   footnotes: Footnote[];
 }
 
-const MARKER_RE = /(?<=[\p{L}’'”")\].,;:!?])(\d{1,2})(?=[\s.,;:!?)]|$)/gu;
 const DEFINITION_RE = /^(\d{1,2})\s+(\S.*)$/;
 const STAR_DEFINITION_RE = /^(?:\((\*{1,3})\)|(\*{1,3}))\s+(\S.*)$/;
 
@@ -22,14 +23,21 @@ interface Marker {
   n: number;
   line: number;
   index: number;
+  length: number;
+}
+
+/** The nearest reference to note `n` before line `before` (text/footnote-markers.ts), not yet taken. */
+function findMarker(lines: readonly Line[], n: number, before: number, taken: readonly Marker[]): Marker | undefined {
+  for (let i = before - 1; i >= 0; i--) {
+    for (const hit of findNoteReferences(lines[i]?.text ?? '', String(n))) {
+      if (!taken.some((m) => m.line === i && m.index === hit.index)) return { n, line: i, index: hit.index, length: hit.length };
+    }
+  }
+  return undefined;
 }
 
 export function extractFootnotes(input: readonly Line[]): FootnoteResult {
   const lines = input.map((l) => ({ ...l }));
-  const markers: Marker[] = [];
-  lines.forEach((line, i) => {
-    for (const m of line.text.matchAll(MARKER_RE)) markers.push({ n: Number(m[1]), line: i, index: m.index ?? 0 });
-  });
   const footnotes: Footnote[] = [];
   const removeMarkers: Marker[] = [];
   const seen = new Set<number>();
@@ -40,7 +48,7 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
     const def = DEFINITION_RE.exec(line.text);
     if (def?.[1] && def[2]) {
       const n = Number(def[1]);
-      const marker = [...markers].reverse().find((m) => m.n === n && m.line < i && !removeMarkers.includes(m));
+      const marker = findMarker(lines, n, i, removeMarkers);
       if (marker && !seen.has(n) && !/^\d/.test(def[2])) {
         const parts = [def[2]];
         line.text = '';
@@ -87,7 +95,7 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
     if (!line) continue;
     let text = line.text;
     for (const m of ms.sort((a, b) => b.index - a.index)) {
-      text = text.slice(0, m.index) + text.slice(m.index + String(m.n).length);
+      text = text.slice(0, m.index) + text.slice(m.index + m.length);
     }
     line.text = text;
   }

@@ -18,7 +18,7 @@ export interface Label {
   rest: string;
 }
 
-const BULLETS = '-–—•·▪●◦■□➢►▶✓*o';
+const BULLETS = '-–—•·▪●◦■□➢➤►▶✓❖◆♦*o';
 
 export function detectLabel(text: string): Label | null {
   let m = /^(vraag|vr\.)\s*(\d{1,2})\s*([:.)]|-(?=\s))?(?=\s|$)\s*/i.exec(text);
@@ -94,6 +94,6 @@ export function sameLevel(a: Label, b: Label): boolean {
 
 function bulletClass(bullet: string): string {
   if ('-–—'.includes(bullet)) return 'dash';
-  if ('•·●▪■'.includes(bullet)) return 'dot';
+  if ('•·●▪■◆♦❖'.includes(bullet)) return 'dot';
   return bullet;
 }

@@ -1,8 +1,10 @@
 /**
  * Step 1: the letter's text as lines with their original line numbers; odd characters
- * normalised, markdown syntax stripped, page furniture dropped, an item that starts on the
- * same line as its lead-in ("... aan het college:  1. Bent u ...") moved to a line of its own.
+ * normalised, markdown syntax stripped, page furniture dropped (text/page-furniture.ts), an item
+ * that starts on the same line as its lead-in ("... aan het college:  1. Bent u ...") moved to a
+ * line of its own.
  */
+import { findPageFurniture } from '../text/page-furniture.js';
 
 export interface Line {
   /** 1-based line number in the input text. */
@@ -32,41 +34,22 @@ export function prepareLines(text: string, format: string | undefined): Prepared
   });
   if (format === 'markdown') lines = lines.map(stripMarkdown);
   lines = lines.flatMap((line, i) => splitInlineFirstItem(line, lines[i - 1]));
+  // Page furniture: the shared step (text/page-furniture.ts), for a text without page boundaries
+  // (a PDF's reader has dropped its own by where the lines stand). A bare number is a page number
+  // only in text taken from a PDF.
+  const furniture = findPageFurniture(
+    lines.map((line, i) => ({ n: line.no, text: line.text, pageStart: i === 0 })),
+    { withoutPages: { bareNumbers: format === 'pdf' } },
+  );
   const dropped: Line[] = [];
-  const repeated = repeatedShortLines(lines);
-  const kept = lines.map((line) => {
-    if (line.text && (isPageNumber(line.text, format) || repeated.has(line.text))) {
+  const kept = lines.map((line, i) => {
+    if (line.text && furniture.has(i)) {
       dropped.push(line);
       return { ...line, text: '' };
     }
     return line;
   });
   return { lines: kept, dropped };
-}
-
-/** "Pagina 2 van 5", "- 2 -", "2/5", "Page 2"; a bare number only in PDF text, where it is a page number. */
-function isPageNumber(text: string, format: string | undefined): boolean {
-  if (/^(?:pagina|page|blz\.?|p\.)\s*\d{1,3}(?:\s*(?:van|of|\/)\s*\d{1,3})?$/i.test(text)) return true;
-  if (/^[-–—]\s*\d{1,3}\s*[-–—]$/.test(text)) return true;
-  if (/^\d{1,3}\s*\/\s*\d{1,3}$/.test(text)) return true;
-  return format === 'pdf' && /^\d{1,3}$/.test(text);
-}
-
-/**
- * Running headers and footers: a short line that recurs three or more times. Lines that are
- * question-like or list items recur legitimately ("Zo nee, waarom niet?"), so only lines without
- * a question mark and without a label qualify.
- */
-function repeatedShortLines(lines: readonly Line[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const line of lines) {
-    if (!line.text || line.text.length > 90 || line.text.includes('?')) continue;
-    if (/^(?:[-–•o*]|\d{1,2}[.)]|[a-z][.)]|vraag\s*\d)/i.test(line.text)) continue;
-    counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
-  }
-  const repeated = new Set<string>();
-  for (const [text, n] of counts) if (n >= 3 && /\p{L}/u.test(text)) repeated.add(text);
-  return repeated;
 }
 
 function stripMarkdown(line: Line): Line {

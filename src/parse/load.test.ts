@@ -82,6 +82,11 @@ describe('loadQuestionDocument', () => {
     expect(doc.deadline).toBe('2025-03-02');
   });
 
+  it('refuses a markdown file opening with a ---js fence instead of reading it as a letter', async () => {
+    await writeFile(join(dir, 'brief.md'), '---js\n{ title: "x" }\n---\nGeachte voorzitter,\n\n1. Wat doet het college?\n');
+    await expect(loadQuestionDocument(join(dir, 'brief.md'), { display: 'brief.md' })).rejects.toMatchObject({ file: 'brief.md', line: 1, message: expect.stringMatching(/must be YAML/) });
+  });
+
   it('names the file in errors', async () => {
     await expect(loadQuestionDocument(join(dir, 'nope.txt'), { display: 'nope.txt' })).rejects.toMatchObject({ file: 'nope.txt', message: 'no such file' });
     await expect(loadQuestionDocument(dir, { display: 'map' })).rejects.toBeInstanceOf(InputError);

@@ -10,9 +10,10 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { defaultConfig, type AnswerConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
-import { hasFrontMatter } from '../documents/front-matter.js';
+import { hasFrontMatter, parseFrontMatter } from '../documents/front-matter.js';
 import type { ParseWarning, QuestionDocument } from '../model.js';
-import { computeDeadline } from '../documents/deadline.js';
+import { computeDeadline, deadlineMismatch } from '../documents/deadline.js';
+import { refuseErrors } from '../documents/schema.js';
 import { parseQuestionDocument } from './parse-letter.js';
 import { normalizeQuestionDocument, questionDocumentId, readQuestionDocumentFile } from '../documents/question-document.js';
 import { DEFAULT_READ_LIMITS, formatMegabytes, readSource, type ReadOptions } from '../read/read-source.js';
@@ -52,6 +53,9 @@ export async function loadQuestionSource(input: { name: string; data: Uint8Array
   if (MARKDOWN_NAME.test(input.name) || input.name === '-') {
     const { text } = decodeText(input.data);
     if (isQuestionDocumentText(text)) return fromQuestionFile(text, display, config);
+    // A "---js" (or other non-YAML) fence is front matter that is refused, never a letter's first line.
+    const fence = parseFrontMatter(text, display);
+    if (fence.present && /must be YAML/.test(fence.problems[0]?.message ?? '')) refuseErrors(fence.problems, display);
   }
   const source = await readSource(input, options.read);
   const parsed = parseQuestionDocument(source.text, { file: display, format: source.format });
@@ -63,22 +67,14 @@ export async function loadQuestionSource(input: { name: string; data: Uint8Array
 }
 
 function fromQuestionFile(text: string, file: string, config: AnswerConfig): QuestionDocument {
-  const { document, keyLines } = readQuestionDocumentFile(text, file);
-  if (document.kind && !Object.hasOwn(config.kinds, document.kind)) {
-    throw new InputError(`kind: "${document.kind}" is not a kind in answer.config.json (known: ${Object.keys(config.kinds).join(', ')})`, {
-      file,
-      line: keyLines.kind ?? null,
-    });
-  }
+  // The file name stands in for a missing id; any other problem refuses the file.
+  const { document, keyLines, problems } = readQuestionDocumentFile(text, { file, kinds: Object.keys(config.kinds) });
+  refuseErrors(problems, file);
   const filled = computeDeadline(document, config);
   const warnings: ParseWarning[] = [...document.warnings];
-  if (document.deadline && filled.deadline && document.deadline !== filled.deadline) {
-    warnings.push({
-      line: keyLines.deadline ?? null,
-      message: `deadline ${document.deadline} differs from ${document.uitstel ? 'uitstel.until' : 'received + the answer term'} (${filled.deadline}); using ${filled.deadline}. To move a deadline, add an uitstel`,
-    });
-  }
   if (document.id === null) document.id = basename(file, extname(file)) || null;
+  const mismatch = deadlineMismatch(document, filled.deadline);
+  if (mismatch) warnings.push({ line: keyLines.deadline ?? null, message: mismatch });
   return { ...document, ...filled, warnings };
 }
 

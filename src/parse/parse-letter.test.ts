@@ -92,3 +92,34 @@ describe('footnotes in PDF text', () => {
     expect(doc.footnotes[0]?.text).toBe('https://www.example.nl/rapport');
   });
 });
+
+describe('parseQuestionDocument on a list whose items ask by statement', () => {
+  // Gorinchem, on mantelzorg (issue 14): the letter's only list item ends in a full stop.
+  const text = [
+    'Schriftelijke vragen',
+    '',
+    'Gorinchem, 12 oktober 2023',
+    '',
+    'Geacht college,',
+    '',
+    'Op meerdere momenten heeft de huidige coalitie uitgesproken mantelzorg van groot belang te vinden.',
+    '',
+    '1. Meer specifiek zijn wij benieuwd naar hoe het staat met de rode knop voor mantelzorger en de mogelijkheid voor respijtzorg.',
+    '',
+    'Met vriendelijke groet,',
+  ].join('\n');
+
+  it('takes every item of the numbered list as a question when none reads as one, and says so', () => {
+    const doc = parseQuestionDocument(text);
+    expect(doc.questions.map((q) => q.text)).toEqual([
+      'Meer specifiek zijn wij benieuwd naar hoe het staat met de rode knop voor mantelzorger en de mogelijkheid voor respijtzorg.',
+    ]);
+    expect(doc.preamble).toMatch(/^Op meerdere momenten/);
+    expect(doc.warnings.map((w) => w.message)).toContain('no item of the numbered list reads as a question; its items were taken as the questions');
+  });
+
+  it('still finds no question in a letter that only lists facts in bullets', () => {
+    const bullets = text.replace('1. Meer specifiek', '- Meer specifiek');
+    expect(parseQuestionDocument(bullets).questions).toEqual([]);
+  });
+});

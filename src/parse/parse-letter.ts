@@ -6,18 +6,20 @@
  * breaks) → questions → metadata and preamble.
  */
 import type { ParseWarning, QuestionDocument } from '../model.js';
+import type { SourceFormat } from '../read/formats.js';
 import { extractMetadata } from './extract-metadata.js';
 import { extractFootnotes } from './footnotes.js';
 import { prepareLines } from './lines.js';
 import { splitQuestions, toUnits } from './split-questions.js';
-import { collapseSpace, joinLines } from '../text/text-utils.js';
+import { joinLines } from '../text/hyphenation.js';
+import { collapseSpace } from '../text/text-utils.js';
 
 /** Options for parsing a letter's text. */
 export interface ParseOptions {
   /** File name, used in warnings and errors. */
   file?: string;
   /** The source format, when known: PDF text gets page-furniture handling. */
-  format?: 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
+  format?: SourceFormat;
 }
 
 /** Parse the text of a question letter into a question document. */
@@ -25,7 +27,7 @@ export function parseQuestionDocument(text: string, options: ParseOptions = {}):
   const input = typeof text === 'string' ? text : '';
   const prepared = prepareLines(input, options.format);
   const { lines, footnotes } = extractFootnotes(prepared.lines);
-  const units = toUnits(lines);
+  const units = toUnits(lines, options.format === 'pdf');
   const split = splitQuestions(units);
   const meta = extractMetadata(units, split.firstQuestionUnit, split.endUnit, split.questions.map((q) => q.text));
 

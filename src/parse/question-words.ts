@@ -57,9 +57,10 @@ export function hasQuestionMark(text: string): boolean {
 
 /** A follow-up that belongs to the question before it: "Zo ja, ...", "Indien nee, ...", "En zo ja, ...". */
 export function isFollowUp(text: string): boolean {
-  return /^(?:en\s+)?(?:zo|indien|als|mocht dat|wanneer dat|in dat geval)\s*(?:ja|nee|neen|niet|wel|dit (?:niet|wel) het geval is|dat (?:niet|wel) (?:zo|het geval) is)\b/i.test(
-    text.trim().replace(/^[\s"“‘'(]+/, ''),
-  );
+  const t = text.trim().replace(/^[\s"“‘'(]+/, '');
+  // "Waarom (wel of) niet?" on its own asks after the question before it.
+  if (/^(?:en\s+)?waarom\s+(?:(?:wel|niet)(?:\s+of\s+(?:wel|niet))?|dan\s+niet)\s*\?$/i.test(t)) return true;
+  return /^(?:en\s+)?(?:zo|indien|als|mocht dat|wanneer dat|in dat geval)\s*(?:ja|nee|neen|niet|wel|dit (?:niet|wel) het geval is|dat (?:niet|wel) (?:zo|het geval) is)\b/i.test(t);
 }
 
 /** A line that announces the list of questions ("de volgende vragen:", "Vragen", "Hierover de vragen:"). */

@@ -20,7 +20,9 @@ import {
   isQuestionLike,
   isQuestionSentence,
 } from './question-words.js';
-import { collapseSpace, comparable, joinLines, splitSentences } from '../text/text-utils.js';
+import { joinLines } from '../text/hyphenation.js';
+import { splitSentences } from '../text/sentences.js';
+import { collapseSpace, comparable } from '../text/text-utils.js';
 
 export interface Unit {
   line: Line;
@@ -45,6 +47,8 @@ interface Item {
   lastUnit: number;
   /** Units of prose that came before it since the previous item (for lead-in detection). */
   proseBefore: string[];
+  /** It took in paragraphs set apart from it (carriesItemOn). */
+  carried?: boolean;
 }
 
 interface ListGroup {
@@ -62,8 +66,12 @@ export interface SplitResult {
   warnings: ParseWarning[];
 }
 
-/** Turn lines into units: labels detected, paragraph breaks marked (inferred for wrapped text). */
-export function toUnits(lines: readonly Line[]): Unit[] {
+/**
+ * Turn lines into units: labels detected, paragraph breaks marked (inferred for wrapped text).
+ * `laidOut`: the lines are the printed lines of a page (a PDF), so a line may always be a wrapped
+ * part of a paragraph, however few lines the letter has.
+ */
+export function toUnits(lines: readonly Line[], laidOut = false): Unit[] {
   const units: Unit[] = [];
   let blank = true;
   for (const line of lines) {
@@ -78,7 +86,7 @@ export function toUnits(lines: readonly Line[]): Unit[] {
     units.push({ line, label: detectLabel(line.text), breakBefore: blank || afterAnnouncement, blankBefore: blank });
     blank = false;
   }
-  inferParagraphBreaks(units);
+  inferParagraphBreaks(units, laidOut);
   return units;
 }
 
@@ -87,9 +95,9 @@ export function toUnits(lines: readonly Line[]): Unit[] {
  * as long as the longest ones, the text is wrapped: then a line that ends a sentence well short of
  * the usual width ends its paragraph, and a short unpunctuated line before a capital is a title.
  */
-function inferParagraphBreaks(units: Unit[]): void {
+function inferParagraphBreaks(units: Unit[], laidOut: boolean): void {
   const lengths = units.map((u) => u.line.text.length + u.line.indent).sort((a, b) => a - b);
-  if (lengths.length < 6) {
+  if (lengths.length < 6 && !laidOut) {
     for (let i = 0; i + 1 < units.length; i++) {
       const next = units[i + 1];
       if (next && !/^[\p{Ll}]/u.test(next.line.text)) next.breakBefore = true;
@@ -104,7 +112,7 @@ function inferParagraphBreaks(units: Unit[]): void {
     const next = units[i + 1];
     return next && !next.label && !next.breakBefore && !/[.?!:;,]["”’')]?$/.test(u.line.text) && u.line.text.length + u.line.indent >= 0.6 * p90;
   }).length;
-  const wrapped = runOn / units.length >= 0.3 || (near / lengths.length >= 0.35 && runOn / units.length >= 0.1);
+  const wrapped = laidOut || runOn / units.length >= 0.3 || (near / lengths.length >= 0.35 && runOn / units.length >= 0.1);
   if (!wrapped) {
     // Not wrapped (text from a web page or DOCX): every line is a paragraph of its own, unless the
     // next line carries on a sentence in lower case.
@@ -195,6 +203,16 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
     questions = prose.questions;
     firstQuestionUnit = prose.firstUnit;
     endUnit = prose.endUnit;
+    // Every item of the letter's list of questions is a question, also one that asks by statement
+    // ("Meer specifiek zijn wij benieuwd naar ... respijtzorg."): when nothing in the letter asks,
+    // its last numbered list before the closing is that list.
+    const list = questions.length === 0 ? [...groups].reverse().find(isNumberedList) : undefined;
+    if (list) {
+      firstQuestionUnit = list.items[0]?.unit ?? closingUnit;
+      endUnit = Math.max(...list.items.map((it) => it.lastUnit)) + 1;
+      for (const item of list.items) questions.push(...itemToQuestions(item, warnings));
+      warnings.push({ line: list.items[0]?.line.no ?? null, message: 'no item of the numbered list reads as a question; its items were taken as the questions' });
+    }
   }
   questions = dropRepeatedRun(questions, warnings);
   questions.forEach((q, i) => (q.number = i + 1));
@@ -249,7 +267,24 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
         proseBefore: prose,
       };
       prose = [];
-      const level = stack.findIndex((open) => sameLevel(open.label, unit.label as Label));
+      // Indentation, where the text shows it (the readers write two spaces or more per list level;
+      // a PDF's list items stand at their printed distance from the margin): an item indented less
+      // than an open item closes it, an item indented deeper nests under the open one, whatever
+      // its label (an office suite prints the same bullet on every level). The numbering wins over
+      // the indentation: "2." under "1." goes on counting, it does not nest (letter 54 as a PDF:
+      // "1." ends the lead-in's line, "2." to "5." stand indented below it).
+      while (stack.length > 0 && unit.line.indent + 2 <= (stack[stack.length - 1] as Item).line.indent) stack.pop();
+      const deeper = stack[stack.length - 1];
+      const counts = (open: Item, label: Label): boolean => sameLevel(open.label, label) && open.label.value !== null && label.value === open.label.value + 1;
+      if (deeper && unit.line.indent >= deeper.line.indent + 2 && !inAnswer && !counts(deeper, unit.label)) {
+        if (lastTop) (stack[0] as Item).lastUnit = i;
+        deeper.children.push(item);
+        stack.push(item);
+        continue;
+      }
+      // Of the open items of the same kind, the one at this item's indentation is its sibling.
+      const atIndent = stack.findIndex((open) => sameLevel(open.label, unit.label as Label) && Math.abs(open.line.indent - unit.line.indent) < 2);
+      const level = atIndent >= 0 ? atIndent : stack.findIndex((open) => sameLevel(open.label, unit.label as Label));
       if (lastTop && stack.length > 0) (stack[0] as Item).lastUnit = i;
       if (level >= 0) {
         stack = stack.slice(0, level);
@@ -306,7 +341,9 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
         top.lastUnit = i;
         continue;
       }
-      if (absorbsNextParagraph(open, text, unit.blankBefore)) {
+      const carried = open === top && carriesItemOn(units, i, end, top, group?.items.some((it) => it !== top && it.carried) ?? false);
+      if (carried) top.carried = true;
+      if (carried || absorbsNextParagraph(open, text, unit.blankBefore)) {
         appendText(open, text, true);
         top.lastUnit = i;
         continue;
@@ -377,6 +414,26 @@ function absorbsNextParagraph(item: Item, text: string, blankBefore: boolean): b
   return item.label.kind === 'number' || item.label.kind === 'vraag' || item.label.kind === 'ordinal';
 }
 
+/**
+ * An item that has not asked anything yet, followed by paragraphs without a label and then by the
+ * next item of its own list, takes those paragraphs in: they are the item's further paragraphs,
+ * set apart from it where the reader lost the item's indent (letter 38 as RTF: "• U stelt dat
+ * ...", "Navraag bij OVB leert ...", "Welke criteria ...?", "• Ook heb ik ..."). A list of another
+ * kind after the paragraphs (letter 48: complaints, a paragraph, then the numbered questions)
+ * leaves them prose.
+ */
+function carriesItemOn(units: readonly Unit[], at: number, end: number, item: Item, listDoesSo: boolean): boolean {
+  if (itemAsks(item) || isClosing(units[at]?.line.text ?? '') || /:$/.test(units[at]?.line.text ?? '')) return false;
+  for (let j = at + 1; j < end; j++) {
+    const next = units[j];
+    if (!next) continue;
+    if (next.label) return sameLevel(next.label, item.label) && next.line.indent === item.line.indent;
+    if (isClosing(next.line.text)) break;
+  }
+  // The list's last item does the same when an item before it did (the letter writes its items so).
+  return listDoesSo;
+}
+
 /** Whether the item (with its children) asks something already. */
 function itemAsks(item: Item): boolean {
   const text = ownText(item);
@@ -403,6 +460,11 @@ function isQuestionList(group: ListGroup): boolean {
   const strongLabels = first.label.kind === 'vraag' || first.label.kind === 'lead-in';
   if (strongLabels) return true;
   return asking / items.length >= (leadIn ? 0.3 : 0.5);
+}
+
+/** A list numbered as questions are ("1.", "1)", "Vraag 1", "1e"), not bullets or sub-items. */
+function isNumberedList(group: ListGroup): boolean {
+  return group.items.length > 0 && group.items.every((it) => it.label.kind === 'number' || it.label.kind === 'vraag' || it.label.kind === 'ordinal');
 }
 
 /** One list item → its question(s): nested items are parts, a folded list, or (under a lead-in) questions. */

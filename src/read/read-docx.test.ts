@@ -97,7 +97,7 @@ describe('Word numbering', () => {
     expect(planListLabels(doc, numbering, '')).toEqual(['Vraag 1:', 'i.', 'ii.', '1.2.1', 'Vraag 2:', 'i.', 'Vraag 7:', '']);
   });
 
-  it('follows a numbering style link and numbering through a paragraph style, as mammoth does', () => {
+  it('follows a numbering style link and numbering through a paragraph style', () => {
     const numbering = `<w:numbering ${W}>
       <w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Vragen"/>${lvl(0, 'upperLetter', '%1)', '<w:pStyle w:val="Vraag"/>')}</w:abstractNum>
       <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Vragen"/></w:abstractNum>
@@ -110,7 +110,7 @@ describe('Word numbering', () => {
     expect(planListLabels(documentXml(para('a', 6), styled, para('c', 6)), numbering, styles)).toEqual(['A)', 'B)', 'C)']);
   });
 
-  it('skips paragraphs mammoth does not read: mc:Choice, deleted text, a deleted paragraph mark', () => {
+  it('skips paragraphs Word does not print: mc:Choice (its mc:Fallback is read), deleted text, a deleted paragraph mark', () => {
     const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
     const alternate = `<w:p><w:r><mc:AlternateContent><mc:Choice>${para('x', 1)}</mc:Choice><mc:Fallback>${para('y', 1)}</mc:Fallback></mc:AlternateContent></w:r></w:p>`;
     const deletedMark = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>z</w:t></w:r></w:p>`;
@@ -120,7 +120,7 @@ describe('Word numbering', () => {
 });
 
 describe('footnotes', () => {
-  it('glues the marker to its word and lists the notes as `N text` lines at the end', async () => {
+  it('writes the reference in superscript digits after its word and the notes as `N text` lines at the end', async () => {
     const text = 'Ingegeven door het rapport van Beschermd Wonen naar Beschermd Thuis’ uit 2015.\n1. Deelt het college deze opvatting?\nHet voorkomen dat mensen in de knel komen.';
     const built = await buildLetterDocx(text, {
       footnotes: [
@@ -130,8 +130,8 @@ describe('footnotes', () => {
     });
     const source = await read(built.data);
     expect(source.text).toBe(
-      'Ingegeven door het rapport van Beschermd Wonen naar Beschermd Thuis’1 uit 2015.\n\n1. Deelt het college deze opvatting?\n\n' +
-        'Het voorkomen dat mensen in de knel komen.2\n\n1 https://www.youtube.com/watch?v=AWYlvnaryms\n2 https://www.volkshuisvestingnederland.nl/programma',
+      'Ingegeven door het rapport van Beschermd Wonen naar Beschermd Thuis’¹ uit 2015.\n\n1. Deelt het college deze opvatting?\n\n' +
+        'Het voorkomen dat mensen in de knel komen.²\n\n1 https://www.youtube.com/watch?v=AWYlvnaryms\n2 https://www.volkshuisvestingnederland.nl/programma',
     );
   });
 });
@@ -140,7 +140,7 @@ describe('bad DOCX files', () => {
   const minimal = (extra: Record<string, Uint8Array> = {}) =>
     zipSync({ 'word/document.xml': new TextEncoder().encode(documentXml(para('Hallo'))), ...extra });
 
-  it('refuses a zip bomb by the real inflated size, before mammoth sees it', async () => {
+  it('refuses a zip bomb by the real inflated size, before any XML is read', async () => {
     const bomb = minimal({ 'word/media/leeg.bin': new Uint8Array(60 * 1024 * 1024) });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const error = await inputError(read(bomb));
@@ -155,6 +155,26 @@ describe('bad DOCX files', () => {
     const error = await inputError(read(bomb, { maxInflatedBytes: 1024 * 1024 }));
     expect(error.message).toBe('the DOCX inflates to more than the 1 MB limit (a zip bomb?)');
   });
+
+  it('bounds the work on a small DOCX that inflates to 30 MB of paragraphs: the text limit stops it within seconds', async () => {
+    const paragraph = '<w:p><w:r><w:t>Vraag over de begroting?</w:t></w:r></w:p>';
+    const xml = documentXml(paragraph.repeat(Math.ceil(30e6 / paragraph.length)));
+    const small = zipSync({ 'word/document.xml': new TextEncoder().encode(xml) }, { level: 9 });
+    expect(small.length).toBeLessThan(200 * 1024);
+    const started = performance.now();
+    const error = await inputError(read(small));
+    expect(error.message).toBe('the DOCX holds more than 4 million characters of text, more than any letter or policy document; it is refused');
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+
+  it('bounds the work by the time limit too: millions of empty paragraphs stop at it', async () => {
+    const xml = documentXml('<w:p/>'.repeat(3_000_000));
+    const small = zipSync({ 'word/document.xml': new TextEncoder().encode(xml) }, { level: 9 });
+    const started = performance.now();
+    const error = await inputError(read(small, { timeoutMs: 300 }));
+    expect(error.message).toBe('reading the DOCX took longer than 300 ms; the time limit stopped it');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  }, 30_000);
 
   it('refuses a zip with too many entries', async () => {
     const files: Record<string, Uint8Array> = {};

@@ -1,340 +1,108 @@
 /**
- * DOCX: check the zip (entry count, real inflated size) before anything else touches it, work out
- * Word's automatic list labels from numbering.xml, let mammoth turn the document into HTML, and
- * write that HTML as text lines with the labels in them.
+ * DOCX: the zip checked and inflated (zip.ts), then WordprocessingML read straight from its XML
+ * (xml.ts) into the structure of document.ts: paragraphs and their runs, Word's list labels and
+ * levels from numbering.xml (docx-numbering.ts), headings by their style, tables row by row,
+ * footnotes and endnotes. One linear pass per part under the reader's work budget (a time limit
+ * and a text limit): a 130 KB DOCX can hold 30 MB of paragraphs, and the reader stops at the limit
+ * instead of running for minutes.
  *
- * Why the labels are computed here: in a Word list the "1." lives in the numbering definition, not in
- * the text, and mammoth only says "ordered list, level n". A list interrupted by a paragraph of text
- * (a question, an explanation, the next question) comes out of mammoth as two `<ol>`s that would
- * both count from 1, while Word prints 1, 2, 3. The numbering format ("1)", "a.", "Vraag %1") is
- * also only in numbering.xml.
+ * A list item may have further paragraphs. Word writes them without numbering but indented to the
+ * item's text; LibreOffice writes them with numbering switched off (`w:numId w:val="0"`) and
+ * without the indent. Either way they stay with their item (`continues`).
  */
-import { Inflate } from 'fflate';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
+import { bulletLook, replaceSymbolBullets } from './bullets.js';
+import { ListLabeler, readNumbering, resolveParagraph, type ListRef, type Numbering } from './docx-numbering.js';
+import { documentToText, TableStack, type Block, type Note, type ParagraphBlock, type Run, type StructuredDocument } from './document.js';
 import { takeHeadingMarks, type HeadingMark } from './heading-marks.js';
-import type { ReadLimits } from './read-source.js';
-import { formatMegabytes } from './read-source.js';
-import { LABEL_CLOSE, LABEL_OPEN, alpha, htmlToText, roman } from './read-html.js';
+import { WorkBudget, type ReadLimits } from './limits.js';
 import { normaliseText } from './read-text.js';
+import { scanXml } from './xml.js';
+import { unzipChecked } from './zip.js';
 
 export interface DocxResult {
   text: string;
   warnings: ParseWarning[];
   /** Paragraphs in Word's Title and heading styles. */
   headings: HeadingMark[];
-  /** mammoth's HTML with Word's list labels marked (`SourceText.html`). */
-  html: string;
+  document: StructuredDocument;
 }
 
-/**
- * Word's Title style, and the heading and title styles as a Dutch template names them (Word itself
- * stores its built-in styles under English names, "heading 1", which mammoth maps already).
- */
-const STYLE_MAP = [
-  "p[style-name='Title'] => h1.title:fresh",
-  "p[style-name='Titel'] => h1.title:fresh",
-  ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='Kop ${n}'] => h${n}:fresh`),
-];
-
-/** The parts whose inflated bytes the reader itself needs. */
-const NEEDED = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
+const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
 
 export async function readDocx(data: Uint8Array, context: { file: string; limits: ReadLimits }): Promise<DocxResult> {
   const { file, limits } = context;
-  const parts = inflateChecked(data, limits, file);
+  const parts = await unzipChecked(data, (name) => PARTS.has(name), limits, file, 'DOCX');
   const documentXml = parts.get('word/document.xml');
   if (!documentXml) throw new InputError('the DOCX is damaged (no word/document.xml)', { file });
   const decoder = new TextDecoder();
-  const plan = planListLabels(
-    decoder.decode(documentXml),
-    parts.has('word/numbering.xml') ? decoder.decode(parts.get('word/numbering.xml')) : '',
-    parts.has('word/styles.xml') ? decoder.decode(parts.get('word/styles.xml')) : '',
-  );
-  const warnings: ParseWarning[] = [];
-  const mammoth = (await import('mammoth')).default;
-  let html: string;
-  try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
-      {
-        transformDocument: (document: MammothElement) => {
-          if (!applyLabels(document, plan)) {
-            warnings.push({ line: null, message: "Word's list numbering could not be matched to the paragraphs; list labels are counted from the list structure" });
-          }
-          return document;
-        },
-        // Images are never read: a letter's pictures hold no question text, and data URIs would bloat the HTML.
-        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-        externalFileAccess: false,
-        includeEmbeddedStyleMap: false,
-        styleMap: STYLE_MAP,
-        ignoreEmptyParagraphs: true,
-      },
-    );
-    html = result.value;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(`the DOCX is damaged (${reason})`, { file });
+  const part = (name: string): string => {
+    const bytes = parts.get(name);
+    return bytes ? decoder.decode(bytes) : '';
+  };
+  const budget = new WorkBudget(limits, file, 'DOCX');
+  const numbering = readNumbering(part('word/numbering.xml'), part('word/styles.xml'), budget);
+  const document = readWordDocument(decoder.decode(documentXml), numbering, { footnotes: part('word/footnotes.xml'), endnotes: part('word/endnotes.xml') }, budget);
+  const text = documentToText(document);
+  return { ...takeHeadingMarks(normaliseText(text)), warnings: [], document };
+}
+
+/** Heading levels by style name: Word's built-in names ("heading 1", "Title") and a Dutch template's ("Kop 1", "Titel"). */
+function headingLevelOfStyle(numbering: Numbering, styleId: string | null): number | undefined {
+  const seen = new Set<string>();
+  for (let id = styleId; id && !seen.has(id) && seen.size < 10; id = numbering.styles.get(id)?.basedOn ?? null) {
+    seen.add(id);
+    const name = (numbering.styles.get(id)?.name ?? (seen.size === 1 ? id : '')).trim().toLowerCase();
+    const heading = /^(?:heading|kop)\s*([1-6])$/.exec(name);
+    if (heading) return Number(heading[1]);
+    if (name === 'title' || name === 'titel') return 0;
   }
-  return { ...takeHeadingMarks(normaliseText(htmlToText(html, { mammothNotes: true }))), warnings, html };
+  return undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The zip check
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  declaredSize: number;
-  localOffset: number;
-}
-
-/**
- * Walk the central directory, refuse too many entries, and inflate every entry in small steps,
- * counting the real output: a zip bomb lies in its declared sizes, and one 4 KB step of deflate can
- * produce at most about 4 MB (deflate's ratio is capped near 1032:1), so the check stops within a
- * few MB of the cap. Returns the inflated bytes of the parts in NEEDED.
- */
-export function inflateChecked(data: Uint8Array, limits: ReadLimits, file: string): Map<string, Uint8Array> {
-  const entries = readCentralDirectory(data, limits, file);
-  const tooBig = () =>
-    new InputError(`the DOCX inflates to more than the ${formatMegabytes(limits.maxInflatedBytes)} limit (a zip bomb?)`, { file });
-  let declared = 0;
-  for (const entry of entries) declared += entry.declaredSize;
-  if (declared > limits.maxInflatedBytes) throw tooBig();
-  const parts = new Map<string, Uint8Array>();
-  let total = 0;
-  for (const entry of entries) {
-    const start = dataStart(data, entry, file);
-    const compressed = data.subarray(start, start + entry.compressedSize);
-    if (compressed.length < entry.compressedSize) throw damaged(file, 'an entry runs past the end of the file');
-    const keep = NEEDED.has(entry.name);
-    const chunks: Uint8Array[] = [];
-    if (entry.method === 0) {
-      total += compressed.length;
-      if (total > limits.maxInflatedBytes) throw tooBig();
-      if (keep) chunks.push(compressed);
-    } else if (entry.method === 8) {
-      let over = false;
-      const inflate = new Inflate((chunk) => {
-        total += chunk.length;
-        if (total > limits.maxInflatedBytes) over = true;
-        else if (keep) chunks.push(chunk);
-      });
-      const step = 4096;
-      try {
-        for (let i = 0; i < compressed.length && !over; i += step) {
-          inflate.push(compressed.subarray(i, i + step), i + step >= compressed.length);
-        }
-        if (compressed.length === 0) inflate.push(new Uint8Array(0), true);
-      } catch {
-        throw damaged(file, `the entry ${entry.name} does not inflate`);
-      }
-      if (over) throw tooBig();
-    } else {
-      throw damaged(file, `the entry ${entry.name} uses an unsupported compression method ${entry.method}`);
-    }
-    if (keep) parts.set(entry.name, concat(chunks));
+/** Left indentation (twips) a paragraph style gives, through basedOn. */
+function styleLeft(numbering: Numbering, styleId: string | null): number | null {
+  const seen = new Set<string>();
+  for (let id = styleId; id && !seen.has(id); id = numbering.styles.get(id)?.basedOn ?? null) {
+    seen.add(id);
+    const left = numbering.styles.get(id)?.left;
+    if (left !== null && left !== undefined) return left;
   }
-  return parts;
+  return null;
 }
 
-function damaged(file: string, reason: string): InputError {
-  return new InputError(`the DOCX is damaged (${reason})`, { file });
+interface OpenParagraph {
+  runs: Run[];
+  styleId: string | null;
+  numId?: string;
+  ilvl?: string;
+  left: number | null;
+  deletedMark: boolean;
+  /** Paragraphs of text boxes inside this paragraph, written after it. */
+  inner: Block[];
 }
 
-function readCentralDirectory(data: Uint8Array, limits: ReadLimits, file: string): ZipEntry[] {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged(file, 'no zip directory; the file is truncated');
-  const count = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  const offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw damaged(file, 'a ZIP64 archive, which no letter needs');
-  if (count > limits.maxZipEntries) {
-    throw new InputError(`the DOCX holds ${count} zip entries, more than the limit of ${limits.maxZipEntries}`, { file });
-  }
-  if (offset + size > data.length) throw damaged(file, 'the zip directory runs past the end of the file');
-  const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder();
-  let p = offset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > data.length || view.getUint32(p, true) !== 0x02014b50) throw damaged(file, 'a broken zip directory');
-    const method = view.getUint16(p + 10, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const declaredSize = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLength > data.length) throw damaged(file, 'a broken zip directory');
-    const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLength));
-    entries.push({ name, method, compressedSize, declaredSize, localOffset });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+interface RunProps {
+  bold: boolean;
+  italic: boolean;
+  superscript: boolean;
+  hidden: boolean;
 }
 
-function dataStart(data: Uint8Array, entry: ZipEntry, file: string): number {
-  const p = entry.localOffset;
-  if (p + 30 > data.length) throw damaged(file, `the entry ${entry.name} is missing`);
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (view.getUint32(p, true) !== 0x04034b50) throw damaged(file, `the entry ${entry.name} is missing`);
-  return p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+/** What a container (the body, a table cell, a note) remembers of its last list item. */
+interface Container {
+  blocks: Block[];
+  /** The open list item's text indentation (twips), or null after anything that is not part of a list. */
+  itemLeft: number | null;
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
-}
+/** Elements whose content Word does not print, or prints once elsewhere (mc:Choice has a mc:Fallback). */
+const SKIPPED = new Set(['mc:Choice', 'w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:commentReference', 'w:headerReference', 'w:footerReference', 'w:sectPr']);
 
-// ---------------------------------------------------------------------------------------------
-// Word's list numbering
-
-interface XmlTag {
-  name: string;
-  attrs: Record<string, string>;
-  kind: 'open' | 'close' | 'empty';
-}
-
-/** A minimal tokenizer for Office XML: tags and their attributes, text skipped. */
-function* xmlTags(xml: string): Generator<XmlTag> {
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[2] === undefined) continue;
-    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
-    const attrRe = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-    for (let a = attrRe.exec(m[3] ?? ''); a; a = attrRe.exec(m[3] ?? '')) attrs[a[1]!] = a[2] ?? a[3] ?? '';
-    yield { name: m[2], attrs, kind: m[1] ? 'close' : m[4] ? 'empty' : 'open' };
-  }
-}
-
-interface LevelDef {
-  start: number;
-  numFmt: string;
-  lvlText: string;
-  pStyle: string | null;
-  /** Restart after a paragraph at this (1-based) level or higher; 0 never; null the default. */
-  restart: number | null;
-  legal: boolean;
-}
-
-interface AbstractNum {
-  levels: Map<number, LevelDef>;
-  numStyleLink: string | null;
-}
-
-interface NumDef {
-  abstractNumId: string;
-  startOverrides: Map<number, number>;
-  levelOverrides: Map<number, LevelDef>;
-}
-
-interface Numbering {
-  abstractNums: Map<string, AbstractNum>;
-  nums: Map<string, NumDef>;
-  /** Numbering styles (`w:type="numbering"`): style id → numId. */
-  numberingStyles: Map<string, string>;
-  /** Paragraph styles with their own numPr: style id → numId, and basedOn. */
-  paragraphStyles: Map<string, { numId: string | null; basedOn: string | null }>;
-}
-
-function readNumbering(numberingXml: string, stylesXml: string): Numbering {
-  const abstractNums = new Map<string, AbstractNum>();
-  const nums = new Map<string, NumDef>();
-  let abstract: AbstractNum | null = null;
-  let num: NumDef | null = null;
-  let level: LevelDef | null = null;
-  let levelIndex = 0;
-  let overrideLevel: number | null = null;
-  for (const tag of xmlTags(numberingXml)) {
-    const val = tag.attrs['w:val'];
-    if (tag.kind === 'close') {
-      if (tag.name === 'w:abstractNum') abstract = null;
-      else if (tag.name === 'w:num') num = null;
-      else if (tag.name === 'w:lvlOverride') overrideLevel = null;
-      else if (tag.name === 'w:lvl' && level) {
-        if (overrideLevel !== null && num) num.levelOverrides.set(overrideLevel, level);
-        else abstract?.levels.set(levelIndex, level);
-        level = null;
-      }
-      continue;
-    }
-    switch (tag.name) {
-      case 'w:abstractNum':
-        abstract = { levels: new Map(), numStyleLink: null };
-        abstractNums.set(tag.attrs['w:abstractNumId'] ?? '', abstract);
-        if (tag.kind === 'empty') abstract = null;
-        break;
-      case 'w:num':
-        num = { abstractNumId: '', startOverrides: new Map(), levelOverrides: new Map() };
-        nums.set(tag.attrs['w:numId'] ?? '', num);
-        if (tag.kind === 'empty') num = null;
-        break;
-      case 'w:abstractNumId':
-        if (num && val !== undefined) num.abstractNumId = val;
-        break;
-      case 'w:lvlOverride':
-        overrideLevel = toInt(tag.attrs['w:ilvl']) ?? 0;
-        if (tag.kind === 'empty') overrideLevel = null;
-        break;
-      case 'w:startOverride':
-        if (num && overrideLevel !== null) num.startOverrides.set(overrideLevel, toInt(val) ?? 0);
-        break;
-      case 'w:lvl':
-        levelIndex = toInt(tag.attrs['w:ilvl']) ?? 0;
-        level = { start: 1, numFmt: 'decimal', lvlText: '', pStyle: null, restart: null, legal: false };
-        if (tag.kind === 'empty') level = null;
-        break;
-      case 'w:numStyleLink':
-        if (abstract && val) abstract.numStyleLink = val;
-        break;
-      default:
-        if (!level) break;
-        if (tag.name === 'w:start') level.start = toInt(val) ?? 1;
-        else if (tag.name === 'w:numFmt') level.numFmt = val ?? 'decimal';
-        else if (tag.name === 'w:lvlText') level.lvlText = val ?? '';
-        else if (tag.name === 'w:pStyle') level.pStyle = val ?? null;
-        else if (tag.name === 'w:lvlRestart') level.restart = toInt(val);
-        else if (tag.name === 'w:isLgl') level.legal = val !== '0' && val !== 'false';
-    }
-  }
-  const numberingStyles = new Map<string, string>();
-  const paragraphStyles = new Map<string, { numId: string | null; basedOn: string | null }>();
-  let style: { id: string; type: string; numId: string | null; basedOn: string | null } | null = null;
-  for (const tag of xmlTags(stylesXml)) {
-    if (tag.name === 'w:style') {
-      if (tag.kind === 'close' || tag.kind === 'empty') {
-        if (style?.type === 'numbering' && style.numId) numberingStyles.set(style.id, style.numId);
-        if (style?.type === 'paragraph') paragraphStyles.set(style.id, { numId: style.numId, basedOn: style.basedOn });
-        style = null;
-      }
-      if (tag.kind !== 'close') style = { id: tag.attrs['w:styleId'] ?? '', type: tag.attrs['w:type'] ?? 'paragraph', numId: null, basedOn: null };
-      if (tag.kind === 'empty') style = null;
-      continue;
-    }
-    if (!style || tag.kind === 'close') continue;
-    if (tag.name === 'w:numId') style.numId = tag.attrs['w:val'] ?? null;
-    else if (tag.name === 'w:basedOn') style.basedOn = tag.attrs['w:val'] ?? null;
-  }
-  return { abstractNums, nums, numberingStyles, paragraphStyles };
+function isOn(attrs: Record<string, string>): boolean {
+  const val = attrs['w:val'];
+  return val === undefined || (val !== '0' && val !== 'false' && val !== 'off' && val !== 'none');
 }
 
 function toInt(value: string | undefined): number | null {
@@ -343,240 +111,282 @@ function toInt(value: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** A numbered paragraph's place in Word's numbering: which list (abstractNum) and level. */
-interface ListRef {
-  numId: string;
-  abstractNumId: string;
-  level: number;
-  def: LevelDef;
-  /** The num's startOverrides: applied the first time the num is used. */
-  startOverrides: Map<number, number>;
-}
-
-/** Resolve (numId, ilvl) as mammoth does (following numStyleLink), or null when mammoth finds no level. */
-function findLevel(numbering: Numbering, numId: string, level: number, seen = new Set<string>()): ListRef | null {
-  if (seen.has(numId)) return null;
-  seen.add(numId);
-  const num = numbering.nums.get(numId);
-  if (!num) return null;
-  const abstract = numbering.abstractNums.get(num.abstractNumId);
-  if (!abstract) return null;
-  if (abstract.numStyleLink !== null) {
-    const linked = numbering.numberingStyles.get(abstract.numStyleLink);
-    if (linked === undefined) return null;
-    const found = findLevel(numbering, linked, level, seen);
-    if (!found) return null;
-    const override = num.levelOverrides.get(level);
-    return { ...found, numId, def: override ?? found.def, startOverrides: num.startOverrides };
-  }
-  const def = num.levelOverrides.get(level) ?? abstract.levels.get(level);
-  if (!def) return null;
-  return { numId, abstractNumId: num.abstractNumId, level, def, startOverrides: num.startOverrides };
-}
-
-function findLevelByStyle(numbering: Numbering, styleId: string): ListRef | null {
-  for (const [abstractNumId, abstract] of numbering.abstractNums) {
-    for (const [level, def] of abstract.levels) {
-      if (def.pStyle !== styleId) continue;
-      // The numId: the style's own numPr (through basedOn), or any num of this abstractNum.
-      let numId: string | null = null;
-      const seen = new Set<string>();
-      for (let s: string | null = styleId; s && !seen.has(s); s = numbering.paragraphStyles.get(s)?.basedOn ?? null) {
-        seen.add(s);
-        numId = numbering.paragraphStyles.get(s)?.numId ?? null;
-        if (numId) break;
-      }
-      if (!numId) numId = [...numbering.nums].find(([, n]) => n.abstractNumId === abstractNumId)?.[0] ?? '';
-      return { numId, abstractNumId, level, def, startOverrides: numbering.nums.get(numId)?.startOverrides ?? new Map() };
-    }
-  }
-  return null;
-}
-
 /**
- * Labels for the numbered paragraphs of document.xml, in document order (the order mammoth walks
- * them): the paragraphs mammoth reads as list items, each with Word's printed label ('' when the
- * level prints none). Paragraphs in mc:Choice, w:del and w:moveFrom are skipped as mammoth skips them.
+ * Read document.xml (with the notes parts) into blocks. Exported for tests through
+ * `planListLabels`.
  */
-export function planListLabels(documentXml: string, numberingXml: string, stylesXml: string): string[] {
-  const numbering = readNumbering(numberingXml, stylesXml);
-  const refs: ListRef[] = [];
-  interface Para {
-    numId?: string;
-    ilvl?: string;
-    styleId: string | null;
-    deleted: boolean;
+function readWordDocument(xml: string, numbering: Numbering, notesXml: { footnotes: string; endnotes: string }, budget?: WorkBudget): StructuredDocument {
+  const noteBodies = new Map<string, Block[]>();
+  for (const [kind, source] of [['footnote', notesXml.footnotes], ['endnote', notesXml.endnotes]] as const) {
+    if (!source) continue;
+    walk(source, numbering, budget, { noteElement: `w:${kind}`, onNote: (id, blocks) => noteBodies.set(`${kind}:${id}`, blocks) });
   }
-  const paras: Para[] = [];
+  const notes: Note[] = [];
+  const blocks = walk(xml, numbering, budget, {
+    onReference: (kind, id) => {
+      const label = String(notes.length + 1);
+      notes.push({ label, blocks: noteBodies.get(`${kind}:${id}`) ?? [] });
+      return label;
+    },
+  });
+  return { blocks, notes };
+}
+
+interface WalkOptions {
+  /** In a notes part: the element of one note ("w:footnote"), and where its blocks go. */
+  noteElement?: string;
+  onNote?: (id: string, blocks: Block[]) => void;
+  /** A note reference in the text: returns the label it prints. */
+  onReference?: (kind: 'footnote' | 'endnote', id: string) => string;
+  /** Every numbered paragraph's label, in order (for planListLabels). */
+  onLabel?: (label: string) => void;
+}
+
+function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined, options: WalkOptions): Block[] {
+  const labeler = new ListLabeler();
+  const body: Container = { blocks: [], itemLeft: null };
+  const containers: Container[] = [body];
+  const tables = new TableStack();
+  const paragraphs: OpenParagraph[] = [];
   const stack: string[] = [];
   let skipDepth = 0;
-  const SKIP = new Set(['mc:Choice', 'w:del', 'w:moveFrom']);
-  for (const tag of xmlTags(documentXml)) {
-    if (tag.kind === 'close') {
-      stack.pop();
-      if (skipDepth > 0 && stack.length < skipDepth) skipDepth = 0;
-      if (tag.name === 'w:p' && skipDepth === 0) {
-        const para = paras.pop();
-        if (para && !para.deleted) {
-          const ref = resolveParagraph(numbering, para);
-          if (ref) refs.push(ref);
-        }
-      }
-      continue;
-    }
-    const parent = stack[stack.length - 1];
-    const grandparent = stack[stack.length - 2];
-    if (tag.kind === 'open') stack.push(tag.name);
-    if (skipDepth > 0) continue;
-    // A deleted paragraph mark (w:p > w:pPr > w:rPr > w:del): mammoth merges the paragraph into the next.
-    if (tag.name === 'w:del' && parent === 'w:rPr' && grandparent === 'w:pPr') {
-      const top = paras[paras.length - 1];
-      if (top) top.deleted = true;
-      continue;
-    }
-    if (SKIP.has(tag.name)) {
-      if (tag.kind === 'open') skipDepth = stack.length;
-      continue;
-    }
-    const para = paras[paras.length - 1];
-    if (tag.name === 'w:p') {
-      if (tag.kind === 'open') paras.push({ styleId: null, deleted: false });
-      continue;
-    }
-    if (!para) continue;
-    const val = tag.attrs['w:val'];
-    // Only the paragraph's own properties: w:p > w:pPr > ...
-    const inOwnPPr = grandparent === 'w:pPr';
-    if (tag.name === 'w:pStyle' && parent === 'w:pPr') para.styleId = val ?? null;
-    else if (tag.name === 'w:numId' && parent === 'w:numPr' && inOwnPPr) para.numId = val;
-    else if (tag.name === 'w:ilvl' && parent === 'w:numPr' && inOwnPPr) para.ilvl = val;
-  }
-  return labelRefs(refs);
-}
+  let carry: Run[] = [];
+  let props: RunProps | null = null;
+  let inRunProps = false;
+  let inParaProps = false;
+  let inText = false;
+  let noteId: string | null = null;
+  let noteSkipped = false;
 
-function resolveParagraph(numbering: Numbering, para: { numId?: string; ilvl?: string; styleId: string | null }): ListRef | null {
-  if (para.ilvl !== undefined && para.numId !== undefined) return findLevel(numbering, para.numId, toInt(para.ilvl) ?? 0);
-  if (para.styleId !== null) {
-    const byStyle = findLevelByStyle(numbering, para.styleId);
-    if (byStyle) return byStyle;
-  }
-  if (para.numId !== undefined) return findLevel(numbering, para.numId, 0);
-  return null;
+  const container = (): Container => containers[containers.length - 1]!;
+
+  const closeParagraph = (para: OpenParagraph): void => {
+    const runs = [...carry, ...para.runs];
+    carry = [];
+    if (para.deletedMark) {
+      // A deleted paragraph mark: Word joins the paragraph with the next one.
+      carry = runs;
+      return;
+    }
+    const target = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1]!.inner : null;
+    const out = container();
+    const emit = (block: Block): void => {
+      if (target) target.push(block);
+      else out.blocks.push(block);
+    };
+    const hasText = runs.some((r) => r.note !== undefined || r.text.trim() !== '');
+    const ref = resolveParagraph(numbering, para);
+    const heading = headingLevelOfStyle(numbering, para.styleId);
+    let label: string | null = null;
+    if (ref && hasText) {
+      label = labeler.next(ref);
+      options.onLabel?.(label);
+    }
+    if (!hasText) {
+      for (const block of para.inner) emit(block);
+      return;
+    }
+    const block: ParagraphBlock = { kind: 'paragraph', runs };
+    const left = para.left ?? (ref ? ref.def.left : null) ?? styleLeft(numbering, para.styleId);
+    if (heading !== undefined) {
+      block.heading = heading;
+      if (label) block.number = label;
+      out.itemLeft = null;
+    } else if (ref && label !== null) {
+      block.list = { level: ref.level, label, list: ref.def.numFmt === 'bullet' ? 'bullet' : 'number' };
+      out.itemLeft = left ?? 0;
+    } else if (out.itemLeft !== null && !target && (para.numId === '0' || (left !== null && left > 0 && left >= out.itemLeft - 20))) {
+      // A further paragraph of the list item before: numbering switched off right after an item
+      // (LibreOffice), or indented to the item's text (Word).
+      block.continues = true;
+    } else if (!target) {
+      out.itemLeft = null;
+    }
+    emit(block);
+    for (const inner of para.inner) emit(inner);
+  };
+
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        stack.push(name);
+        if (skipDepth > 0) return;
+        const para = paragraphs[paragraphs.length - 1];
+        if (inParaProps && para && (name === 'w:del' || name === 'w:moveFrom')) {
+          // A deleted paragraph mark (w:pPr > w:rPr > w:del): the paragraph joins the next.
+          if (stack[stack.length - 2] === 'w:rPr') para.deletedMark = true;
+          skipDepth = stack.length;
+          return;
+        }
+        if (SKIPPED.has(name)) {
+          skipDepth = stack.length;
+          return;
+        }
+        if (options.noteElement && name === options.noteElement) {
+          noteId = attrs['w:id'] ?? '';
+          const type = attrs['w:type'] ?? 'normal';
+          noteSkipped = type !== 'normal';
+          containers.push({ blocks: [], itemLeft: null });
+          return;
+        }
+        switch (name) {
+          case 'w:p':
+            paragraphs.push({ runs: [], styleId: null, left: null, deletedMark: false, inner: [] });
+            return;
+          case 'w:pPr':
+            inParaProps = true;
+            return;
+          case 'w:tbl':
+            tables.startTable();
+            return;
+          case 'w:tr':
+            tables.startRow();
+            return;
+          case 'w:tc':
+            containers.push({ blocks: [], itemLeft: null });
+            return;
+          case 'w:r':
+            props = { bold: false, italic: false, superscript: false, hidden: false };
+            return;
+          case 'w:rPr':
+            if (inParaProps) {
+              inRunProps = false;
+              return;
+            }
+            inRunProps = true;
+            return;
+          case 'w:t':
+            inText = true;
+            return;
+        }
+        if (inParaProps && para) {
+          const parent = stack[stack.length - 2];
+          if (name === 'w:pStyle' && parent === 'w:pPr') para.styleId = attrs['w:val'] ?? null;
+          else if (name === 'w:numId' && parent === 'w:numPr') para.numId = attrs['w:val'];
+          else if (name === 'w:ilvl' && parent === 'w:numPr') para.ilvl = attrs['w:val'];
+          else if (name === 'w:ind' && parent === 'w:pPr') para.left = toInt(attrs['w:left'] ?? attrs['w:start']) ?? para.left;
+          return;
+        }
+        if (inRunProps && props) {
+          if (name === 'w:b') props.bold = isOn(attrs);
+          else if (name === 'w:i') props.italic = isOn(attrs);
+          else if (name === 'w:vertAlign') props.superscript = attrs['w:val'] === 'superscript';
+          else if (name === 'w:vanish') props.hidden = isOn(attrs);
+          return;
+        }
+        if (!para || props?.hidden) return;
+        const push = (text: string): void => {
+          para.runs.push({ text, ...(props?.bold ? { bold: true } : {}), ...(props?.italic ? { italic: true } : {}) });
+        };
+        switch (name) {
+          case 'w:tab':
+          case 'w:ptab':
+            push('\t');
+            return;
+          case 'w:br':
+          case 'w:cr':
+            if (attrs['w:type'] !== 'page' && attrs['w:type'] !== 'column') push('\n');
+            return;
+          case 'w:noBreakHyphen':
+            push('-');
+            return;
+          case 'w:softHyphen':
+            push('\u00ad');
+            return;
+          case 'w:sym': {
+            const code = Number.parseInt(attrs['w:char'] ?? '', 16);
+            if (Number.isFinite(code) && code > 0) {
+              const char = String.fromCodePoint(code < 0x100 ? 0xf000 + code : code);
+              push(code >= 0xf000 || code < 0x100 ? bulletLook(char) : replaceSymbolBullets(char));
+            }
+            return;
+          }
+          case 'w:footnoteReference':
+          case 'w:endnoteReference': {
+            const label = options.onReference?.(name === 'w:footnoteReference' ? 'footnote' : 'endnote', attrs['w:id'] ?? '');
+            if (label !== undefined) para.runs.push({ text: label, note: label });
+            return;
+          }
+        }
+      },
+      close(name) {
+        const depth = stack.length;
+        stack.pop();
+        if (skipDepth > 0) {
+          if (depth === skipDepth) skipDepth = 0;
+          return;
+        }
+        switch (name) {
+          case 'w:p': {
+            const para = paragraphs.pop();
+            if (para) closeParagraph(para);
+            return;
+          }
+          case 'w:pPr':
+            inParaProps = false;
+            return;
+          case 'w:rPr':
+            inRunProps = false;
+            return;
+          case 'w:r':
+            props = null;
+            return;
+          case 'w:t':
+            inText = false;
+            return;
+          case 'w:tc': {
+            const cell = containers.length > 1 ? containers.pop()! : null;
+            if (cell) tables.endCell(cell.blocks);
+            return;
+          }
+          case 'w:tr':
+            tables.endRow();
+            return;
+          case 'w:tbl': {
+            const table = tables.endTable();
+            if (table) {
+              container().blocks.push(table);
+              container().itemLeft = null;
+            }
+            return;
+          }
+        }
+        if (options.noteElement && name === options.noteElement) {
+          const note = containers.length > 1 ? containers.pop()! : null;
+          if (note && noteId !== null && !noteSkipped) options.onNote?.(noteId, note.blocks);
+          noteId = null;
+        }
+      },
+      text(value) {
+        if (skipDepth > 0 || !inText || props?.hidden) return;
+        const para = paragraphs[paragraphs.length - 1];
+        if (!para) return;
+        budget?.text(value.length);
+        const text = replaceSymbolBullets(value);
+        if (props?.superscript && /^\s*\d{1,3}\s*$/.test(text)) {
+          // A digit raised by hand: a footnote mark as printed, never glued to the word as a plain digit.
+          para.runs.push({ text: text.trim(), note: text.trim() });
+          return;
+        }
+        para.runs.push({ text, ...(props?.bold ? { bold: true } : {}), ...(props?.italic ? { italic: true } : {}) });
+      },
+    },
+    budget,
+  );
+  while (paragraphs.length > 0) closeParagraph(paragraphs.pop()!);
+  return body.blocks;
 }
 
 /**
- * Word's counters: one set per abstractNum (lists that share a definition continue each other), a
- * num's startOverride restarts its levels the first time that num is used, a paragraph at level L
- * restarts the deeper levels (unless their lvlRestart says otherwise).
+ * Labels for the numbered paragraphs of document.xml, in document order: Word's printed label
+ * ('' when the level prints none). Paragraphs in mc:Choice, w:del and w:moveFrom are skipped,
+ * as Word shows them.
  */
-function labelRefs(refs: ListRef[]): string[] {
-  const counters = new Map<string, (number | undefined)[]>();
-  const defs = new Map<string, Map<number, LevelDef>>();
-  const seenNums = new Set<string>();
+export function planListLabels(documentXml: string, numberingXml: string, stylesXml: string): string[] {
   const labels: string[] = [];
-  for (const ref of refs) {
-    let c = counters.get(ref.abstractNumId);
-    if (!c) {
-      c = [];
-      counters.set(ref.abstractNumId, c);
-    }
-    let d = defs.get(ref.abstractNumId);
-    if (!d) {
-      d = new Map();
-      defs.set(ref.abstractNumId, d);
-    }
-    d.set(ref.level, ref.def);
-    if (!seenNums.has(ref.numId)) {
-      seenNums.add(ref.numId);
-      for (const [level, start] of ref.startOverrides) c[level] = start - 1;
-    }
-    const current = c[ref.level];
-    c[ref.level] = current === undefined ? ref.def.start : current + 1;
-    for (let deeper = ref.level + 1; deeper < 10; deeper++) {
-      const restart = d.get(deeper)?.restart ?? null;
-      if (restart === 0) continue;
-      if (restart === null || ref.level < restart) c[deeper] = undefined;
-    }
-    labels.push(formatLabel(ref.def, c, d));
-  }
+  walk(documentXml, readNumbering(numberingXml, stylesXml), undefined, { onLabel: (label) => labels.push(label) });
   return labels;
 }
 
-function formatLabel(def: LevelDef, counters: (number | undefined)[], defs: Map<number, LevelDef>): string {
-  if (def.numFmt === 'none') return '';
-  if (def.numFmt === 'bullet') return bulletLabel(def.lvlText);
-  return def.lvlText
-    .replace(/%([1-9])/g, (_, k: string) => {
-      const level = Number(k) - 1;
-      const levelDef = defs.get(level) ?? def;
-      const value = counters[level] ?? levelDef.start;
-      return formatNumber(value, def.legal ? 'decimal' : levelDef.numFmt);
-    })
-    .trim();
-}
-
-function formatNumber(n: number, numFmt: string): string {
-  switch (numFmt) {
-    case 'lowerLetter':
-      return alpha(n).toLowerCase();
-    case 'upperLetter':
-      return alpha(n);
-    case 'lowerRoman':
-      return roman(n).toLowerCase();
-    case 'upperRoman':
-      return roman(n);
-    case 'decimalZero':
-      return n < 10 && n >= 0 ? `0${n}` : String(n);
-    default:
-      return String(n);
-  }
-}
-
-/** Bullet characters are often Symbol/Wingdings private-use code points; print the common ones. */
-function bulletLabel(lvlText: string): string {
-  const t = lvlText.trim();
-  if (t === 'o' || t === '-' || t === '–' || t === '—' || t === '•' || t === '*') return t;
-  if (t === '○' || t === '◦' || t === '\uf06f') return 'o';
-  if (t === '\uf02d') return '-';
-  return '•';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Putting the labels into mammoth's document
-
-interface MammothElement {
-  type: string;
-  children?: MammothElement[];
-  numbering?: unknown;
-  value?: string;
-}
-
-/**
- * Put each planned label at the start of the first text of the matching numbered paragraph.
- * Returns false (and changes nothing) when mammoth's numbered paragraphs do not match the plan
- * one to one.
- */
-function applyLabels(document: MammothElement, labels: string[]): boolean {
-  const numbered: MammothElement[] = [];
-  const walk = (el: MammothElement): void => {
-    if (el.type === 'paragraph' && el.numbering) numbered.push(el);
-    for (const child of el.children ?? []) walk(child);
-  };
-  for (const child of document.children ?? []) walk(child);
-  if (numbered.length !== labels.length) return false;
-  numbered.forEach((paragraph, i) => {
-    const text = firstText(paragraph);
-    if (text) text.value = `${LABEL_OPEN}${labels[i]}${LABEL_CLOSE}${text.value ?? ''}`;
-  });
-  return true;
-}
-
-function firstText(el: MammothElement): MammothElement | null {
-  for (const child of el.children ?? []) {
-    if (child.type === 'text' && typeof child.value === 'string') return child;
-    if (child.type === 'paragraph') continue;
-    const found = firstText(child);
-    if (found) return found;
-  }
-  return null;
-}
+export type { ListRef };

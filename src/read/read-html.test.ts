@@ -63,8 +63,8 @@ describe('htmlToText', () => {
     expect(text('<p>Caf&eacute; &amp; <strong>terras</strong>&nbsp;&mdash; <a href="#">link</a> &#8216;x&#8217;</p>')).toBe('Café & terras — link ‘x’');
   });
 
-  it('glues a footnote number in <sup> to its word', () => {
-    expect(text('<p>Beschermd Thuis’<sup>1</sup> van Dannenberg</p>')).toBe('Beschermd Thuis’1 van Dannenberg');
+  it('glues a footnote number in <sup> to its word, in superscript digits', () => {
+    expect(text('<p>Beschermd Thuis’<sup>1</sup> van Dannenberg</p>')).toBe('Beschermd Thuis’¹ van Dannenberg');
   });
 
   it('writes a table row as one line with the cells separated by a tab', () => {
@@ -75,15 +75,16 @@ describe('htmlToText', () => {
     expect(text('<pre>regel 1\n  regel 2</pre>')).toBe('regel 1\n  regel 2');
   });
 
-  it('turns mammoth footnote markup into glued markers and `N text` lines', () => {
+  it('writes a footnote reference in superscript digits and a note\'s number before its text', () => {
     const html =
-      '<p>Thuis’<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> en meer<sup><a href="#footnote-2" id="footnote-ref-2">[2]</a></sup>.</p>' +
-      '<ol><li id="footnote-1"><p>https://example.org/a <a href="#footnote-ref-1">↑</a></p></li><li id="footnote-2"><p>Rapport 2015 <a href="#footnote-ref-2">↑</a></p></li></ol>';
-    expect(htmlToText(html, { mammothNotes: true })).toBe('Thuis’1 en meer2.\n\n1 https://example.org/a\n2 Rapport 2015');
+      '<p>Thuis’<a class="sdfootnoteanc" href="#sdfootnote1sym"><sup>1</sup></a> en € 50.000<a href="#sdfootnote2sym"><sup>2</sup></a>.</p>' +
+      '<div id="sdfootnote1"><p><a class="sdfootnotesym" href="#sdfootnote1anc">1</a>https://example.org/a</p></div>' +
+      '<div id="sdfootnote2"><p><a class="sdfootnotesym" href="#sdfootnote2anc">2</a>Rapport 2015</p></div>';
+    expect(htmlToText(html)).toBe('Thuis’¹ en € 50.000².\n\n1 https://example.org/a\n\n2 Rapport 2015');
   });
 
-  it('does not treat ordinary lists as footnotes without the mammoth option', () => {
-    expect(htmlToText('<ol><li id="footnote-1">x</li></ol>')).toBe('1. x');
+  it('leaves a link or a superscript that is not a number as text', () => {
+    expect(htmlToText('<p>m<sup>a</sup> en <a href="#top">3 punten</a></p>')).toBe('ma en 3 punten');
   });
 });
 

@@ -1,30 +1,18 @@
 /**
- * HTML to plain text lines, shared by the HTML reader and the DOCX reader (mammoth turns a DOCX into
- * HTML). Blocks become lines with a blank line between them, list items get their labels written
- * out ("1. ", "• "), nested lists are indented two spaces per level, page chrome is dropped.
+ * HTML to plain text lines. Blocks become lines with a blank line between them, list items get
+ * their labels written out ("1. ", "• "), nested lists are indented two spaces per level (the
+ * rules of document.ts, which the office readers follow), page chrome is dropped. A footnote
+ * reference (`<sup>1</sup>`) is written in superscript digits, and a note's own number (a link
+ * back to its reference) as `N text`.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { markHeading, takeHeadingMarks, withoutMarkCharacters, type HeadingMark } from './heading-marks.js';
+import { formatNumber } from './counters.js';
+import { toSuperscript } from '../text/footnote-markers.js';
 import { decodeTextFile, normaliseText } from './read-text.js';
-
-/**
- * Marks a list label computed elsewhere (the DOCX reader works out Word's numbering itself): an
- * `<li>` whose text starts with LABEL_OPEN label LABEL_CLOSE gets that label instead of a counted
- * one. Private-use characters, so they cannot clash with a letter's text in practice.
- */
-export const LABEL_OPEN = '\ue000';
-export const LABEL_CLOSE = '\ue001';
-
-export interface HtmlToTextOptions {
-  /**
-   * mammoth's footnote markup: references `<a id="footnote-ref-N">[N]</a>` become a glued `N`,
-   * the notes list at the end becomes lines `N text` without the back links.
-   */
-  mammothNotes?: boolean;
-}
 
 // Elements that never hold a letter's text.
 const DROPPED = new Set([
@@ -72,6 +60,11 @@ class LineWriter {
       return;
     }
     this.append(collapsed);
+  }
+
+  /** Whether nothing is written on the current line yet. */
+  atLineStart(): boolean {
+    return this.line === null || !this.hasText;
   }
 
   /** Text glued to what comes before (a footnote marker). */
@@ -150,27 +143,22 @@ interface Context {
   inPre: boolean;
   /** Inside a sectioning element: its header and footer are content. */
   inSection: boolean;
-  /** Inside mammoth's notes list. */
-  inNotes: boolean;
 }
 
 /**
  * Convert an HTML string to plain text lines (not yet normalised by normaliseText). The lines of
  * `<h1>`..`<h6>` carry heading marks: take them out with `takeHeadingMarks` after normalising.
  */
-export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
+export function htmlToText(html: string): string {
   const tree = fromHtml(html);
   const writer = new LineWriter();
-  const renderer = new Renderer(writer, options);
-  renderer.children(tree, { listDepth: 0, inItem: false, inCell: false, inPre: false, inSection: false, inNotes: false });
+  const renderer = new Renderer(writer);
+  renderer.children(tree, { listDepth: 0, inItem: false, inCell: false, inPre: false, inSection: false });
   return writer.finish();
 }
 
 class Renderer {
-  constructor(
-    private readonly writer: LineWriter,
-    private readonly options: HtmlToTextOptions,
-  ) {}
+  constructor(private readonly writer: LineWriter) {}
 
   children(parent: Root | Element, ctx: Context): void {
     for (const child of parent.children) this.node(child, ctx);
@@ -189,7 +177,7 @@ class Renderer {
     const tag = el.tagName;
     if (isDropped(el, ctx)) return;
     const w = this.writer;
-    if (this.options.mammothNotes && tag === 'a' && this.mammothNote(el)) return;
+    if ((tag === 'sup' || tag === 'a') && this.noteMark(el)) return;
     if (tag === 'br') {
       w.breakLine(true);
       return;
@@ -233,14 +221,11 @@ class Renderer {
     }
     const heading = /^h([1-6])$/.exec(tag);
     if (heading && !ctx.inItem && !ctx.inCell) {
-      // mammoth writes Word's Title style as <h1 class="title"> (read-docx.ts); Word's heading
-      // numbering ("4.3") arrives as a given label, as for list items.
+      // A page's title may be an <h1 class="title">.
       const classes = el.properties['className'];
       const level = Array.isArray(classes) && classes.includes('title') ? 0 : Number(heading[1]);
-      const label = takeGivenLabel(el);
       this.blockBreak(ctx);
       w.setHeading(level);
-      if (label) w.text(`${label} `);
       this.children(el, ctx);
       this.blockBreak(ctx);
       w.setHeading(null);
@@ -269,17 +254,23 @@ class Renderer {
     this.children(el, ctx);
   }
 
-  /** mammoth's footnote reference or back link; returns whether the element was handled. */
-  private mammothNote(el: Element): boolean {
-    const id = String(el.properties['id'] ?? '');
-    const href = String(el.properties['href'] ?? '');
-    if (/^(foot|end)note-ref-/.test(id)) {
-      const marker = textOf(el).replace(/^\[|\]$/g, '');
-      this.writer.glued(marker);
+  /**
+   * A footnote reference (`<sup>1</sup>`, also inside a link) is written as superscript digits
+   * glued to the word; a link back from a note to its reference (`<a href="#...">1</a>` opening
+   * the note) as the note's number and a space. Returns whether the element was handled.
+   */
+  private noteMark(el: Element): boolean {
+    const digits = /^\s*(\d{1,3})\s*$/.exec(textOf(el))?.[1];
+    if (digits === undefined) return false;
+    if (el.tagName === 'sup') {
+      this.writer.glued(toSuperscript(digits));
       return true;
     }
-    if (/^#(foot|end)note-ref-/.test(href)) return true;
-    return false;
+    const href = String(el.properties['href'] ?? '');
+    const onlySup = el.children.some((c) => c.type === 'element' && c.tagName === 'sup');
+    if (onlySup || !href.startsWith('#') || !this.writer.atLineStart()) return false;
+    this.writer.text(`${digits} `);
+    return true;
   }
 
   private blockBreak(ctx: Context): void {
@@ -289,8 +280,6 @@ class Renderer {
 
   private list(el: Element, ctx: Context): void {
     const ordered = el.tagName === 'ol';
-    const items = el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
-    const notes = Boolean(this.options.mammothNotes) && ordered && items.length > 0 && items.every((li) => /^(foot|end)note-/.test(String(li.properties['id'] ?? '')));
     if (ctx.listDepth === 0) this.writer.block();
     else this.writer.breakLine();
     let counter = startOf(el);
@@ -304,12 +293,8 @@ class Renderer {
       }
       const value = Number.parseInt(String(child.properties['value'] ?? ''), 10);
       if (ordered && Number.isFinite(value)) counter = value;
-      if (notes) {
-        this.item(child, { ...ctx, inNotes: true }, `${counter} `, 0);
-      } else {
-        const label = ordered ? `${formatCounter(counter, type)}. ` : `${bulletFor(ctx.listDepth)} `;
-        this.item(child, ctx, label, ctx.listDepth);
-      }
+      const label = ordered ? `${formatCounter(counter, type)}. ` : `${bulletFor(ctx.listDepth)} `;
+      this.item(child, ctx, label, ctx.listDepth);
       counter++;
     }
     if (ctx.listDepth === 0) this.writer.block();
@@ -319,8 +304,7 @@ class Renderer {
   private item(li: Element, ctx: Context, counted: string, depth: number): void {
     const w = this.writer;
     const indent = '  '.repeat(depth);
-    const given = takeGivenLabel(li);
-    const label = given === null ? counted : given === '' ? '' : `${given} `;
+    const label = counted;
     w.breakLine();
     const savedIndent = w.indent;
     w.prefix = indent + label;
@@ -352,80 +336,13 @@ function startOf(el: Element): number {
   return Number.isFinite(start) ? start : 1;
 }
 
+/** An ordered list's counter in the `type` of `<ol type="a">`. */
 function formatCounter(n: number, type: string): string {
-  switch (type) {
-    case 'a':
-      return alpha(n).toLowerCase();
-    case 'A':
-      return alpha(n);
-    case 'i':
-      return roman(n).toLowerCase();
-    case 'I':
-      return roman(n);
-    default:
-      return String(n);
-  }
-}
-
-export function alpha(n: number): string {
-  if (n < 1) return String(n);
-  let s = '';
-  let v = n;
-  while (v > 0) {
-    v -= 1;
-    s = String.fromCharCode(65 + (v % 26)) + s;
-    v = Math.floor(v / 26);
-  }
-  return s;
-}
-
-export function roman(n: number): string {
-  if (n < 1 || n >= 4000) return String(n);
-  const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let s = '';
-  let v = n;
-  for (const [value, letters] of table) {
-    while (v >= value) {
-      s += letters;
-      v -= value;
-    }
-  }
-  return s;
+  return formatNumber(n, ({ a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' } as Record<string, string>)[type] ?? 'decimal');
 }
 
 function bulletFor(depth: number): string {
   return depth === 0 ? '•' : depth === 1 ? 'o' : '-';
-}
-
-/**
- * A label computed by the DOCX reader sits at the start of the item's first text node. Remove it
- * from the tree and return it ('' for an explicitly unlabelled item), or null when there is none.
- */
-function takeGivenLabel(li: Element): string | null {
-  const first = firstText(li);
-  if (!first || !first.value.startsWith(LABEL_OPEN)) return null;
-  const end = first.value.indexOf(LABEL_CLOSE);
-  if (end < 0) return null;
-  const label = first.value.slice(LABEL_OPEN.length, end);
-  first.value = first.value.slice(end + LABEL_CLOSE.length);
-  return label;
-}
-
-function firstText(node: Element): { value: string } | null {
-  for (const child of node.children) {
-    if (child.type === 'text') {
-      if (child.value.trim() === '' && !child.value.startsWith(LABEL_OPEN)) continue;
-      return child;
-    }
-    if (child.type === 'element') {
-      if (child.tagName === 'ul' || child.tagName === 'ol') return null;
-      const found = firstText(child);
-      if (found) return found;
-    }
-  }
-  return null;
 }
 
 function textOf(node: Element): string {

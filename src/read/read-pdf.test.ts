@@ -5,6 +5,7 @@ import { fixtureLetters } from '../../test/builders/fixture-letters.js';
 import { labelsInOrder, isSubsequence, splitLetter, wordDiff } from '../../test/builders/letter-lines.js';
 import { A6, DEFAULT_HEADER, buildLetterPdf, type BuiltPdf, type LetterPdfOptions } from '../../test/builders/letter-pdf.js';
 import { buildEncryptedPdf, buildPlacedPdf, buildScannedPdf } from '../../test/builders/tricky-pdf.js';
+import { officeFile } from '../../test/fixtures/office/manifest.js';
 import { InputError } from '../errors.js';
 import { readSource, type ReadOptions } from './read-source.js';
 
@@ -20,7 +21,8 @@ async function inputError(promise: Promise<unknown>): Promise<InputError> {
   throw new Error('expected an InputError');
 }
 
-const nonEmptyLines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '');
+/** The lines with text; a list item's indentation (the reader's list structure) left out, as the builder draws no such thing. */
+const nonEmptyLines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '').map((line) => line.trimStart());
 
 /** All words as a sorted multiset: a PDF keeps its list labels as text, so nothing is left out. */
 const allWords = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '').sort();
@@ -109,23 +111,28 @@ describe('footnotes', () => {
     { after: 'in de knel komen', text: 'https://www.volkshuisvestingnederland.nl/onderwerpen/programma-een-thuis-voor-iedereen/documenten/publicaties' },
   ];
 
-  it('glues a superscript marker to its word and keeps the note as `N text` at the end of the page', async () => {
+  it('writes a superscript marker in superscript digits after its word and keeps the note as `N text` at the end', async () => {
     const built = await buildLetterPdf(text, { footnotes, header: null, pageNumbers: null });
     const source = await read(built.data);
-    expect(source.text).toContain('Beschermd Thuis’1 van');
-    expect(source.text).toMatch(/knel komen2\s+de/);
-    expect(nonEmptyLines(source.text)).toEqual(built.lines);
+    expect(source.text).toContain('Beschermd Thuis’¹ van');
+    expect(source.text).toMatch(/knel komen²\s+de/);
+    const plain = (line: string): string => line.replace(/[¹²]/g, (d) => (d === '¹' ? '1' : '2'));
+    expect(nonEmptyLines(source.text).map(plain)).toEqual(built.lines);
     expect(nonEmptyLines(source.text).slice(-3)).toEqual(built.lines.slice(-3));
     expect(built.lines.at(-3)).toBe('1 https://www.youtube.com/watch?v=AWYlvnaryms');
     // A blank line separates the notes from the body.
     expect(source.text).toContain('\n\n1 https://www.youtube.com');
   });
 
-  it('keeps each page’s notes after that page’s body, before the next page', async () => {
+  it('moves each page’s notes to the end, so the body runs on over the page unbroken', async () => {
     const filler = fixtureLetters().find((l) => l.name.startsWith('01-'))!.text;
     const built = await buildLetterPdf(`${filler}\n${text}\n${filler}`, { footnotes, pageSize: A6, margin: 36 });
     expect(built.pageCount).toBeGreaterThan(1);
-    expect(nonEmptyLines((await read(built.data)).text)).toEqual(built.lines);
+    const isNote = (line: string): boolean => /^[12] https:/.test(line) || (footnotes.some((f) => f.text.replace(/\s/g, '').includes(line)) && !/\s/.test(line));
+    const lines = nonEmptyLines((await read(built.data)).text).map((l) => l.replace(/[¹²]/g, (d) => (d === '¹' ? '1' : '2')));
+    const notes = built.lines.filter(isNote);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(lines).toEqual([...built.lines.filter((l) => !isNote(l)), ...notes]);
   });
 });
 
@@ -186,7 +193,8 @@ describe('line reconstruction', () => {
       [['Vraag 3 gaat over pagina 3.', 72, 100, 11], ['Meer tekst.', 72, 114, 11]],
       [['Vraag 5 gaat over pagina 5.', 72, 100, 11], ['Nog meer tekst.', 72, 114, 11]],
     ]);
-    expect((await read(data)).text).toBe('Vraag 3 gaat over pagina 3.\nMeer tekst.\nVraag 5 gaat over pagina 5.\nNog meer tekst.');
+    // A page that ends a sentence short of the line's end ends its paragraph: the next page starts one.
+    expect((await read(data)).text).toBe('Vraag 3 gaat over pagina 3.\nMeer tekst.\n\nVraag 5 gaat over pagina 5.\nNog meer tekst.');
   });
 });
 
@@ -244,5 +252,32 @@ describe('PDFs that cannot be read', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('PDFs exported by an office suite (test/fixtures/office/)', () => {
+  const readOffice = async (path: string) => (await readSource({ name: path, data: officeFile(path) })).text;
+
+  it('reads Symbol and Wingdings bullets (private-use glyphs) as bullets, items indented by their place, wrapped lines to the item text', async () => {
+    const text = await readOffice('letters/word/60-achtkarspelen-windmolenclusters.pdf');
+    expect(text).not.toMatch(/[\uf020-\uf0ff]/);
+    expect(text).toContain('❖ hoe wil het College zich wapenen in het tegengaan van plaatsing van windmolens op nog geen\n  500 meter van bewoning (Gerkesklooster)?');
+    const lelystad = await readOffice('letters/34-lelystad-fietspad-schoener.pdf');
+    expect(lelystad).toContain('    • Graag aangeven per doorgevoerde wijziging op welke wijze dit de veiligheid van de fietser\n      verbeterd dan wel verminderd;');
+  });
+
+  it('nests a second-level item deeper than its parent', async () => {
+    const text = await readOffice('letters/word/2025-04-12-d66-regionale-zorg-en-veiligheid.pdf');
+    expect(text).toMatch(/\n {3}➢ Ziet het college mogelijkheden[^\n]*\n {5}middel van[^\n]*\n {6,}o Zo ja, op welke wijze\?/);
+  });
+
+  it('writes a footnote reference in superscript digits, never glued onto a digit, and moves the footnotes to the end', async () => {
+    const text = await readOffice('policy/zwolse-agenda-zorg-en-veiligheid-2025-2026.pdf');
+    expect(text).toContain('€ 50.000² per jaar');
+    expect(text).toContain('raken aan zorg en veiligheid¹.');
+    expect(text).not.toContain('50.0002');
+    // The paragraph that runs on over the page is whole; the notes follow the text.
+    expect(text).toContain('willen we werken in een\nnetwerksamenwerking.');
+    expect(text.split('\n').slice(-3, -1)).toEqual(['1 Zie bijlage 2 voor een lijst van geanalyseerde beleidsdocumenten', expect.stringMatching(/^2 Gebaseerd op de brutokosten/)]);
   });
 });

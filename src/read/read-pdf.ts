@@ -10,8 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
+import { toSuperscript } from '../text/footnote-markers.js';
+import { replaceSymbolBullets } from './bullets.js';
 import { markHeading, takeHeadingMarks, withoutMarkCharacters, type HeadingMark } from './heading-marks.js';
-import type { ReadLimits } from './read-source.js';
+import { formatDuration, type ReadLimits } from './limits.js';
 import { PDF_WORKER_SOURCE, type PdfJob, type PdfWorkerInput, type PdfWorkerOutput, type RawPage } from './read-pdf-worker.js';
 import { normaliseText } from './read-text.js';
 
@@ -55,10 +57,6 @@ function describePdfError(output: { name: string; message: string }, file: strin
     return new InputError(`the PDF is damaged (${output.message.replace(/\.$/, '')})`, { file });
   }
   return new InputError(`the PDF is damaged and cannot be read (${output.message.split('\n')[0]})`, { file });
-}
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 /** Private-use, replacement and unassigned-looking characters: what fonts without ToUnicode give. */
@@ -212,6 +210,8 @@ interface Line {
   look: Look;
   /** Where the line's text ends along the baseline. */
   right: number;
+  /** Where the line's text starts along the baseline (its first normal-size item). */
+  left: number;
 }
 
 /** Text items grouped by writing direction (quantised to a degree); upright text comes first. */
@@ -229,7 +229,8 @@ function itemsByDirection(page: RawPage): Item[][] {
     // Position in the item's own frame: along the baseline, and perpendicular to it (downwards).
     const x = e * ux + f * uy;
     const y = -e * uy + f * ux;
-    const item: Item = { text: withoutMarkCharacters(raw.str), x, y, w: Math.abs(raw.width), size, script: false, ...faceOf(raw.font ?? null) };
+    // Symbol and Wingdings bullets come out of the text layer as private-use glyphs (U+F0B7 ...).
+    const item: Item = { text: replaceSymbolBullets(withoutMarkCharacters(raw.str)), x, y, w: Math.abs(raw.width), size, script: false, ...faceOf(raw.font ?? null) };
     const group = groups.get(angle);
     if (group) group.push(item);
     else groups.set(angle, [item]);
@@ -287,8 +288,14 @@ function groupLines(input: Item[]): Line[] {
     if (text.trim() === '') return;
     const body = normal.length > 0 ? normal : cluster.items;
     const look = heaviestLook(body.map((it) => [{ size: Math.round(it.size * 2) / 2, face: it.face, italic: it.italic, share: 1 }, it.text.replace(/\s+/g, '').length]));
-    const right = Math.max(...body.map((it) => it.x + it.w));
-    lines.push({ items: cluster.items, y: baseline, size, text, chars: text.replace(/\s+/g, '').length, look, right });
+    let right = -Infinity;
+    let left = Infinity;
+    for (const it of body) {
+      right = Math.max(right, it.x + it.w);
+      if (it.text.trim() !== '') left = Math.min(left, it.x);
+    }
+    if (!Number.isFinite(left)) left = Math.min(...body.map((it) => it.x));
+    lines.push({ items: cluster.items, y: baseline, size, text, chars: text.replace(/\s+/g, '').length, look, right, left });
   });
   return lines.sort((p, q) => p.y - q.y);
 }
@@ -333,19 +340,28 @@ function overlapsHorizontally(small: Item[], line: Item[], size: number): boolea
 
 /**
  * Join a line's items left to right. A gap wider than about a tenth of the font size is a space
- * (pdf.js uses the same order of magnitude for tracking vs. word spacing); a superscript right
- * after a word is glued to it; a repeated item drawn over itself (fake bold) is written once.
+ * (pdf.js uses the same order of magnitude for tracking vs. word spacing); a repeated item drawn
+ * over itself (fake bold) is written once. A raised or smaller number right after a word is a
+ * footnote reference: written in superscript digits ("veiligheid¹", "€ 50.000²"), never glued to
+ * the word as plain digits; at the start of a line it is a footnote's own number ("1 Zie ...").
  */
 function joinItems(items: Item[], size: number): string {
   const sorted = [...items].sort((p, q) => p.x - q.x);
   let text = '';
   let prev: Item | null = null;
   for (const item of sorted) {
+    let piece = item.text;
     if (prev) {
       const gap = item.x - (prev.x + prev.w);
       if (item.text === prev.text && Math.abs(item.x - prev.x) < 0.2 * size && Math.abs(item.y - prev.y) < 0.2 * size) continue;
       const spaced = /\s$/.test(text) || /^\s/.test(item.text);
-      if (!spaced) {
+      if (item.script && !prev.script && /^\s*\d{1,3}\s*$/.test(item.text) && text.trim() !== '') {
+        piece = toSuperscript(item.text.trim());
+        text = text.replace(/\s+$/, '');
+      } else if (prev.script && /[⁰¹²³⁴⁵⁶⁷⁸⁹]$/.test(text) && /^\s*\d/.test(item.text) && !item.script) {
+        // A normal digit right after a reference is the next word: keep them apart.
+        if (!spaced) text += ' ';
+      } else if (!spaced) {
         if (item.script && !prev.script) {
           if (gap > 0.3 * size) text += ' ';
         } else if (gap > 0.12 * size) {
@@ -353,7 +369,7 @@ function joinItems(items: Item[], size: number): string {
         }
       }
     }
-    text += item.text;
+    text += piece;
     prev = item;
   }
   return text.replace(/\s+/g, ' ').trim();
@@ -564,6 +580,20 @@ function findHeadings(pages: PageLines[], body: Look, isGap: (prev: Line, line: 
     const wordWidth = first.text.length > 0 ? (first.w * word.length) / first.text.length : 0;
     return prev.right + wordWidth + 0.3 * prev.size > columnRight;
   };
+  // The closest two lines of one heading look stand: a heading wrapped over lines. Two headings in
+  // that look one after the other stand further apart (the space before a heading): the 2005
+  // beleidsnota's "Prestatieveld 4: Vrijwilligers en mantelzorgers" and "Ondersteunen van
+  // vrijwilligers en mantelzorgers", 39.6 pt apart where its wrapped headings are 27.6 pt.
+  const closest = new Map<string, number>();
+  for (const page of pages) {
+    page.lines.forEach((line, i) => {
+      const prev = page.lines[i - 1];
+      if (!prev || lookKey(prev.look) !== lookKey(line.look) || !standsOut(line.look, body)) return;
+      const dy = line.y - prev.y;
+      if (dy > 0.8 * line.size) closest.set(lookKey(line.look), Math.min(closest.get(lookKey(line.look)) ?? Infinity, dy));
+    });
+  }
+  const sameHeading = (prev: Line, line: Line): boolean => line.y - prev.y <= 1.2 * (closest.get(lookKey(line.look)) ?? Infinity);
   const runs: Line[][] = [];
   for (const page of pages) {
     let run: Line[] = [];
@@ -573,7 +603,7 @@ function findHeadings(pages: PageLines[], body: Look, isGap: (prev: Line, line: 
     };
     page.lines.forEach((line, i) => {
       const prev = page.lines[i - 1];
-      const continues = run.length > 0 && prev !== undefined && lookKey(prev.look) === lookKey(line.look) && !isGap(prev, line) && wraps(prev, line);
+      const continues = run.length > 0 && prev !== undefined && lookKey(prev.look) === lookKey(line.look) && !isGap(prev, line) && wraps(prev, line) && sameHeading(prev, line);
       if (!continues) close();
       if (standsOut(line.look, body)) run.push(line);
     });
@@ -588,8 +618,95 @@ function findHeadings(pages: PageLines[], body: Look, isGap: (prev: Line, line: 
   return marks;
 }
 
+/** The x position most body text starts at: the left margin. */
+function leftMargin(pages: PageLines[], body: number): number {
+  const weight = new Map<number, number>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      if (Math.abs(line.size - body) > 0.15 * body) continue;
+      const key = Math.round(line.left);
+      weight.set(key, (weight.get(key) ?? 0) + line.chars);
+    }
+  }
+  let best = 0;
+  let bestWeight = -1;
+  for (const [x, w] of weight) if (w > bestWeight || (w === bestWeight && x < best)) [best, bestWeight] = [x, w];
+  return best;
+}
+
+// A list label at a line's start: a bullet (private-use glyphs are mapped already), a number or
+// letter with its punctuation, "Vraag 3:".
+const LIST_LABEL = /^(?:[•▪❖➢✓■□●◦○o*–—-]|\(?\d{1,2}[.)]|\d{1,2}e\.?-?|\(?[a-z][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|vraag\s+\d{1,2}\s*[:.]?)(?=\s)/i;
+
+/** Where a labelled line's text starts: the first item after the label's characters. */
+function textStart(line: Line, label: string): number | null {
+  const items = line.items.filter((it) => !it.script).sort((p, q) => p.x - q.x);
+  let taken = '';
+  for (const item of items) {
+    if (taken.replace(/\s+/g, '').length >= label.replace(/\s+/g, '').length) {
+      if (item.text.trim() !== '') return item.x + (item.text.length - item.text.trimStart().length) * (item.w / Math.max(1, item.text.length));
+      continue;
+    }
+    taken += item.text;
+    const over = taken.replace(/\s+/g, '').length - label.replace(/\s+/g, '').length;
+    if (over > 0) return null;
+  }
+  return null;
+}
+
 /**
- * Turn the pages' items into text, heading lines marked (see heading-marks.ts). Also returns the
+ * List structure from the layout. A line that starts with a list label and stands indented from
+ * the margin, or whose text starts at a tab stop after its label, is a list item: it is written
+ * indented by its distance from the margin (two spaces or more, about a space per half em), so
+ * deeper items nest. A line that starts at an open item's text position (a hanging indent: the
+ * item wrapped, or a further paragraph of it) is indented to the item's text, so it stays with
+ * the item. Everything else is written as it stands, at the margin.
+ */
+function listIndents(lines: Line[], margin: number, body: number): Map<Line, string> {
+  const out = new Map<Line, string>();
+  const spaces = (dx: number): number => (dx <= 0.2 * body ? 0 : Math.max(2, Math.round(dx / (0.5 * body))));
+  let open: { labelX: number; textX: number; textIndent: number } | null = null;
+  for (const line of lines) {
+    if (line.size < 0.85 * body) continue;
+    const label = LIST_LABEL.exec(line.text)?.[0];
+    const textX = label === undefined ? null : textStart(line, label);
+    const indented = line.left > margin + 0.2 * body;
+    const tabbed = textX !== null && textX - line.left > label!.length * 0.6 * line.size + 0.5 * line.size;
+    if (label !== undefined && (indented || tabbed)) {
+      const indent = spaces(line.left - margin);
+      if (indent > 0) out.set(line, ' '.repeat(indent));
+      open = { labelX: line.left, textX: textX ?? line.left + label.length * 0.6 * line.size, textIndent: indent + label.length + 1 };
+      continue;
+    }
+    if (open && line.left > open.labelX + 0.2 * body && line.left >= open.textX - 0.25 * body) {
+      out.set(line, ' '.repeat(open.textIndent));
+      continue;
+    }
+    open = null;
+  }
+  return out;
+}
+
+/**
+ * A page's footnotes: from the first line after the last line in the body's size, when it is
+ * smaller (footnotes are set a point or more smaller: 10 pt under 11 pt text in LibreOffice's and
+ * Word's default styles) and starts with a note number.
+ */
+function footnoteZone(page: PageLines, body: number): number {
+  let lastBody = -1;
+  page.lines.forEach((line, i) => {
+    if (line.size > body - 0.5) lastBody = i;
+  });
+  const first = page.lines[lastBody + 1];
+  if (lastBody < 0 || !first) return page.lines.length;
+  return /^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*\S/.test(first.text) ? lastBody + 1 : page.lines.length;
+}
+
+/**
+ * Turn the pages' items into text, heading lines marked (see heading-marks.ts), list items
+ * indented by their place, footnotes moved from the foot of their page to the end of the text
+ * (as `N text` lines, where the footnote steps of the letter parser and the policy converter look
+ * for them), so that a paragraph that runs on over a page is not cut by them. Also returns the
  * 1-based numbers of pages without text.
  */
 export function layoutPages(pages: RawPage[]): { text: string; emptyPages: number[] } {
@@ -603,23 +720,40 @@ export function layoutPages(pages: RawPage[]): { text: string; emptyPages: numbe
   const leading = bodyLeading(laid, body);
   const isGap = (prev: Line, line: Line): boolean => line.y - prev.y > PARAGRAPH_GAP * leading * (Math.max(prev.size, line.size) / body);
   const headings = findHeadings(laid, bodyLook(laid), isGap);
+  const zones = laid.map((page) => footnoteZone(page, body));
+  const indents = listIndents(
+    laid.flatMap((page, p) => page.lines.slice(0, zones[p])),
+    leftMargin(laid, body),
+    body,
+  );
   const out: string[] = [];
-  for (const page of laid) {
-    // Footnotes: the smaller lines after the page's last line of body size.
-    let lastBody = -1;
+  const notes: string[] = [];
+  // A paragraph that ends at the foot of a page: its last line ends a sentence short of the
+  // column's right edge. The next page then starts a paragraph (a blank line, as a gap would).
+  let columnRight = 0;
+  for (const page of laid) for (const line of page.lines) if (Math.abs(line.size - body) < 0.5) columnRight = Math.max(columnRight, line.right);
+  let lastOfPage: Line | null = null;
+  laid.forEach((page, p) => {
+    const zone = zones[p]!;
     page.lines.forEach((line, i) => {
-      if (line.size >= 0.9 * body) lastBody = i;
-    });
-    page.lines.forEach((line, i) => {
+      if (i >= zone) {
+        notes.push(line.text);
+        return;
+      }
+      if (i === 0 && lastOfPage && /[.!?:;]["”’')]?$/.test(lastOfPage.text) && lastOfPage.right < columnRight - 2 * body) out.push('');
       if (i > 0) {
-        const footnoteStart = i === lastBody + 1 && lastBody >= 0;
-        if (isGap(page.lines[i - 1]!, line) || footnoteStart) out.push('');
+        // Smaller lines after the page's body that are not footnotes (a caption, small print) stand apart.
+        const smallAfterBody = line.size < 0.9 * body && page.lines[i - 1]!.size >= 0.9 * body && page.lines.slice(i).every((l) => l.size < 0.9 * body);
+        if (isGap(page.lines[i - 1]!, line) || smallAfterBody) out.push('');
       }
       const heading = headings.get(line);
-      out.push(heading === undefined ? line.text : markHeading(line.text, heading.level, heading.continued));
+      const text = (indents.get(line) ?? '') + line.text;
+      out.push(heading === undefined ? text : markHeading(text, heading.level, heading.continued));
     });
-    if (lastBody < page.lines.length - 1 && lastBody >= 0) out.push('');
+    if (page.lines.some((l, i) => i > 0 && i < zone && l.size < 0.9 * body && page.lines[i - 1]!.size >= 0.9 * body)) out.push('');
+    if (zone > 0) lastOfPage = page.lines[zone - 1]!;
     for (const line of page.extra) out.push(line.text);
-  }
+  });
+  if (notes.length > 0) out.push('', ...notes);
   return { text: out.join('\n').replace(/\n{3,}/g, '\n\n'), emptyPages };
 }

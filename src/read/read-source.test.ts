@@ -34,17 +34,24 @@ describe('detectFormat', () => {
     expect(detectFormat('upload.bin', zip)).toBe('docx');
   });
 
-  it('refuses other zip archives, legacy Word and RTF with a hint', () => {
+  it('recognises an ODT by its mimetype and content.xml, and an RTF by its header, whatever the name', () => {
     const odt = zipSync({ mimetype: utf8('application/vnd.oasis.opendocument.text'), 'content.xml': utf8('<x/>') }, { level: 0 });
-    expect(detectFormat('brief.odt', odt)).toEqual({ refuse: 'the file is an OpenDocument file; save it as DOCX or PDF first' });
-    expect(detectFormat('a.zip', zipSync({ 'a.txt': utf8('a') }))).toEqual({ refuse: 'the file is a zip archive, not a DOCX document' });
+    expect(detectFormat('upload.bin', odt)).toBe('odt');
+    expect(detectFormat('brief.txt', utf8('{\\rtf1\\ansi hallo}'))).toBe('rtf');
+  });
+
+  it('refuses other zip archives, spreadsheets and legacy Word with a hint', () => {
+    const ods = zipSync({ mimetype: utf8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': utf8('<x/>') }, { level: 0 });
+    expect(detectFormat('begroting.ods', ods)).toEqual({ refuse: 'the file is an OpenDocument spreadsheet or presentation, not a text; save the letter as ODT, DOCX or PDF' });
+    expect(detectFormat('a.zip', zipSync({ 'a.txt': utf8('a') }))).toEqual({ refuse: 'the file is a zip archive, not a DOCX or ODT document' });
     expect(detectFormat('brief.doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toHaveProperty('refuse');
-    expect(detectFormat('brief.rtf', utf8('{\\rtf1\\ansi hallo}'))).toHaveProperty('refuse');
   });
 
   it('refuses a .pdf or .docx whose bytes are something else', () => {
     expect(detectFormat('brief.pdf', utf8('hallo'))).toHaveProperty('refuse');
     expect(detectFormat('brief.docx', utf8('hallo'))).toHaveProperty('refuse');
+    expect(detectFormat('brief.odt', utf8('hallo'))).toEqual({ refuse: 'the file is not an ODT (not a zip archive); it is damaged or has the wrong extension' });
+    expect(detectFormat('brief.rtf', utf8('hallo'))).toEqual({ refuse: 'the file is not an RTF (no {\\rtf header); it is damaged or has the wrong extension' });
   });
 
   it('uses the extension for text formats', () => {

@@ -1,178 +1,51 @@
 /**
- * Reading a question letter: pick the format from the bytes (magic numbers) and the name, enforce
- * the size limit, hand the bytes to the reader for that format. Every failure is an InputError
- * naming the file; the heavy readers (pdf.js, mammoth) are loaded only when a PDF or DOCX arrives.
+ * Reading a source document: enforce the size limit, pick the format from the bytes and the name
+ * (formats.ts), hand the bytes to that format's reader, loaded only now. Every failure is an
+ * InputError naming the file, one line, never a stack trace.
  */
 import { open } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
+import type { StructuredDocument } from './document.js';
+import { detectFormat, formatEntry, type SourceFormat } from './formats.js';
 import type { HeadingMark } from './heading-marks.js';
-import { decodeText, readText } from './read-text.js';
+import { displayName, formatMegabytes, resolveLimits, type ReadOptions } from './limits.js';
 
 export type { HeadingMark } from './heading-marks.js';
-
-export type SourceFormat = 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
+export type { StructuredDocument } from './document.js';
+export { detectFormat, type DetectedFormat, type SourceFormat } from './formats.js';
+export { DEFAULT_READ_LIMITS, displayName, formatMegabytes, resolveLimits, type ReadLimits, type ReadOptions } from './limits.js';
 
 /** The text of a source document, as plain text lines, list labels materialised as text. */
 export interface SourceText {
   name: string;
   format: SourceFormat;
+  /**
+   * The text: one line per paragraph (PDF: per printed line), a blank line between paragraphs,
+   * list items as `label text` indented two spaces per level, an item's further lines indented to
+   * its text, table rows as tab-separated cells, footnote references as superscript digits and
+   * the footnotes as `N text` lines at the end.
+   */
   text: string;
   warnings: ParseWarning[];
   /**
-   * Lines the reader recognised as headings by their look (PDF fonts, DOCX heading styles, HTML
-   * `<h1>`..`<h6>`); empty for plain text. The policy converter uses them, the letter parser not.
+   * Lines the reader recognised as headings by their look (PDF fonts, DOCX/ODT heading styles,
+   * RTF outline levels, HTML `<h1>`..`<h6>`); empty for plain text. The policy converter uses
+   * them, the letter parser not.
    */
   headings: HeadingMark[];
   /**
-   * The document as HTML, from readers that have its structure: DOCX (mammoth's HTML, Word's list
-   * labels marked with LABEL_OPEN/LABEL_CLOSE at the start of their item) and HTML (the page as
-   * decoded). Bold, italics, links, lists and table cells are there, which `text` flattens; the
-   * memo reader (`import-answers`) uses it. Absent for PDF and plain text.
+   * The page as HTML, from the HTML reader (as decoded): bold, italics, links, lists and table
+   * cells are there, which `text` flattens; the memo reader (`import-answers`) uses it. The office
+   * formats give their structure as `document` instead. Absent for PDF and plain text.
    */
   html?: string;
-}
-
-/** Limits for reading one document. Every reader gets a size limit, the slow ones a time limit. */
-export interface ReadOptions {
-  /** Largest input file in bytes. Default 20 MB. */
-  maxBytes?: number;
-  /** Time limit for reading a PDF, in milliseconds. Default 20 000. */
-  timeoutMs?: number;
-  /** Largest total inflated size of a DOCX's zip entries, in bytes. Default 50 MB. */
-  maxInflatedBytes?: number;
-  /** Most entries a DOCX zip may hold. Default 5000. */
-  maxZipEntries?: number;
-  /** Most pages read from a PDF. Default 1000. */
-  maxPages?: number;
   /**
-   * PDF: also read each page's font names, so that headings set in bold in the body's size are
-   * found (`SourceText.headings`). It costs a second pdf.js pass over each page (about half the
-   * reading time again); a letter does not need it. Default false.
+   * The structure behind the text, for the office formats (DOCX, ODT, RTF): paragraphs with their
+   * runs (bold, italic, note references), list items with level and label, headings, tables with
+   * their cells, and the notes. Absent for PDF, HTML and text.
    */
-  fontNames?: boolean;
-}
-
-export const DEFAULT_READ_LIMITS = {
-  maxBytes: 20 * 1024 * 1024,
-  timeoutMs: 20_000,
-  maxInflatedBytes: 50 * 1024 * 1024,
-  maxZipEntries: 5000,
-  maxPages: 1000,
-} as const satisfies ReadLimits;
-
-export type ReadLimits = Required<Omit<ReadOptions, 'fontNames'>>;
-
-export function resolveLimits(options: ReadOptions = {}): ReadLimits {
-  const pick = (value: number | undefined, fallback: number): number =>
-    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-  return {
-    maxBytes: pick(options.maxBytes, DEFAULT_READ_LIMITS.maxBytes),
-    timeoutMs: pick(options.timeoutMs, DEFAULT_READ_LIMITS.timeoutMs),
-    maxInflatedBytes: pick(options.maxInflatedBytes, DEFAULT_READ_LIMITS.maxInflatedBytes),
-    maxZipEntries: pick(options.maxZipEntries, DEFAULT_READ_LIMITS.maxZipEntries),
-    maxPages: pick(options.maxPages, DEFAULT_READ_LIMITS.maxPages),
-  };
-}
-
-/** The name used in errors: standard input is `-` on the command line. */
-export function displayName(name: string): string {
-  return name === '-' ? '<stdin>' : name;
-}
-
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  // Two decimals below 100 MB, so a size just over a limit does not read as the limit itself.
-  return `${mb < 100 ? Math.round(mb * 100) / 100 : Math.round(mb)} MB`;
-}
-
-/** What the bytes are, by magic number first and by extension second. */
-export type DetectedFormat = SourceFormat | { refuse: string };
-
-export function detectFormat(name: string, data: Uint8Array): DetectedFormat {
-  // The PDF header may follow some junk; readers accept it within the first 1024 bytes.
-  if (indexOfAscii(data, '%PDF-', 1024) >= 0) return 'pdf';
-  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(data, [0x50, 0x4b, 0x05, 0x06])) {
-    return detectZip(data);
-  }
-  if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return { refuse: 'the file is a Word 97-2003 (.doc) or other legacy Office file; save it as DOCX or PDF first' };
-  }
-  if (startsWith(data, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
-    return { refuse: 'the file is an RTF document; save it as DOCX, PDF or plain text first' };
-  }
-  const ext = extname(name).toLowerCase();
-  if (ext === '.pdf') return { refuse: 'the file is not a PDF (no %PDF header); it is damaged or has the wrong extension' };
-  if (ext === '.docx') return { refuse: 'the file is not a DOCX (not a zip archive); it is damaged or has the wrong extension' };
-  if (ext === '.md' || ext === '.markdown') return 'markdown';
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  if (ext === '.txt' || ext === '.text') return 'text';
-  return sniffText(data);
-}
-
-/** Without a telling extension (standard input, `.eml`, no extension): HTML or plain text. */
-function sniffText(data: Uint8Array): SourceFormat {
-  const head = decodeText(data.subarray(0, 2048)).text.replace(/^[\s\ufeff]+/, '').slice(0, 512).toLowerCase();
-  if (/^<(!doctype\s+html|html|head|body|meta\b|!--)/.test(head)) return 'html';
-  if (/^<(div|p|h[1-6]|table|ul|ol|article|section|main|span)[\s>]/.test(head)) return 'html';
-  return 'text';
-}
-
-/**
- * A zip is a DOCX when it holds `word/document.xml`. The names are read from the local file
- * headers and the central directory without inflating anything.
- */
-function detectZip(data: Uint8Array): DetectedFormat {
-  const { names, complete } = zipNames(data);
-  if (!complete) {
-    // No central directory: a truncated download or copy. Local headers still name the entries.
-    if ([...names].some((n) => n.startsWith('word/'))) return { refuse: 'the DOCX is damaged (the zip archive is truncated)' };
-    return { refuse: 'the file is a damaged zip archive, not a readable DOCX' };
-  }
-  if (names.has('word/document.xml')) return 'docx';
-  if (names.has('mimetype') && indexOfAscii(data, 'application/vnd.oasis.opendocument', 200) >= 0) {
-    return { refuse: 'the file is an OpenDocument file; save it as DOCX or PDF first' };
-  }
-  if ([...names].some((n) => n.startsWith('ppt/') || n.startsWith('xl/'))) {
-    return { refuse: 'the file is a PowerPoint or Excel file, not a letter; save the letter as DOCX or PDF' };
-  }
-  return { refuse: 'the file is a zip archive, not a DOCX document' };
-}
-
-/** Entry names from the central directory (complete), or else from the local file headers. */
-function zipNames(data: Uint8Array): { names: Set<string>; complete: boolean } {
-  const decoder = new TextDecoder();
-  const collect = (signature: number, nameLengthAt: number, nameAt: number): Set<string> => {
-    const names = new Set<string>();
-    for (let i = 0; i + nameAt <= data.length && names.size < 100_000; i++) {
-      if (data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === signature && data[i + 3] === signature + 1) {
-        const len = data[i + nameLengthAt]! | (data[i + nameLengthAt + 1]! << 8);
-        if (i + nameAt + len <= data.length) names.add(decoder.decode(data.subarray(i + nameAt, i + nameAt + len)));
-      }
-    }
-    return names;
-  };
-  // Central directory file headers (PK\1\2): name length at +28, name at +46.
-  const central = collect(0x01, 28, 46);
-  if (central.size > 0) return { names: central, complete: true };
-  // Local file headers (PK\3\4): name length at +26, name at +30.
-  return { names: collect(0x03, 26, 30), complete: false };
-}
-
-function startsWith(data: Uint8Array, bytes: number[]): boolean {
-  return data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
-}
-
-function indexOfAscii(data: Uint8Array, needle: string, within: number): number {
-  const end = Math.min(data.length, within + needle.length) - needle.length;
-  outer: for (let i = 0; i <= end; i++) {
-    for (let j = 0; j < needle.length; j++) {
-      if (data[i + j] !== needle.charCodeAt(j)) continue outer;
-    }
-    return i;
-  }
-  return -1;
+  document?: StructuredDocument;
 }
 
 /**
@@ -189,39 +62,28 @@ export async function readSource(input: { name: string; data: Uint8Array }, opti
   }
   const format = detectFormat(name, data);
   if (typeof format === 'object') throw new InputError(format.refuse, { file });
+  const entry = formatEntry(format);
+  const textual = format === 'text' || format === 'markdown' || format === 'html';
+  let result;
   try {
-    switch (format) {
-      case 'pdf': {
-        const { readPdf } = await import('./read-pdf.js');
-        return finish(name, 'pdf', await readPdf(data, { file, limits, fontNames: options.fontNames ?? false }));
-      }
-      case 'docx': {
-        const { readDocx } = await import('./read-docx.js');
-        return finish(name, 'docx', await readDocx(data, { file, limits }));
-      }
-      case 'html': {
-        const { readHtml } = await import('./read-html.js');
-        return finish(name, 'html', readHtml(data, file));
-      }
-      case 'text':
-      case 'markdown':
-        return finish(name, format, readText(data, file));
-    }
+    const reader = await entry.load();
+    result = await reader(data, { file, limits, fontNames: options.fontNames ?? false });
   } catch (error) {
     if (error instanceof InputError) throw error;
     // A reader bug or a library failure on a hostile file: still one line for the user.
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(`the ${format === 'text' || format === 'markdown' ? 'file' : format.toUpperCase()} cannot be read (${reason})`, { file });
+    const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'it is nested too deeply' : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InputError(`the ${textual ? 'file' : entry.name} cannot be read (${reason})`, { file });
   }
-}
-
-function finish(name: string, format: SourceFormat, result: { text: string; warnings: ParseWarning[]; headings?: HeadingMark[]; html?: string }): SourceText {
   if (result.text.trim() === '') {
-    throw new InputError(format === 'pdf' || format === 'docx' ? `the ${format.toUpperCase()} holds no text` : 'the file holds no text', {
-      file: displayName(name),
-    });
+    throw new InputError(textual ? 'the file holds no text' : `the ${entry.name} holds no text`, { file });
   }
-  return { name, format, text: result.text, warnings: result.warnings, headings: result.headings ?? [], ...(result.html === undefined ? {} : { html: result.html }) };
+  if (result.text.length > limits.maxTextChars) {
+    throw new InputError(`the file holds more than ${(limits.maxTextChars / 1_000_000).toLocaleString('en')} million characters of text, more than any letter or policy document; it is refused`, { file });
+  }
+  const source: SourceText = { name, format, text: result.text, warnings: result.warnings, headings: result.headings ?? [] };
+  if (result.document) source.document = result.document;
+  if (result.html !== undefined) source.html = result.html;
+  return source;
 }
 
 /**

@@ -46,6 +46,11 @@ function decode(encoding: TextEncoding, data: Uint8Array): string {
 // (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay C1 controls, as in the WHATWG decoder.
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
+/** Bytes as windows-1252 text (RTF's default code page). */
+export function windows1252(data: Uint8Array): string {
+  return decodeWindows1252(data);
+}
+
 function decodeWindows1252(data: Uint8Array): string {
   let out = '';
   for (let i = 0; i < data.length; i += 8192) {

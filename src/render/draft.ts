@@ -13,7 +13,7 @@
  * Pure: no file system access; the caller reads, locks and writes.
  */
 import { answerState, headingKey, readAnswerDocument, type LayoutBlock, type SectionBlock } from '../documents/answer-document.js';
-import { answerPointer } from '../documents/answer-pointer.js';
+import { answerPointer, renumberPointer } from '../documents/answer-pointer.js';
 import { matchSections } from '../answers/match-sections.js';
 import { mergeMemoParts, type MergeNote } from '../answers/merge-parts.js';
 import type { MemoPartText } from '../answers/read-memo.js';
@@ -89,6 +89,8 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
   let existingBlocks: LayoutBlock[] = [];
   let frontMatter: string | null = null;
   let mustKeep: string[] = [];
+  /** Combined answers whose question numbers were moved: the text before → after. */
+  const pointerRewrites = new Map<string, string>();
   const placed = new Map<AnswerSection, number>();
   /** The Bronnen each question has in the file now, as written. */
   const fileBronnen = new Map<number, string>();
@@ -138,14 +140,27 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
       }
     }
     // A combined answer ("Zie het antwoord op vraag 2") names numbers; when the questions were
-    // renumbered the pointer may now name another question. The text is the person's: say it,
-    // do not rewrite it.
+    // renumbered the pointer would name another question. Where every question it names moved
+    // with its text, the numbers are moved with it (and said so); where one is gone, the text is
+    // the person's to mend: a warning, and `answer check` follows the pointer as written.
     const renumbered = new Map<number, number | null>();
     for (const section of read.doc.answers) renumbered.set(section.number, null);
     for (const [number, match] of matches) if (read.doc.answers.includes(match.section)) renumbered.set(match.section.number, number);
+    const moved = new Map<number, number>();
+    for (const [from, to] of renumbered) if (to !== null) moved.set(from, to);
     for (const [number, match] of matches) {
       if (answerState(match.section.answer) !== 'written') continue;
-      for (const target of answerPointer(match.section.answer) ?? []) {
+      const targets = answerPointer(match.section.answer) ?? [];
+      if (targets.every((target) => renumbered.get(target) === undefined || renumbered.get(target) === target)) continue;
+      const rewritten = renumberPointer(match.section.answer, moved);
+      if (rewritten !== null) {
+        answers.set(number, { ...answers.get(number)!, answer: rewritten });
+        pointerRewrites.set(match.section.answer, rewritten);
+        const pairs = targets.filter((t) => moved.get(t) !== t).map((t) => `${t} → ${moved.get(t)}`);
+        notes.push({ level: 'info', question: number, message: `question ${number}: the answer points to the question that moved, so its number moved too (${pairs.join(', ')})` });
+        continue;
+      }
+      for (const target of targets) {
         const now = renumbered.get(target);
         if (now === undefined || now === target) continue;
         notes.push({
@@ -167,7 +182,7 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
       }
     }
     mustKeep = [
-      ...read.doc.answers.filter((s) => answerState(s.answer) === 'written').map((s) => s.answer),
+      ...read.doc.answers.filter((s) => answerState(s.answer) === 'written').map((s) => pointerRewrites.get(s.answer) ?? s.answer),
       ...read.doc.orphans.filter((s) => answerState(s.answer) === 'written').map((s) => s.answer),
     ];
   }

@@ -31,4 +31,9 @@ describe('joinLines', () => {
   it('keeps a dash with a space before it as a dash', () => {
     expect(joinLines(['inwoners kunnen –', 'met elkaar – langer'])).toBe('inwoners kunnen – met elkaar – langer');
   });
+  it('joins a web address broken over lines without a space, hyphen kept', () => {
+    expect(joinLines(['zie https://www.example.nl/programma-een-', 'thuis-voor-iedereen/documenten/', 'publicaties voor meer'])).toBe(
+      'zie https://www.example.nl/programma-een-thuis-voor-iedereen/documenten/publicaties voor meer',
+    );
+  });
 });

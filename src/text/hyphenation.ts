@@ -1,5 +1,6 @@
 /**
- * Step 6 of the conversion: join wrapped lines into running text, undoing line-end hyphenation.
+ * Joining wrapped lines into running text, undoing line-end hyphenation: for letters (a question
+ * wrapped over lines) and policy documents (step 6 of the conversion) alike.
  *
  * A line that ends in a hyphen is either a word broken for the line ("centrum-" + "gemeente"), a
  * compound whose hyphen belongs to it ("GGZ-" + "Veiligheidsoverleg", "ZonMW-" + "subsidie"), or a
@@ -8,7 +9,9 @@
  */
 
 /** Conjunctions after which a line-end hyphen is a shared first part: "zorg- en veiligheid". */
-const CONJUNCTIONS = new Set(['en', 'of', 'als', 'tot', 'noch', 'dan', 'maar', 't/m', 'c.q.', 'en/of']);
+const CONJUNCTIONS = new Set(['en', 'of', 'als', 'tot', 'noch', 'dan', 'maar', 't/m', 'c.q.', 'en/of', 'and']);
+/** A web address: inside one a line end adds nothing, hyphen or not. */
+const URL_TOKEN = /^(?:https?:\/\/|www\.)/i;
 const HYPHENS = /[-\u2010\u2011]$/;
 const SOFT_HYPHEN = '\u00ad';
 
@@ -103,9 +106,10 @@ export function hyphenJoin(left: string, right: string, vocabulary: Vocabulary =
 
 /**
  * Join lines into one running text: single spaces between lines, line-end hyphenation undone.
- * A soft hyphen at a line end always joins.
+ * A soft hyphen at a line end always joins; a web address broken over lines ("…/programma-een-" /
+ * "thuis-voor-iedereen", "…/documenten/" / "publicaties") is joined without a space.
  */
-export function joinLines(lines: string[], vocabulary: Vocabulary = EMPTY): string {
+export function joinLines(lines: readonly string[], vocabulary: Vocabulary = EMPTY): string {
   let text = '';
   for (const raw of lines) {
     const line = raw.trim();
@@ -118,6 +122,11 @@ export function joinLines(lines: string[], vocabulary: Vocabulary = EMPTY): stri
       text = text.slice(0, -1) + line;
       continue;
     }
+    const lastToken = /\S+$/.exec(text)?.[0] ?? '';
+    if (URL_TOKEN.test(lastToken) && /[-/?=&._#%]$/.test(lastToken) && /^[\w%./?=&#-]+$/.test(line.split(/\s/)[0] ?? '')) {
+      text += line;
+      continue;
+    }
     if (HYPHENS.test(text) && /[\p{L}\p{N}][-\u2010\u2011]$/u.test(text)) {
       const how = hyphenJoin(text, line, vocabulary);
       if (how === 'join') text = text.slice(0, -1) + line;
@@ -127,5 +136,5 @@ export function joinLines(lines: string[], vocabulary: Vocabulary = EMPTY): stri
     }
     text += ` ${line}`;
   }
-  return text.replace(/\u00ad/g, '');
+  return text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -1,11 +1,37 @@
 /**
- * Step 2 of the conversion: drop page furniture (page numbers, running headers and footers).
- * Every dropped line is returned, so a caller (and the word-loss test) can see exactly what went.
+ * Page furniture (page numbers, running headers and footers) out of a text, for policy documents
+ * (step 2 of the conversion) and letters alike. Where the text knows its pages (page starts from
+ * form feeds, or the one-space page marks of extracted PDF text), furniture is what repeats at the
+ * pages' edges; a letter's text knows no pages, so there a page number is one that says so and a
+ * running header a short title-like line that comes back three times or more. A PDF's own reader
+ * drops its furniture before this by where the lines stand on the page (read-pdf.ts), which no text
+ * can tell. Every dropped line is returned, so a caller (and the word-loss test) can see what went.
  */
-import { numberedHeadingShape } from '../corpus/headings.js';
-import type { SourceLine } from '../corpus/source-lines.js';
+import type { SourceLine } from './source-lines.js';
 
 export type FurnitureReason = 'page-number' | 'running-header';
+
+/** What the furniture step needs of a line. */
+export interface FurnitureLine {
+  /** 1-based line in the source text. */
+  n: number;
+  /** The line's text, white space collapsed and trimmed. */
+  text: string;
+  /** The line starts a page. */
+  pageStart: boolean;
+}
+
+export interface FurnitureOptions {
+  /**
+   * Text without page boundaries (a letter pasted or read without its pages): a line that says it
+   * is a page number ("Pagina 2 van 5", "- 2 -", "2/5") is furniture wherever it stands, a bare
+   * number only with `bareNumbers`, and a short line that is no sentence, question or list item
+   * and comes back three times or more is a running header.
+   */
+  withoutPages?: { bareNumbers: boolean };
+  /** Lines that are headings ("4.3 Samenwerking"): never a running header with a number. */
+  isHeading?: (text: string) => boolean;
+}
 
 /** A source line the converter dropped. */
 export interface RemovedLine {
@@ -43,7 +69,7 @@ interface Placed {
   fromBottom: number;
 }
 
-function place(lines: SourceLine[]): { placed: Map<number, Placed>; pages: number } {
+function place(lines: readonly FurnitureLine[]): { placed: Map<number, Placed>; pages: number } {
   const placed = new Map<number, Placed>();
   let page = 0;
   let onPage: number[] = [];
@@ -66,7 +92,7 @@ function nearEdge(p: Placed | undefined): boolean {
   return p !== undefined && (p.fromTop < EDGE || p.fromBottom < EDGE);
 }
 
-function standalone(lines: SourceLine[], index: number): boolean {
+function standalone(lines: readonly FurnitureLine[], index: number): boolean {
   const before = lines[index - 1];
   const after = lines[index + 1];
   return (before === undefined || before.text === '' || lines[index]!.pageStart) && (after === undefined || after.text === '' || after.pageStart);
@@ -78,10 +104,38 @@ function rising(values: string[]): boolean {
   return numbers.every((n, i) => i === 0 || n > numbers[i - 1]!);
 }
 
-/** Remove page numbers and running headers/footers; return the lines kept and the lines dropped. */
-export function removePageFurniture(lines: SourceLine[]): { lines: SourceLine[]; removed: RemovedLine[] } {
-  const { placed, pages } = place(lines);
+/** A page number that says so: "Pagina 2 van 5", "page 2", "blz. 2", "- 2 -", "2/5". */
+const SAYS_PAGE_NUMBER = /^(?:(?:pagina|page|blz\.?|p\.)\s*\d{1,3}(?:\s*(?:van|of|\/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*\/\s*\d{1,3})$/i;
+/** A list label at a line's start: such a line recurs legitimately. */
+const LABEL_START = /^(?:[-–•o*]|\d{1,2}[.)]|[a-z][.)]|vraag\s*\d)/i;
+
+/**
+ * Furniture in a text without page boundaries: page numbers that say so (and bare numbers with
+ * `bareNumbers`), and short lines repeated three times or more that are no question or list item
+ * ("Zo nee, waarom niet?" recurs legitimately).
+ */
+function furnitureWithoutPages(lines: readonly FurnitureLine[], bareNumbers: boolean, drop: Map<number, FurnitureReason>): void {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (!line.text || line.text.length > 90 || line.text.includes('?') || LABEL_START.test(line.text)) continue;
+    counts.set(line.text, (counts.get(line.text) ?? 0) + 1);
+  }
+  lines.forEach((line, i) => {
+    if (!line.text) return;
+    if (SAYS_PAGE_NUMBER.test(line.text) || (bareNumbers && /^\d{1,3}$/.test(line.text))) drop.set(i, 'page-number');
+    else if ((counts.get(line.text) ?? 0) >= 3 && /\p{L}/u.test(line.text)) drop.set(i, 'running-header');
+  });
+}
+
+/** The page furniture of a text: line index → why it is furniture. */
+export function findPageFurniture(lines: readonly FurnitureLine[], options: FurnitureOptions = {}): Map<number, FurnitureReason> {
   const drop = new Map<number, FurnitureReason>();
+  if (options.withoutPages) {
+    furnitureWithoutPages(lines, options.withoutPages.bareNumbers, drop);
+    return drop;
+  }
+  const { placed, pages } = place(lines);
+  const isHeading = options.isHeading ?? (() => false);
 
   const numberLines = lines.map((l, i) => ({ l, i })).filter(({ l }) => PAGE_NUMBER.test(l.text));
   const numbersRise = numberLines.length >= MIN_REPEATS && rising(numberLines.map(({ l }) => l.text));
@@ -105,7 +159,7 @@ export function removePageFurniture(lines: SourceLine[]): { lines: SourceLine[];
     const numbered =
       k.split('#').length === 2 &&
       /^#\s+\S+(?:\s+\S+)+$|^\S+(?:\s+\S+)+?\s*#$/.test(k) &&
-      !indexes.some((i) => numberedHeadingShape(lines[i]!.text)) &&
+      !indexes.some((i) => isHeading(lines[i]!.text)) &&
       rising(indexes.map((i) => lines[i]!.text));
     const pagesWithIt = new Set(indexes.map((i) => placed.get(i)?.page)).size;
     // A header is a title, not a sentence: a repeated line that ends like one is text.
@@ -133,6 +187,12 @@ export function removePageFurniture(lines: SourceLine[]): { lines: SourceLine[];
     }
   }
 
+  return drop;
+}
+
+/** Remove page numbers and running headers/footers; return the lines kept and the lines dropped. */
+export function removePageFurniture(lines: SourceLine[], options: FurnitureOptions = {}): { lines: SourceLine[]; removed: RemovedLine[] } {
+  const drop = findPageFurniture(lines, options);
   const kept: SourceLine[] = [];
   const removed: RemovedLine[] = [];
   let carryPageStart = false;

@@ -20,6 +20,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not split after letters dotted between them or a single lower-case letter, listed or not', () => {
+    expect(splitSentences('De a.s.r. Verzekeringen betaalt mee. Zie onder a. En b. Daarna. Dit bijvoorbeeld. Dat ook.')).toEqual([
+      'De a.s.r. Verzekeringen betaalt mee.',
+      'Zie onder a. En b. Daarna.',
+      'Dit bijvoorbeeld.',
+      'Dat ook.',
+    ]);
+  });
+
   it('gives spans that cover every sentence of the text', () => {
     const text = '  Een. Twee?  Drie  ';
     expect(sentenceSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['Een.', 'Twee?', 'Drie']);

@@ -1,20 +1,24 @@
 /**
- * Dutch sentence boundaries, used twice: the converter writes one sentence per line (so a diff of
- * a corpus file shows the sentence that changed and a passage's line range is precise), and the
- * passage splitter cuts very long blocks between sentences.
+ * Dutch sentence boundaries, for letters and policy documents alike: the letter parser takes
+ * questions sentence by sentence from running text, the converter writes one sentence per line (so
+ * a diff of a corpus file shows the sentence that changed and a passage's line range is precise),
+ * and the passage splitter cuts very long blocks between sentences.
  */
 
 /**
- * Abbreviations that end in a dot without ending the sentence (lowercase, without the final dot).
- * Taken from the seed policy documents and the Dutch government's writing guide; `etc` and `enz`
- * are left out on purpose: in the seeds they end a sentence more often than not.
+ * Abbreviations that end in a dot without ending the sentence (lowercase, without the final dot):
+ * from the seed policy documents, the development letters and the Dutch government's writing
+ * guide. `etc` and `enz` are left out on purpose: in the seeds they end a sentence more often than
+ * not. Letters dotted between them ("o.a.", "m.b.t.", "a.s.r.") and single letters ("J. de Vries",
+ * "onder a. en b.") never end a sentence either, listed or not.
  */
 const ABBREVIATIONS = new Set([
-  'a.d.h.v', 'a.s', 'art', 'blz', 'b.v', 'bijv', 'bv', 'c.q', 'ca', 'cf', 'd.d', 'd.w.z', 'dhr', 'dr', 'drs',
-  'e.a', 'e.d', 'e.e.a', 'evt', 'excl', 'fig', 'hfst', 'i.c', 'i.e', 'i.o.m', 'i.p.v', 'i.s.m', 'incl', 'ing',
-  'ir', 'jl', 'jr', 'lid', 'mw', 'm.b.t', 'm.b.v', 'm.i.v', 'm.n', 'm.u.v', 'max', 'mevr', 'min', 'mln', 'mr', 'mrd',
-  'n.a.v', 'nl', 'nr', 'o.a', 'o.b.v', 'o.i.d', 'o.l.v', 'p', 'pag', 'par', 'prof', 'resp', 'st', 't.a.v',
-  't.b.v', 't.g.v', 't.o.v', 't/m', 'tab', 'tel', 'v.d', 'v.w.b', 'vgl', 'vs', 'z.g', 'z.s.m', 'zgn',
+  'a.d.h.v', 'a.s', 'apr', 'art', 'aug', 'blz', 'b.v', 'bijv', 'bv', 'c.q', 'ca', 'cf', 'cq', 'd.d', 'd.w.z', 'dec', 'dhr', 'dr',
+  'drs', 'dwz', 'e.a', 'e.d', 'e.e.a', 'evt', 'excl', 'feb', 'fig', 'hfst', 'i.c', 'i.e', 'i.o.m', 'i.p.v', 'i.s.m', 'incl',
+  'ing', 'ipv', 'ir', 'ivm', 'jan', 'jl', 'jr', 'lid', 'mw', 'm.b.t', 'm.b.v', 'm.i.v', 'm.n', 'm.u.v', 'max', 'mbt', 'mevr',
+  'min', 'mld', 'mln', 'mr', 'mrd', 'n.a.v', 'nav', 'nl', 'nov', 'nr', 'o.a', 'o.b.v', 'o.i.d', 'o.l.v', 'obv', 'okt', 'p', 'pag',
+  'par', 'prof', 'resp', 'sept', 'st', 't.a.v', 't.b.v', 't.g.v', 't.o.v', 't/m', 'tab', 'tav', 'tel', 'v.d', 'v.w.b', 'vgl',
+  'vs', 'z.g', 'z.s.m', 'zg', 'zgn', 'zsm',
 ]);
 
 const CLOSERS = `"'”’)»]`;
@@ -27,7 +31,7 @@ function isBoundary(text: string, dot: number): boolean {
     while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
     const word = text.slice(start, dot).replace(/^[("'“‘]+/, '').toLowerCase();
     if (ABBREVIATIONS.has(word)) return false;
-    if (/^\p{Lu}$/u.test(text.slice(start, dot).replace(/^[("'“‘]+/, ''))) return false;
+    if (/^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { evaluate as evaluateRanker, parseGold, type EvalReport } from '../link/
 import { linkerRanker } from '../link/index.js';
 import { openIndex } from '../link/persist.js';
 import type { Problem } from '../model.js';
+import { workspaceSynonyms } from './link.js';
 import type { Workspace } from './workspace.js';
 
 export interface EvaluateReport {
@@ -33,8 +34,9 @@ export async function evaluate(ws: Workspace, goldFile: string): Promise<Evaluat
   if (corpus.passages.length === 0) throw new InputError('the corpus has no passages: add policy documents with answer corpus add <file>', { file: `${folders[0] ?? 'corpus'}/` });
   const { store } = await openIndex(ws.root, corpus, { index: ws.config.index, onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) });
   try {
-    const report = await evaluateRanker(gold, linkerRanker(store), corpus.passages);
-    return { file: goldFile, report, corpusProblems: corpus.problems };
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const report = await evaluateRanker(gold, linkerRanker(store, { query: { synonyms } }), corpus.passages);
+    return { file: goldFile, report, corpusProblems: [...corpus.problems, ...problems] };
   } finally {
     await store.close();
   }

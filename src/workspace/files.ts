@@ -13,6 +13,7 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import { lineEndingOf, withLineEnding } from '../documents/line-endings.js';
 import { withFileLock, writeFileAtomic } from '../io/atomic-write.js';
 
 /** What a write did. `file` and `backup` are workspace-relative, with forward slashes. */
@@ -111,7 +112,8 @@ export class WorkspaceFiles {
         const existing = before === null ? null : Buffer.from(before).toString('utf8');
         if (existing !== null && request.existing === 'refuse') throw existsError(file);
         let content = await request.content(existing);
-        if (typeof content === 'string' && existing !== null) content = withLineEndingsOf(existing, content);
+        // A file saved with Windows line ends keeps them (the readers give the text with `\n`).
+        if (typeof content === 'string' && existing !== null) content = withLineEnding(content, lineEndingOf(existing));
         if (before === null) {
           await writeFileAtomic(path, content, { overwrite: false, root: this.root, display: file });
           return { file, action: 'created', backup: null };
@@ -190,16 +192,6 @@ export class WorkspaceFiles {
 function sameContent(before: Uint8Array, content: string | Uint8Array): boolean {
   const after = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return Buffer.compare(Buffer.from(before), Buffer.from(after)) === 0;
-}
-
-/**
- * A file saved with Windows line ends (CRLF) keeps them: the new text, written with `\n`, gets
- * `\r\n` when every line end of the old file was `\r\n`.
- */
-export function withLineEndingsOf(existing: string, text: string): string {
-  const crlf = (existing.match(/\r\n/g) ?? []).length;
-  if (crlf === 0 || crlf !== (existing.match(/\n/g) ?? []).length) return text;
-  return text.replace(/\r?\n/g, '\r\n');
 }
 
 function escapeRegExp(text: string): string {

@@ -129,7 +129,7 @@ async function memoSource(source: SourceText): Promise<MemoSource> {
     const { memoToHtml } = await import('../render/to-html.js');
     return { text: source.text, html: memoToHtml(source.text) };
   }
-  return { text: source.text, html: source.html, headings: source.headings };
+  return { text: source.text, document: source.document, html: source.html, headings: source.headings };
 }
 
 const NO_QUESTIONS = 'no questions found in this memo (no "Vraag N", numbered, bold or tabled question, nor a question of a letter in the workspace); nothing written';

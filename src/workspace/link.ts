@@ -6,7 +6,8 @@
  */
 import { loadCorpus, type LoadedCorpus } from '../corpus/index.js';
 import { InputError } from '../errors.js';
-import { linkQuestionDocument, searchTerms, type LinkResult } from '../link/link-questions.js';
+import { linkQuestionDocument, refuseEmptySearch, searchTerms, type LinkResult } from '../link/link-questions.js';
+import { loadSynonyms, type SynonymSet } from '../link/synonyms.js';
 import { openIndex, type OpenedIndex } from '../link/persist.js';
 import { rank, type LinkedPassage } from '../link/rank.js';
 import type { Problem, QuestionDocument } from '../model.js';
@@ -42,6 +43,19 @@ export async function workspaceIndex(ws: Workspace): Promise<OpenedIndex<LoadedC
   );
 }
 
+/**
+ * The synonyms the workspace searches with: the shipped list for the Dutch social domain and the
+ * workspace's own `synoniemen.txt` in its corpus folders. A line that cannot be read is a warning
+ * of that file (skipped), reported with the corpus problems.
+ */
+export async function workspaceSynonyms(ws: Workspace): Promise<{ synonyms: SynonymSet; problems: Problem[] }> {
+  const { synonyms, problems } = await loadSynonyms(ws.root, ws.config.corpus);
+  return {
+    synonyms,
+    problems: problems.map((p) => ({ code: 'synonyms', severity: 'warning' as const, message: `${p.message}; the line is skipped`, file: p.file, line: p.line })),
+  };
+}
+
 function noPassages(ws: Workspace): InputError {
   return new InputError('the corpus has no passages: add policy documents with answer corpus add <file>', { file: `${ws.config.corpus[0] ?? 'corpus'}/` });
 }
@@ -53,8 +67,9 @@ export async function link(ws: Workspace, ref: LetterRef, options: LinkOptions):
   const { store, corpus } = await workspaceIndex(ws);
   try {
     if ((await store.stats()).passages === 0) throw noPassages(ws);
-    const result = await linkQuestionDocument(store, doc, { top });
-    return { file, result, corpusProblems: corpus.problems };
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const result = await linkQuestionDocument(store, doc, { top, query: { synonyms } });
+    return { file, result, corpusProblems: [...corpus.problems, ...problems] };
   } finally {
     await store.close();
   }
@@ -62,12 +77,13 @@ export async function link(ws: Workspace, ref: LetterRef, options: LinkOptions):
 
 export async function search(ws: Workspace, words: string, options: LinkOptions): Promise<SearchReport> {
   // A query without words is refused before the corpus is read.
-  const terms = searchTerms(words);
+  refuseEmptySearch(words);
   const { store, corpus } = await workspaceIndex(ws);
   try {
     if ((await store.stats()).passages === 0) throw noPassages(ws);
-    const passages = await rank(store, terms, { top: options.top ?? 10 });
-    return { words, passages, corpusProblems: corpus.problems };
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const passages = await rank(store, searchTerms(words, { synonyms }), { top: options.top ?? 10 });
+    return { words, passages, corpusProblems: [...corpus.problems, ...problems] };
   } finally {
     await store.close();
   }
@@ -88,9 +104,10 @@ export async function suggestSources(
     if ((await store.stats()).passages === 0) {
       return { sources, corpusProblems: [], notice: `no passages in ${ws.config.corpus.join(', ')}/: the draft has no suggested sources (add policy documents with answer corpus add <file>)` };
     }
-    const linked = await linkQuestionDocument(store, letter, { top });
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const linked = await linkQuestionDocument(store, letter, { top, query: { synonyms } });
     for (const question of linked.questions) sources.set(question.number, question.passages);
-    return { sources, notice: null, corpusProblems: corpus.problems };
+    return { sources, notice: null, corpusProblems: [...corpus.problems, ...problems] };
   } finally {
     await store.close();
   }

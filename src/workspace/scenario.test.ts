@@ -131,9 +131,9 @@ describe('a letter from receipt to adopted answer', () => {
       const placeholder = text.indexOf('_Antwoord nog in te vullen._', at);
       return `${text.slice(0, placeholder)}${answer}${text.slice(placeholder + '_Antwoord nog in te vullen._'.length)}`;
     };
-    await writeFile(answerPath(), fill(fill(fill(memo, 1, ANSWERS.spreiding), 2, ANSWERS.veiligheid), 3, 'Zie het antwoord op vraag 1.'));
+    await writeFile(answerPath(), fill(fill(fill(memo, 1, ANSWERS.spreiding), 2, ANSWERS.veiligheid), 3, 'Zie het antwoord op vraag 2.'));
     const { doc } = await answerDocument();
-    expect(doc.answers.map((a) => a.answer)).toEqual([ANSWERS.spreiding, ANSWERS.veiligheid, 'Zie het antwoord op vraag 1.']);
+    expect(doc.answers.map((a) => a.answer)).toEqual([ANSWERS.spreiding, ANSWERS.veiligheid, 'Zie het antwoord op vraag 2.']);
   });
 
   it('takes a corrected letter with a question inserted, keeping what the griffie recorded', async () => {
@@ -143,21 +143,27 @@ describe('a letter from receipt to adopted answer', () => {
     expect(out).toMatch(new RegExp(`replaced questions/${id}\\.md \\(4 questions, deadline 2025-07-01\\); the old version is \\.answer/backups/questions/`));
     await expectRecordedFields();
     expect(readQuestionDocument(await readFile(questionPath(), 'utf8')).questions.map((q) => q.text)).toEqual([Q_SPREIDING, Q_NIEUW, Q_VEILIGHEID, Q_REGIO]);
+    // Before a redraft the answer document still numbers as the old letter did: check says which
+    // answers no longer fit, and that the combined answer now points at the wrong question.
+    const check = await run(['check', '--today', '2025-06-01']);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/question 3 .*question 2|question 2 .*question 3/i);
   });
 
   it('redrafts: every answer follows its question, the new question gets the placeholder', async () => {
     const { code, err } = await run(['draft', id]);
     expect(code).toBe(0);
     expect(err).toContain('the answer to question 2 moved to question 3 (same question text)');
+    expect(err).toContain('question 4: the answer points to the question that moved, so its number moved too (2 → 3)');
     const { doc } = await answerDocument();
-    expect(doc.answers.map((a) => a.answer)).toEqual([ANSWERS.spreiding, '_Antwoord nog in te vullen._', ANSWERS.veiligheid, 'Zie het antwoord op vraag 1.']);
+    expect(doc.answers.map((a) => a.answer)).toEqual([ANSWERS.spreiding, '_Antwoord nog in te vullen._', ANSWERS.veiligheid, 'Zie het antwoord op vraag 3.']);
   });
 
   it('redrafts with --force: the template\'s parts anew, every answer kept, the old file backed up', async () => {
     const before = await readFile(answerPath(), 'utf8');
     const { code, err } = await run(['draft', id, '--force']);
     expect(code).toBe(0);
-    await expectAnswersKept([ANSWERS.spreiding, ANSWERS.veiligheid, 'Zie het antwoord op vraag 1.']);
+    await expectAnswersKept([ANSWERS.spreiding, ANSWERS.veiligheid, 'Zie het antwoord op vraag 3.']);
     const backup = /the version before is (\S+)$/m.exec(err)?.[1] ?? null;
     if (backup !== null) expect(await readFile(join(dir, backup), 'utf8')).toBe(before);
     const restore = await run(['restore', `answers/${id}.md`]);
@@ -174,7 +180,7 @@ describe('a letter from receipt to adopted answer', () => {
     // The concept memo's signature block is no adoption.
     expect(back.err).toContain('(4 of 4 answers, layout vraag, status concept)');
     expect((await answerDocument()).doc.status).toBe('concept');
-    await expectAnswersKept([ANSWERS.spreiding, ANSWERS.veiligheid, 'Zie het antwoord op vraag 1.', 'Dat zijn er ongeveer veertig per jaar.']);
+    await expectAnswersKept([ANSWERS.spreiding, ANSWERS.veiligheid, 'Zie het antwoord op vraag 3.', 'Dat zijn er ongeveer veertig per jaar.']);
     await expectRecordedFields();
   });
 

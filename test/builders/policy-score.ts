@@ -19,8 +19,49 @@ export interface ConversionScore {
   extraHeadings: string[];
   lost: string[];
   added: string[];
+  /**
+   * Words kept but moved: output words that no run of MOVED_SHINGLE words of the known text holds in
+   * that order, body and footnotes each compared with their own known part (a body paragraph taken
+   * into a footnote, a footnote left in the middle of a sentence, a sentence cut by a page break).
+   * The word multisets cannot see these: every word is still there.
+   */
+  moved: number;
+  /** A few of the moved passages, for reading a failure. */
+  movedSamples: string[];
   /** Words in the document. */
   words: number;
+}
+
+/** Words in a row that must be in the known text in the same order for the output's words to count as in place. */
+const MOVED_SHINGLE = 5;
+
+/**
+ * How many words of `output` are covered by no MOVED_SHINGLE-word run that `known` holds. A run
+ * shorter than the shingle (a short footnote, a heading) counts as in place when `known` holds it
+ * whole.
+ */
+function movedWords(known: string[], output: string[]): { moved: number; samples: string[] } {
+  const lower = (w: string): string => w.toLowerCase();
+  const k = known.map(lower);
+  const o = output.map(lower);
+  if (o.length < MOVED_SHINGLE) {
+    const text = ` ${k.join(' ')} `;
+    return o.length === 0 || text.includes(` ${o.join(' ')} `) ? { moved: 0, samples: [] } : { moved: o.length, samples: [output.join(' ')] };
+  }
+  const shingles = new Set<string>();
+  for (let i = 0; i + MOVED_SHINGLE <= k.length; i++) shingles.add(k.slice(i, i + MOVED_SHINGLE).join(' '));
+  const covered = new Array<boolean>(o.length).fill(false);
+  for (let i = 0; i + MOVED_SHINGLE <= o.length; i++) {
+    if (shingles.has(o.slice(i, i + MOVED_SHINGLE).join(' '))) for (let j = i; j < i + MOVED_SHINGLE; j++) covered[j] = true;
+  }
+  const samples: string[] = [];
+  let moved = 0;
+  for (let i = 0; i < o.length; i++) {
+    if (covered[i]) continue;
+    moved++;
+    if (samples.length < 5 && (i === 0 || covered[i - 1])) samples.push(output.slice(Math.max(0, i - 3), i + 8).join(' '));
+  }
+  return { moved, samples };
 }
 
 /** The heading the converter writes above footnotes. */
@@ -77,6 +118,12 @@ export function scoreConversion(doc: PolicyDocument, markdown: string, title: st
     .replace(/\[\^[^\]]+\]:?/g, ' ')
     .replace(new RegExp(`^## ${NOTES_HEADING}$`, 'm'), ' ');
   const { missing, extra } = wordDiff(wordList(drawn(documentText(doc))), wordList(output));
+  // In place: the body against the document's text without its footnotes, the Voetnoten section
+  // against the footnotes (a footnote's label and its link lines are markup, not words).
+  const [bodyPart = '', notesPart = ''] = body.split(new RegExp(`^## ${NOTES_HEADING}$`, 'm'));
+  const knownBody = wordList(drawn(documentText({ ...doc, footnotes: [] })));
+  const bodyMoved = movedWords(knownBody, wordList(bodyPart.replace(/\[\^[^\]]+\]:?/g, ' ')));
+  const notesMoved = movedWords(wordList(drawn(doc.footnotes.join(' '))), wordList(notesPart.replace(/^\[\^[^\]]+\]:/gm, ' ').replace(/^- .*$/gm, ' ')));
   return {
     known: known.length,
     found: found.length,
@@ -87,6 +134,8 @@ export function scoreConversion(doc: PolicyDocument, markdown: string, title: st
     extraHeadings,
     lost: missing.sort(),
     added: extra.sort(),
+    moved: bodyMoved.moved + notesMoved.moved,
+    movedSamples: [...bodyMoved.samples, ...notesMoved.samples],
     words: wordList(documentText(doc)).length,
   };
 }

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { parseGold, unreachableGold } from '../../src/link/evaluate.js';
+import { parseQuestionDocument } from '../../src/parse/parse-letter.js';
+import { realLetter, realQuestions } from '../../bench/lib/real-letters.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,6 +19,16 @@ describe('the gold sets', () => {
       const gold = parseGold(await readFile(`${here}/${file}`, 'utf8'), file);
       for (const q of gold.questions) for (const e of q.gold) expect(docs, `${file} q${q.n}`).toContain(e.doc);
       expect(unreachableGold(gold, corpus.passages), file).toEqual([]);
+    }
+  });
+});
+
+describe('the real council questions', () => {
+  it('each give exactly their question when put in a letter of their own, as the set is scored', async () => {
+    for (const q of await realQuestions(`${here}/real-council-questions.json`)) {
+      const doc = parseQuestionDocument(realLetter(q));
+      expect(doc.questions.map((x) => x.text), `n ${q.n}`).toEqual([q.q]);
+      expect(doc.preamble.replace(/\s+/g, ' '), `n ${q.n}`).toBe(q.context.replace(/\s+/g, ' ').trim());
     }
   });
 });

@@ -175,9 +175,9 @@ describe('answer status', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^id +party +subject +received +deadline +days left +answered +status$/);
     expect(lines.slice(1, 4).map((l) => l.split(/ {2,}/)[0])).toEqual(['2025-03-01-cu-geen-antwoord', '2025-04-12-d66-regionale-zorg-en-veiligheid', '2025-04-20-vvd-uitstel']);
-    expect(lines[1]).toMatch(/2025-03-31 +-62 +0 of 3 +no answer$/);
-    expect(lines[3]).toMatch(/2025-07-01 +30 +3 of 3 +concept$/);
-    expect(out).toContain('3 letters: 0 answered (vastgesteld), 0 of them late; 3 open, 2 of them overdue (today 2025-06-01).');
+    expect(lines[1]).toMatch(/31 maart 2025 +-62 +0 of 3 +no answer$/);
+    expect(lines[3]).toMatch(/1 juli 2025 \(uitstel\) +30 +3 of 3 +concept$/);
+    expect(out).toContain('3 letters: 0 answered (vastgesteld), 0 of them late; 3 open, 2 of them overdue (today 1 juni 2025).');
   });
 
   it('gives days to answer and late answers from vastgesteld answers, as JSON', async () => {

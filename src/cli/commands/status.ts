@@ -21,6 +21,7 @@ deadline (after any uitstel). Record the adoption with: answer record <id> --vas
       const ws = await workspace(ctx);
       const report = await ws.status({ today: options.today });
       out(ctx, options.json ? formatStatusJson(report) : formatStatusText(report));
-      ctx.exitCode = EXIT.ok;
+      // A document status cannot read is listed with its problems, and the run says so by its exit code.
+      ctx.exitCode = report.ok ? EXIT.ok : EXIT.problems;
     });
 }

@@ -29,7 +29,7 @@ describe('formatCheckJson', () => {
 describe('formatStatusJson', () => {
   it('writes the status report as JSON for scripts', () => {
     const data = JSON.parse(formatStatusJson(sampleStatus()));
-    expect(Object.keys(data)).toEqual(['today', 'documents', 'figures', 'parties']);
+    expect(Object.keys(data)).toEqual(['ok', 'today', 'documents', 'figures', 'parties']);
     expect(data.documents[1]).toMatchObject({ id: 'd', daysLeft: -10, status: null, answered: 0, questions: 2 });
     expect(data.figures.late).toBe(1);
   });

@@ -31,9 +31,11 @@ export function formatCheckJson(report: CheckReport): string {
 }
 
 /**
- * `answer status --json`: `{"today", "documents": [{"id", "questionFile", "answerFile", "party",
- * "parties", "subject", "received", "deadline", "daysLeft", "questions", "answered", "status",
- * "answerDate", "daysToAnswer", "late"}], "figures": {...}, "parties": [{"party", ...figures}]}`.
+ * `answer status --json`: `{"ok", "today", "documents": [{"id", "questionFile", "answerFile",
+ * "party", "parties", "subject", "received", "deadline", "uitstel": {"date", "reason", "until"} |
+ * null, "daysLeft", "questions", "answered", "status", "answerDate", "daysToAnswer", "late",
+ * "problems": [check's problem objects]}], "figures": {...}, "parties": [{"party", ...figures}]}`;
+ * dates ISO (`YYYY-MM-DD`); `ok` is false when a document could not be read as written.
  */
 export function formatStatusJson(report: StatusReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;

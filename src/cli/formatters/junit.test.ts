@@ -25,6 +25,21 @@ describe('formatCheckJunit', () => {
     expect(findAll(suites[0]!, 'testcase').map((c) => c.attributes.name)).toEqual(['answer document', 'Vraag 1', 'Vraag 2', 'Vraag 3']);
   });
 
+  it('fails every question of a letter without an answer document, with the reason', () => {
+    const report = sampleReport();
+    report.documents[1] = {
+      ...report.documents[1]!,
+      answerFile: null,
+      problems: [{ severity: 'error', code: 'missing-answer', question: null, file: 'questions/2025-05-01-vvd-parkeren.md', line: null, message: "There is no answer document for '2025-05-01-vvd-parkeren'." }],
+    };
+    const root = parseStrictXml(formatCheckJunit(report));
+    const suite = findAll(root, 'testsuite')[1]!;
+    expect([suite.attributes.tests, suite.attributes.failures]).toEqual(['3', '3']);
+    const failures = findAll(suite, 'failure');
+    expect(failures.map((f) => f.attributes.type)).toEqual(['missing-answer', 'unanswered', 'unanswered']);
+    expect(failures[2]!.attributes.message).toBe("Question 2 has no answer: There is no answer document for '2025-05-01-vvd-parkeren'.");
+  });
+
   it('carries awkward message text through escaping unchanged, bar characters XML cannot hold', () => {
     const root = parseStrictXml(formatCheckJunit(sampleReport()));
     const drift = findAll(root, 'failure').find((f) => f.attributes.type === 'drift')!;

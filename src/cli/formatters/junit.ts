@@ -3,9 +3,11 @@ import type { CheckProblem, CheckReport, CheckedDocument } from '../../index.js'
 /**
  * `answer check --format junit`: JUnit XML for any CI. One test suite per question document,
  * one test case per question ("Vraag 3"), plus one case "answer document" for what concerns the
- * document as a whole (a missing answer, front matter, overdue, sections for questions that do
- * not exist). Errors are failures; warnings go to the case's system-out, since JUnit has no
- * warnings and a warning must not fail the build.
+ * document as a whole (front matter, overdue, sections for questions that do not exist). Errors
+ * are failures; warnings go to the case's system-out, since JUnit has no warnings and a warning
+ * must not fail the build. Every unanswered question is a failing case: when the letter has no
+ * answer document at all, each of its questions fails with that reason (a CI that counts failing
+ * tests sees seven unanswered questions, not one).
  */
 export function formatCheckJunit(report: CheckReport): string {
   const suites = report.documents.map(suite);
@@ -39,8 +41,14 @@ function suite(doc: CheckedDocument): Suite {
     }
   }
   const file = doc.answerFile ?? doc.questionFile;
+  // No answer document: the document's case says so, and every question's case fails with it.
+  const missing = documentLevel.filter((p) => p.code === 'missing-answer' && p.severity === 'error');
   const cases = [testCase(doc.id, 'answer document', doc.questionFile ?? doc.answerFile, documentLevel)];
-  for (let n = 1; n <= doc.questions; n++) cases.push(testCase(doc.id, `Vraag ${n}`, file, byQuestion.get(n) ?? []));
+  for (let n = 1; n <= doc.questions; n++) {
+    const own = byQuestion.get(n) ?? [];
+    const unanswered: CheckProblem[] = missing.map((p) => ({ ...p, code: 'unanswered', question: n, message: `Question ${n} has no answer: ${p.message}` }));
+    cases.push(testCase(doc.id, `Vraag ${n}`, file, [...unanswered, ...own]));
+  }
   const failures = cases.filter((c) => c.failed).length;
   const attrs = [`name="${attr(doc.id)}"`, `tests="${cases.length}"`, `failures="${failures}"`, 'errors="0"', 'skipped="0"'];
   if (doc.questionFile ?? doc.answerFile) attrs.push(`file="${attr((doc.questionFile ?? doc.answerFile)!)}"`);

@@ -4,7 +4,7 @@ import { formatEvalJson, formatLinkJson, formatSearchJson } from './link-json.js
 
 const passage: LinkedPassage = {
   id: 'p1', doc: 'zwolse-agenda', file: 'corpus/zwolse-agenda.md', title: 'Zwolse agenda', heading: ['Zwolse agenda', '1 Urgentie'],
-  lines: [120, 128], kind: 'policy', text: 'De politie registreert meldingen.', score: 12.3, matched: ['politie'], context: [],
+  lines: [120, 128], kind: 'policy', text: 'De politie registreert meldingen.', score: 12.3, matched: ['politie'], context: [], synonyms: [],
 };
 
 describe('formatLinkJson', () => {
@@ -17,6 +17,13 @@ describe('formatLinkJson', () => {
       score: 12.3, matched: ['politie'], text: 'De politie registreert meldingen.',
     });
     expect(Object.keys(json.questions[0].passages[0]).slice(0, 8)).toEqual(['id', 'doc', 'file', 'heading', 'lines', 'score', 'matched', 'text']);
+  });
+
+  it('adds the phrases of the synonym list a passage matched through, as a field of its own', () => {
+    const viaSynonym = { ...passage, matched: [], synonyms: ['verward gedrag'] };
+    const json = JSON.parse(formatLinkJson({ id: null, questions: [{ number: 1, text: 'Verwarde personen?', borrowed: false, passages: [viaSynonym] }] }));
+    expect(json.questions[0].passages[0].synonyms).toEqual(['verward gedrag']);
+    expect(json.questions[0].passages[0].matched).toEqual([]);
   });
 });
 

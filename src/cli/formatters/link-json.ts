@@ -14,14 +14,15 @@ function passageJson(p: LinkedPassage) {
     title: p.title,
     kind: p.kind,
     context: p.context,
+    synonyms: p.synonyms ?? [],
   };
 }
 
 /**
  * `answer link --json`: `{"id", "questions": [{"number", "passages": [{"id", "doc", "file",
  * "heading", "lines", "score", "matched", "text"}]}]}`, plus the question text, whether it
- * borrowed the words of the question before, and per passage its title, kind and the context
- * words that matched.
+ * borrowed the words of the question before, and per passage its title, kind, the context
+ * words that matched and the phrases of the synonym list through which it matched.
  */
 export function formatLinkJson(result: LinkResult): string {
   const data = {

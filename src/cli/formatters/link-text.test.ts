@@ -6,7 +6,7 @@ const passage: LinkedPassage = {
   id: 'zwolse-agenda:abc', doc: 'zwolse-agenda', file: 'corpus/zwolse-agenda.md', title: 'Zwolse agenda',
   heading: ['Zwolse agenda', '4.3 Aanpassen van de systeemwereld'], lines: [612, 615], kind: 'policy',
   text: 'Uit de signalen vanuit het werkveld blijkt dat de systeemwereld in de weg zit. De gemeente praat met het Rijk in de G40.',
-  score: 12.345, matched: ['Rijk', 'G40'], context: ['zorg'],
+  score: 12.345, matched: ['Rijk', 'G40'], context: ['zorg'], synonyms: [],
 };
 
 describe('formatLinkText', () => {
@@ -21,6 +21,12 @@ describe('formatLinkText', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('says through which phrase of the synonym list a passage matched', () => {
+    const viaSynonym = { ...passage, matched: [], context: [], synonyms: ['verward gedrag'] };
+    const text = formatLinkText({ id: null, questions: [{ number: 1, text: 'Verwarde personen?', borrowed: false, passages: [viaSynonym] }] });
+    expect(text).toContain('corpus/zwolse-agenda.md:612-615  matched: -  via synoniem: verward gedrag');
   });
 
   it('says so for a question without passages', () => {

@@ -44,11 +44,12 @@ export function quote(text: string, matched: readonly string[]): string {
 function passageLines(p: LinkedPassage, i: number): string[] {
   const matched = p.matched.length ? p.matched.join(', ') : '-';
   const context = p.context.length ? `  (context: ${p.context.slice(0, 6).join(', ')}${p.context.length > 6 ? ', …' : ''})` : '';
+  const synonyms = p.synonyms?.length ? `  via synoniem: ${p.synonyms.slice(0, 3).join(', ')}${p.synonyms.length > 3 ? ', …' : ''}` : '';
   const heading = p.heading.length ? p.heading.join(' › ') : p.title;
   return [
     `  ${String(i + 1).padStart(2)}. ${p.score.toFixed(2).padStart(6)}  ${heading}`,
-    `             ${p.file}:${p.lines[0]}-${p.lines[1]}  matched: ${matched}${context}`,
-    `             "${quote(p.text, p.matched)}"`,
+    `             ${p.file}:${p.lines[0]}-${p.lines[1]}  matched: ${matched}${synonyms}${context}`,
+    `             "${quote(p.text, [...p.matched, ...(p.synonyms ?? []).flatMap((s) => s.split(' '))])}"`,
   ];
 }
 

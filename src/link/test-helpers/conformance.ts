@@ -155,6 +155,21 @@ export function indexStoreConformance(name: string, open: () => Promise<IndexSto
       }
     });
 
+    it('counts the passages that hold each term, as its postings do', async () => {
+      const store = await fresh();
+      await store.update(['wonen en zorg', 'zorg', 'politie'].map((text, i) => analyzePassage(passage(text, { id: `p${i}` }))), []);
+      await store.update([], ['p2']);
+      const terms = [stem('zorg'), stem('wonen'), stem('politie'), 'onbekend'];
+      const { passages, df } = await store.frequencies(terms);
+      expect(passages).toBe(2);
+      expect([...df]).toEqual([
+        [stem('zorg'), 2],
+        [stem('wonen'), 1],
+      ]);
+      const postings = await store.postings(terms);
+      expect([...postings.lists].map(([term, list]) => [term, list.df])).toEqual([...df]);
+    });
+
     it('keeps the files it was given, and forgets a file given as null', async () => {
       const store = await fresh();
       const problem = { code: 'corpus/no-title', severity: 'warning' as const, message: 'no title', file: 'corpus/a.md', line: 1, column: null };

@@ -53,8 +53,9 @@ export function sampleReport(): CheckReport {
 
 /** A status report: one late answer, one open overdue letter, one letter without a party. */
 export function sampleStatus(): StatusReport {
-  const base = { answerFile: null, parties: [] as string[], questions: 2, answered: 0, answerDate: null, daysToAnswer: null, late: null };
+  const base = { answerFile: null, parties: [] as string[], questions: 2, answered: 0, answerDate: null, daysToAnswer: null, late: null, uitstel: null, problems: [] };
   return {
+    ok: true,
     today: '2025-05-20',
     documents: [
       { ...base, id: 'b', questionFile: 'questions/b.md', answerFile: 'answers/b.md', party: 'D66', parties: ['D66'], subject: 'zorg', received: '2025-03-21', deadline: '2025-04-20', daysLeft: null, answered: 2, status: 'vastgesteld', answerDate: '2025-05-01', daysToAnswer: 41, late: true },

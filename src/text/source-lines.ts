@@ -1,6 +1,7 @@
 /**
- * Step 1 of the conversion: the text as lines, with what the layout left of the page, and the
- * reader's heading marks (a PDF's heading fonts, a DOCX's heading styles).
+ * A document's text as lines, with what the layout left of the page (page starts) and the reader's
+ * heading marks (a PDF's heading fonts, a DOCX's heading styles): step 1 of the policy conversion,
+ * and the line model the page-furniture step works on.
  */
 import type { HeadingMark } from '../read/heading-marks.js';
 

@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAnswerDocument } from './answer-document.js';
-import { formatCitation } from './citation.js';
-import { readFrontMatter } from './front-matter.js';
+import { parseMarkdown } from '../io/markdown.js';
 import type { QuestionDocument } from '../model.js';
+import { readAnswerDocument } from './answer-document.js';
+import { type Block, ScanBudgetExceeded, treeBlocks } from './blocks.js';
+import { formatCitation } from './citation.js';
+import { parseFrontMatter } from './front-matter.js';
 import { readQuestionDocumentFile, renderQuestionDocument } from './question-document.js';
-import { fastAnswerDocument, fastFrontMatter, fastQuestionDocument } from './scan.js';
+import { readBody } from './read-body.js';
+import { scanBlocks } from './scan.js';
 
 /**
- * The fast path must give what the readers of record give, or step aside (null). These
- * properties feed both with generated documents full of the shapes that trip a line scanner.
+ * The block layer has two producers, and the document rules run over either: the line scanner
+ * must give every field the markdown tree gives, or decline (null). These properties feed both
+ * with generated documents full of the shapes that trip a scanner by lines.
  */
 
 /** Text fragments: plain Dutch, and markdown that reads differently from how it is written. */
@@ -147,100 +151,6 @@ const mutated = (text: fc.Arbitrary<string>) =>
     return lines.join('\n');
   });
 
-function questionProjection(doc: QuestionDocument) {
-  const { preamble: _p, footnotes: _f, warnings: _w, questions, ...fields } = doc;
-  return { ...fields, questions: questions.map((q) => ({ number: q.number, text: q.text, line: q.line })) };
-}
-
-function readQuestion(text: string) {
-  try {
-    return readQuestionDocumentFile(text, 'q.md');
-  } catch {
-    return null;
-  }
-}
-
-function expectSameQuestion(text: string) {
-  const fast = fastQuestionDocument(text);
-  if (fast === null) return false;
-  const full = readQuestion(text);
-  expect(full, 'the reader refuses what the fast path accepted').not.toBeNull();
-  expect(questionProjection(fast.document)).toEqual(questionProjection(full!.document));
-  const fm = readFrontMatter(text, 'q.md');
-  expect({ ...fast.frontMatter }).toEqual({ ...fm });
-  return true;
-}
-
-describe('fastFrontMatter', () => {
-  it('reads what the writer writes exactly as readFrontMatter does', () => {
-    const text = '---\nid: x\narticle: "45"\nnote: \'a: b\'\nparties:\n  - D66\n  - SP\nmembers: []\nuitstel:\n  date: 2025-05-01\n  reason:\n  until: 2025-06-01\nempty:\nnul: null\n---\nbody\n';
-    expect(fastFrontMatter(text)).toEqual(readFrontMatter(text));
-  });
-
-  it('steps aside for YAML beyond the plain subset', () => {
-    for (const yaml of ['a: b # c', 'a: [1, 2]', 'a: {b: c}', 'a: &x b', 'a: |\n  b', 'a: "b\\"c"', 'a: b\na: c', '# comment', 'a:\n    b: c', 'a:\n  -', 'a: b ', 'a:  b', '? a']) {
-      expect(fastFrontMatter(`---\n${yaml}\n---\n`), yaml).toBeNull();
-    }
-  });
-
-  it('agrees with readFrontMatter on any mix of plain lines', () => {
-    const line = fc.constantFrom('id: x', 'title: Vragen over zorg', 'a: "45"', "b: 'c'", 'd:', 'e: null', 'f: ~', 'g: []', '  - D66', '- SP', '  until: 2025-06-01', 'h: a:b', 'i: https://x.nl', 'j: x, y', 'k: [a', 'l: -5', '');
-    fc.assert(
-      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
-        const text = `---\n${lines.join('\n')}\n---\nbody`;
-        const fast = fastFrontMatter(text);
-        if (fast === null) return;
-        expect(fast).toEqual(readFrontMatter(text));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-
-describe('fastQuestionDocument', () => {
-  it('reads what renderQuestionDocument writes, with plain text, by itself', () => {
-    const doc: QuestionDocument = {
-      id: '2025-04-12-d66-zorg', title: 'Vragen', subject: 'zorg', article: '45', municipality: 'Zwolle', party: 'D66', parties: ['D66'], members: [],
-      date: '2025-04-12', addressee: null, preamble: 'Inleiding.\n\nTweede alinea.', footnotes: [{ n: 1, text: 'https://example.org' }], warnings: [],
-      questions: [
-        { number: 1, label: '-', text: 'Deelt het college de opvatting?', parts: [] },
-        { number: 2, label: '-', text: 'Ziet het college mogelijkheden? Zo ja, welke?', parts: [{ label: 'o', text: 'Zo ja, welke?' }] },
-      ],
-      source: 'brief.pdf', received: '2025-04-12',
-    };
-    expect(expectSameQuestion(renderQuestionDocument(doc))).toBe(true);
-  });
-
-  it('reads by itself every generated document whose text has no markdown in it', () => {
-    fc.assert(
-      fc.property(questionDocument(plainSentence), (doc) => {
-        expect(expectSameQuestion(renderQuestionDocument(doc))).toBe(true);
-      }),
-      { numRuns: 100 },
-    );
-  });
-
-  it('gives the reader’s questions and fields for every generated document it accepts', () => {
-    fc.assert(
-      fc.property(questionDocument(sentence), (doc) => {
-        expectSameQuestion(renderQuestionDocument(doc));
-      }),
-      { numRuns: Number(process.env.FAST_READ_RUNS ?? 300) },
-    );
-  });
-
-  it('gives the reader’s result or steps aside when lines are dropped in anywhere', () => {
-    fc.assert(
-      fc.property(mutated(questionDocument(sentence).map(renderQuestionDocument)), (text) => {
-        expectSameQuestion(text);
-      }),
-      { numRuns: Number(process.env.FAST_READ_RUNS ?? 400) },
-    );
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-
 const citation = fc
   .record({
     passage: fc.constantFrom('koers-sociaal-domein-2023#p12', 'nota_2005#p3', null, 'a&b#1'),
@@ -315,52 +225,143 @@ const answerDocument = (sentence: fc.Arbitrary<string>, plain = false) => fc
     return parts.join('');
   });
 
-function expectSameAnswer(text: string) {
-  const fast = fastAnswerDocument(text);
-  if (fast === null) return false;
-  const full = readAnswerDocument(text, 'a.md');
-  expect(full.problems, 'the reader has problems with what the fast path accepted').toEqual([]);
-  const strip = (sections: typeof full.doc.answers) => sections.map(({ endLine: _e, ...rest }) => rest);
-  expect({ ...fast.document, answers: strip(fast.document.answers), orphans: strip(fast.document.orphans) }).toEqual({
-    ...full.doc,
-    answers: strip(full.doc.answers),
-    orphans: strip(full.doc.orphans),
-  });
-  expect(fast.frontMatter.keyLines).toEqual(full.layout.keyLines);
+/** Every field of every block, as plain data (a scanned block works its fields out here). */
+function materialise(blocks: Block[]) {
+  return blocks.map((b) => ({
+    type: b.type,
+    depth: b.depth,
+    start: b.start,
+    end: b.end,
+    line: b.line,
+    endLine: b.endLine,
+    text: b.text,
+    lines: b.lines,
+    parts: [...b.parts],
+    ordered: b.ordered,
+    listStart: b.listStart,
+    items: b.items.map((item) => ({ ...item, lead: item.lead ? { ...item.lead } : null, others: [...item.others] })),
+  }));
+}
+
+const WORDS = ['bronnen', 'antwoord', 'vraag', 'nadruk'];
+
+/** Whether the scanner gives the tree's blocks for a body; false when it declines or runs over its budget. */
+function expectSameBlocks(body: string): boolean {
+  const scanned = scanBlocks(body);
+  if (scanned === null) return false;
+  let fields;
+  try {
+    fields = materialise(scanned);
+  } catch (error) {
+    if (error instanceof ScanBudgetExceeded) return false;
+    throw error;
+  }
+  const tree = treeBlocks(parseMarkdown(body, { timeLimitMs: 30_000 }));
+  expect(fields).toEqual(materialise(tree));
+  // `mayContain` may say yes too often, never no wrongly.
+  for (const block of scanned) for (const word of WORDS) if (block.text.toLowerCase().includes(word)) expect(block.mayContain(word)).toBe(true);
   return true;
 }
 
-describe('fastAnswerDocument', () => {
-  it('reads by itself every generated document whose text has no markdown in it', () => {
-    fc.assert(
-      fc.property(answerDocument(plainSentence, true), (text) => {
-        expect(expectSameAnswer(text)).toBe(true);
-      }),
-      { numRuns: 100 },
-    );
+const bodyOf = (text: string) => parseFrontMatter(text).body;
+
+describe('scanBlocks', () => {
+  it('places headings, paragraphs, lists and quotes with their offsets and lines', () => {
+    const body = '# Titel\n\nEen alinea\nover twee regels.\n\n- **o** Zo ja?\n- [bron › kop, regels 1–2](../corpus/a.md#L1-L2) a:1 "tekst"\n\n> Citaat\n>\n> Tweede\n';
+    const blocks = scanBlocks(body)!;
+    expect(blocks.map((b) => [b.type, b.line, b.endLine, body.slice(b.start, b.end)])).toEqual([
+      ['heading', 1, 1, '# Titel'],
+      ['paragraph', 3, 4, 'Een alinea\nover twee regels.'],
+      ['list', 6, 7, body.split('\n').slice(5, 7).join('\n')],
+      ['blockquote', 9, 11, '> Citaat\n>\n> Tweede'],
+    ]);
+    expect(blocks[2]!.items.map((item) => item.lead)).toEqual([
+      { kind: 'strong', text: 'o', url: null, rest: ' Zo ja?' },
+      { kind: 'link', text: 'bron › kop, regels 1–2', url: '../corpus/a.md#L1-L2', rest: ' a:1 "tekst"' },
+    ]);
+    expect(blocks[3]!.parts).toEqual(['Citaat', 'Tweede']);
+    expect(expectSameBlocks(body)).toBe(true);
   });
 
-  it('gives the reader’s sections, quotes, answers and sources for every generated document it accepts', () => {
+  it('reads backslash escapes itself and hands other markup to remark, block by block', () => {
+    const body = 'Het college \\*zegt\\* B&W.\n\nMet *nadruk* en [een link](https://example.org).\n';
+    const [plain, marked] = scanBlocks(body)!;
+    expect(plain!.text).toBe('Het college *zegt* B&W.');
+    expect(marked!.text).toBe('Met nadruk en een link.');
+  });
+
+  it('declines what a scanner by lines cannot place', () => {
+    for (const body of ['```\ncode\n```', '<div>x</div>', 'Kop\n===', 'a\n\n---\n\nb', '    code', '[x]: https://example.org', '## Kop ##', '> citaat\nlui vervolg', 'a\tb', 'a\r\nb', '- ', '-  \n']) {
+      expect(scanBlocks(body), JSON.stringify(body)).toBeNull();
+    }
+  });
+
+  it('runs out of budget on a long document with markup in every paragraph, and readBody reads it as one tree', () => {
+    const paragraph = `${'*a* '.repeat(50)}einde.`;
+    const body = Array.from({ length: 200 }, () => paragraph).join('\n\n');
+    const blocks = scanBlocks(body)!;
+    expect(() => blocks.map((b) => b.text)).toThrow(ScanBudgetExceeded);
+    const read = readBody(body, (bs) => bs.map((b) => b.text));
+    expect(read.problems).toEqual([]);
+    expect(read.result).toHaveLength(200);
+    expect(read.result[0]).toBe(`${'a '.repeat(50)}einde.`);
+  });
+
+  it('gives the tree’s blocks for every generated question document it accepts', () => {
     fc.assert(
-      fc.property(answerDocument(sentence), (text) => {
-        expectSameAnswer(text);
+      fc.property(questionDocument(sentence).map(renderQuestionDocument), (text) => {
+        expectSameBlocks(bodyOf(text));
       }),
       { numRuns: Number(process.env.FAST_READ_RUNS ?? 300) },
     );
   });
 
-  it('gives the reader’s result or steps aside when lines are dropped in anywhere', () => {
+  it('reads by itself (no budget) every generated question document without markup', () => {
     fc.assert(
-      fc.property(mutated(answerDocument(sentence)), (text) => {
-        expectSameAnswer(text);
+      fc.property(questionDocument(plainSentence).map(renderQuestionDocument), (text) => {
+        expect(expectSameBlocks(bodyOf(text))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives the tree’s blocks or declines when lines are dropped in anywhere', () => {
+    fc.assert(
+      fc.property(mutated(questionDocument(sentence).map(renderQuestionDocument)), mutated(answerDocument(sentence)), (question, answer) => {
+        expectSameBlocks(bodyOf(question));
+        expectSameBlocks(bodyOf(answer));
       }),
       { numRuns: Number(process.env.FAST_READ_RUNS ?? 400) },
     );
   });
 
-  it('steps aside for front matter the reader would report', () => {
-    for (const fm of ['status: concept', 'question: x\nstatus: klaar', 'question: x\nstatus: concept\ndate: 2025-02-30', 'question: x\nstatus: concept\nportefeuillehouder:\n  - a']) {
-      expect(fastAnswerDocument(`---\n${fm}\n---\n## Vraag 1\n\nJa.\n`), fm).toBeNull();
-    }
+  it('gives the tree’s blocks for every generated answer document it accepts, and reads plain ones by itself', () => {
+    fc.assert(
+      fc.property(answerDocument(sentence), answerDocument(plainSentence, true), (marked, plain) => {
+        expectSameBlocks(bodyOf(marked));
+        expect(expectSameBlocks(bodyOf(plain))).toBe(true);
+      }),
+      { numRuns: Number(process.env.FAST_READ_RUNS ?? 300) },
+    );
+  });
+});
+
+describe('the document readers over either producer', () => {
+  it('read the same question document from the scanned blocks as from the tree', () => {
+    fc.assert(
+      fc.property(mutated(questionDocument(sentence).map(renderQuestionDocument)), (text) => {
+        expect(readQuestionDocumentFile(text, { file: 'q.md' })).toEqual(readQuestionDocumentFile(text, { file: 'q.md', producer: 'tree' }));
+      }),
+      { numRuns: Number(process.env.FAST_READ_RUNS ?? 300) },
+    );
+  });
+
+  it('read the same answer document, layout included, from the scanned blocks as from the tree', () => {
+    fc.assert(
+      fc.property(mutated(answerDocument(sentence)), (text) => {
+        expect(readAnswerDocument(text, 'a.md')).toEqual(readAnswerDocument(text, 'a.md', { producer: 'tree' }));
+      }),
+      { numRuns: Number(process.env.FAST_READ_RUNS ?? 300) },
+    );
   });
 });
