@@ -125,7 +125,8 @@ export function mergeMemoParts(
   }
 
   const body = out
-    .map((entry) => entry.raw.replace(/\s+$/, ''))
+    // trimEnd, not /\s+$/: the expression tries again from every blank of a run (quadratic).
+    .map((entry) => entry.raw.trimEnd())
     .filter((raw) => raw !== '')
     .join('\n\n');
   return { body: `${body}\n`, notes };

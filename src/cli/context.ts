@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { openWorkspace, type ProgressEvent, type Workspace } from '../index.js';
 import type { Progress } from './progress.js';
+import { terminalSafe } from './terminal.js';
 
 /** What the CLI gets from the outside world; tests pass their own streams and folder. */
 export interface CliOptions {
@@ -27,13 +28,20 @@ export interface CliContext {
   progress: Progress;
 }
 
+/**
+ * Print a command's result on stdout. Text from documents is in it: control characters are made
+ * visible (terminal.ts), so no escape sequence from a letter reaches the terminal.
+ */
 export function out(ctx: CliContext, text: string): void {
-  ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  ctx.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
+/** Print a message on stderr (control characters made visible, as for `out`). */
 export function err(ctx: CliContext, text: string): void {
   ctx.progress.stop();
-  ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  ctx.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 /** The workspace the user works in, with progress shown on the terminal. */

@@ -8,6 +8,7 @@ import { EXIT, formatErrorLine, isUserError } from '../errors.js';
 import { COMMANDS, commandName } from './commands.js';
 import type { CliContext, CliOptions } from './context.js';
 import { createProgress } from './progress.js';
+import { terminalSafe } from './terminal.js';
 
 export type { CliOptions } from './context.js';
 
@@ -47,7 +48,8 @@ export async function runCli(options: CliOptions): Promise<number> {
     color: !env.NO_COLOR && isTty,
     progress: createProgress(options.stderr, isTty && !quiet && !env.CI),
   };
-  const output = { writeOut: (s: string) => options.stdout.write(s), writeErr: (s: string) => options.stderr.write(s) };
+  // Commander echoes what was typed (an unknown option, a bad argument): made safe as all output is.
+  const output = { writeOut: (s: string) => options.stdout.write(terminalSafe(s)), writeErr: (s: string) => options.stderr.write(terminalSafe(s)) };
   const program = new Command('answer')
     .description('Parse council questions, link them to policy, draft and check the answers.')
     .version(await packageVersion(), '-V, --version')
@@ -75,11 +77,11 @@ export async function runCli(options: CliOptions): Promise<number> {
     }
     ctx.progress.stop();
     if (isUserError(error)) {
-      options.stderr.write(`${formatErrorLine(error)}\n`);
+      options.stderr.write(`${terminalSafe(formatErrorLine(error))}\n`);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    options.stderr.write(`answer: internal error: ${message}\n`);
+    options.stderr.write(`answer: internal error: ${terminalSafe(message)}\n`);
     if (env.ANSWER_DEBUG && error instanceof Error && error.stack) options.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   } finally {

@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { ProgressEvent } from '../index.js';
+import { terminalSafe } from './terminal.js';
 
 /** Work shorter than this shows nothing: a line that flashes by helps no one. */
 const SHOW_AFTER_MS = 1000;
@@ -22,7 +23,7 @@ export function createProgress(stderr: Writable, enabled: boolean): Progress {
   let spinner: { text: string; stop(): unknown; clear(): unknown } | null = null;
   let loading = false;
   let stopped = false;
-  const describe = (event: ProgressEvent) => `${event.task}${event.total ? ` ${Math.min(event.done, event.total)}/${event.total}` : ''}${event.item ? ` ${event.item}` : ''}`;
+  const describe = (event: ProgressEvent) => terminalSafe(`${event.task}${event.total ? ` ${Math.min(event.done, event.total)}/${event.total}` : ''}${event.item ? ` ${event.item}` : ''}`);
   return {
     report(event) {
       if (stopped) return;

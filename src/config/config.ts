@@ -4,7 +4,7 @@
  * path and the bad value; an unknown key is an error too (a typo would otherwise be ignored
  * silently). Defaults when the file is absent.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -106,13 +106,20 @@ const INDEX_KEYS = ['backend', 'url', 'collection', 'search'];
 const KIND_KEYS = ['articles', 'term'];
 const SIGNATORY_KEYS = ['burgemeester', 'secretaris'];
 
+/** A configuration is a few lines; this bounds what is read when the file is something else. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+
 /** Read and validate `answer.config.json` in `workspaceDir`; defaults when it is absent. */
 export async function loadConfig(workspaceDir: string): Promise<AnswerConfig> {
   const path = join(workspaceDir, CONFIG_FILE);
   let text: string;
   try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError('is not a regular file; a configuration is a JSON file', { file: CONFIG_FILE });
+    if (info.size > MAX_CONFIG_BYTES) throw new InputError(`is larger than ${MAX_CONFIG_BYTES / 1024} KB; a configuration is a few lines of JSON`, { file: CONFIG_FILE });
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return defaultConfig();
     throw new InputError(`cannot read the configuration: ${(error as Error).message}`, { file: CONFIG_FILE });

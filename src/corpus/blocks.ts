@@ -175,6 +175,8 @@ interface Open {
   block: ParagraphBlock | ListBlock;
   /** The item being filled, for a list. */
   item: ListItem | null;
+  /** Brackets opened minus closed in the lines counted so far, and how many lines that is. */
+  brackets?: { balance: number; counted: number };
 }
 
 function openList(open: Open | null): ListBlock | null {
@@ -186,10 +188,15 @@ function lastText(open: Open): string {
   return lines[lines.length - 1]!.text;
 }
 
-/** The open paragraph's or item's text so far (for brackets left open). */
-function openText(open: Open): string {
+/**
+ * Whether the open paragraph or item has a bracket left open, counted as its lines come (joining
+ * its whole text again for every line was quadratic in a paragraph of 80,000 lines).
+ */
+function openBracket(open: Open): boolean {
   const lines = open.item ? open.item.lines : (open.block as ParagraphBlock).lines;
-  return lines.map((l) => l.text).join(' ');
+  const brackets = (open.brackets ??= { balance: 0, counted: 0 });
+  for (; brackets.counted < lines.length; brackets.counted++) brackets.balance += bracketBalance(lines[brackets.counted]!.text);
+  return brackets.balance > 0;
 }
 
 function append(open: Open, line: SourceLine): void {
@@ -202,11 +209,11 @@ function append(open: Open, line: SourceLine): void {
  * it starts in lower case, or the last line ends in a hyphen or a linking word ("... in Zorg en" /
  * "Veiligheid."), or only a page break (no blank line) came between.
  */
-function unclosedBracket(text: string): boolean {
-  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+function bracketBalance(text: string): number {
+  return (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
 }
 
-function continuesAcrossBreak(previous: string, line: SourceLine, blankBetween: boolean, sofar = previous): boolean {
+function continuesAcrossBreak(previous: string, line: SourceLine, blankBetween: boolean, unclosed = () => bracketBalance(previous) > 0): boolean {
   if (readLabel(line) && !/^[-–—]\s+\p{Ll}/u.test(line.text)) return false;
   if (/[\p{L}\p{N}][-\u2010\u2011\u00ad]$/u.test(previous) && /^\p{Ll}/u.test(line.text)) return true;
   if (endsClause(previous)) return false;
@@ -217,7 +224,7 @@ function continuesAcrossBreak(previous: string, line: SourceLine, blankBetween: 
   if (!blankBetween && /^\d/.test(line.text) && !ORDERED.test(line.text)) return true;
   if (LINKING_WORDS.test(previous)) return true;
   // An open bracket: "(in de regio IJssel Vecht is dat nu meldpunt" / "VIA)".
-  if (unclosedBracket(sofar)) return true;
+  if (unclosed()) return true;
   return !blankBetween && words(previous) >= 5;
 }
 
@@ -380,7 +387,7 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
       continue;
     }
 
-    if (open && breakBefore && continuesAcrossBreak(lastText(open), line, blankBefore, openText(open))) {
+    if (open && breakBefore && continuesAcrossBreak(lastText(open), line, blankBefore, () => openBracket(open!))) {
       append(open, line);
       previous = line;
       previousWasHeading = false;

@@ -15,6 +15,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Passage, Problem } from '../model.js';
 import type { SplitOptions } from './pack-passages.js';
+import { pushAll } from '../arrays.js';
 
 export { MAX_CORPUS_FILE_BYTES, PASSAGES_VERSION } from './passages-version.js';
 import { MAX_CORPUS_FILE_BYTES } from './passages-version.js';
@@ -185,13 +186,21 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
   const add = async ({ file, hash, known, text }: OpenedFile, parse: (text: string) => Promise<{ passages: Passage[]; problems: Problem[] }>): Promise<void> => {
     if (text === null) {
       const problems = [...(known?.problems ?? [])];
-      result.problems.push(...problems);
+      pushAll(result.problems, problems);
       result.files.push({ file, hash, problems, parsed: false });
       return;
     }
-    const { passages, problems } = await parse(text);
-    result.problems.push(...problems);
-    result.passages.push(...passages);
+    // A file that cannot be parsed is that file's problem: skipped, and the rest still searchable.
+    let parsed: { passages: Passage[]; problems: Problem[] };
+    try {
+      parsed = await parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      parsed = { passages: [], problems: [problem('corpus/unreadable', `cannot be read (${message}); skipped`, file)] };
+    }
+    const { passages, problems } = parsed;
+    pushAll(result.problems, problems);
+    pushAll(result.passages, passages);
     result.files.push({ file, hash, problems, parsed: true });
   };
 

@@ -26,6 +26,7 @@
  * (test/gold/README.md). The size is chosen for the reader, not for that figure: packing to 200
  * words scored no better and read worse (0.44 within 250 words against 0.55, six sets).
  */
+import { maxOf, minOf, pushAll } from '../arrays.js';
 import type { Node, Root, RootContent } from 'mdast';
 import { isUserError } from '../errors.js';
 import type { FrontMatter } from '../documents/front-matter.js';
@@ -88,20 +89,27 @@ function position(node: Node): { start: number; end: number } {
   return { start: node.position?.start.line ?? 1, end: node.position?.end.line ?? node.position?.start.line ?? 1 };
 }
 
-/** Flatten inline content: text with a line number per character. */
+/**
+ * Flatten inline content: its text, and where each line starts in it. (A line number kept for
+ * every character, and the text grown a character at a time, took 1.3 GB for a paragraph of
+ * 9.5 MB; the starts of lines take a number per line, and the parts are joined once.)
+ */
 function flatten(node: Node, offset: number): Flat {
   const out: Flat = { text: '', starts: [], lines: [] };
+  const parts: string[] = [];
+  let length = 0;
   const push = (value: string, line: number): void => {
     if (value === '') return;
-    out.starts.push(out.text.length);
+    out.starts.push(length);
     out.lines.push(line + offset);
     let l = line;
     for (let nl = value.indexOf('\n'); nl >= 0; nl = value.indexOf('\n', nl + 1)) {
       l++;
-      out.starts.push(out.text.length + nl + 1);
+      out.starts.push(length + nl + 1);
       out.lines.push(l + offset);
     }
-    out.text += value;
+    parts.push(value);
+    length += value.length;
   };
   const walk = (n: Node): void => {
     const v = n as Node & { value?: unknown; children?: Node[]; alt?: string; url?: string; label?: string };
@@ -117,6 +125,7 @@ function flatten(node: Node, offset: number): Flat {
     });
   };
   walk(node);
+  out.text = parts.join('');
   return out;
 }
 
@@ -126,7 +135,16 @@ function collapse(text: string): string {
 
 /** Word spans of an over-long sentence (a table read as one line), cut into near-equal parts. */
 function cutLongSentence(text: string, span: [number, number], max: number): Array<[number, number]> {
-  const words = [...text.slice(span[0], span[1]).matchAll(/\S+/g)].map((m) => [span[0] + m.index, span[0] + m.index + m[0].length] as [number, number]);
+  // Word starts and ends as numbers (a match object per word of a 9.5 MB line took hundreds of MB).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const word = /\S+/g;
+  const slice = text.slice(span[0], span[1]);
+  for (let m = word.exec(slice); m !== null; m = word.exec(slice)) {
+    starts.push(span[0] + m.index);
+    ends.push(span[0] + m.index + m[0].length);
+  }
+  const words = starts.map((start, i) => [start, ends[i]!] as [number, number]);
   const parts = Math.ceil(words.length / max);
   const size = Math.ceil(words.length / parts);
   const out: Array<[number, number]> = [];
@@ -187,7 +205,7 @@ function blockPieces(node: RootContent, offset: number): Piece[] {
       const text = collapse(flat.text);
       if (text === '') return;
       const words = countWords(text);
-      if (words > MAX_WORDS) items.push(...splitFlat(flat, marker, MAX_WORDS));
+      if (words > MAX_WORDS) pushAll(items, splitFlat(flat, marker, MAX_WORDS));
       else items.push({ text: marker + text, start: position(item).start + offset, end: position(item).end + offset, words });
     });
     // Group whole items into pieces of at most MAX_WORDS.
@@ -223,8 +241,8 @@ function blockPieces(node: RootContent, offset: number): Piece[] {
 function joinPieces(pieces: Piece[], separator: string): Piece {
   return {
     text: pieces.map((p) => p.text).join(separator),
-    start: Math.min(...pieces.map((p) => p.start)),
-    end: Math.max(...pieces.map((p) => p.end)),
+    start: minOf(pieces.map((p) => p.start)),
+    end: maxOf(pieces.map((p) => p.end)),
     words: pieces.reduce((n, p) => n + p.words, 0),
   };
 }
@@ -286,6 +304,9 @@ function headingText(node: Node): string {
   return collapse(flatten(node, 0).text);
 }
 
+/** Headings one corpus document may have: the 2005 beleidsnota (70 pages) has 213. */
+export const MAX_HEADINGS = 10_000;
+
 /** How a file's front matter and markdown tree are read; null from either: this reader cannot. */
 export interface MarkdownReaders {
   frontMatter(text: string, file: string): FrontMatter | null;
@@ -317,7 +338,21 @@ export function splitPassagesWith(markdown: string, options: SplitOptions, reade
   const fmDate = front.data.date;
   const date = typeof fmDate === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(fmDate.trim()) ? fmDate.trim() : null;
   const offset = front.bodyStartLine - 1;
-  const root = readers.tree(front.body);
+  // Every section becomes passages with their heading path: a file of 135,000 headings took 3 GB
+  // and a minute, for search, link and draft alike. Counted before parsing, and refused.
+  const headings = front.body.match(/^ {0,3}#{1,6}(?:[ \t]|$)/gm)?.length ?? 0;
+  if (headings > MAX_HEADINGS) {
+    problems.push({ code: 'corpus/too-large', severity: 'error', message: `${headings} headings, more than the ${MAX_HEADINGS} a corpus document may have; skipped (split the document)`, file: options.file, line: null });
+    return { passages: [], problems };
+  }
+  let root: Root | null;
+  try {
+    root = readers.tree(front.body);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    problems.push({ code: 'corpus/unreadable', severity: 'error', message: `${error.message}; skipped`, file: options.file, line: null });
+    return { passages: [], problems };
+  }
   if (!root) return null;
 
   const sections: Section[] = [];

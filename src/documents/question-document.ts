@@ -440,7 +440,8 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
       if (section.answer !== null) {
         section.answer.push(block.lines);
       } else if (block.type === 'list') {
-        section.question.parts.push(...block.items.map(readPart));
+        // A loop, not push(...): a list of 150,000 parts overflowed the stack.
+        for (const item of block.items) section.question.parts.push(readPart(item));
       } else {
         section.text.push(block.text);
       }

@@ -14,7 +14,7 @@
  * `blocks.test.ts` holds it to the tree on generated documents full of traps.
  */
 import type { Root } from 'mdast';
-import { isCheapMarkdown, MAX_MARKDOWN_BYTES, parseMarkdown } from '../io/markdown.js';
+import { deepestLineNesting, isCheapMarkdown, MAX_MARKDOWN_BYTES, MAX_NESTING, parseMarkdown } from '../io/markdown.js';
 import { type Block, type BlockItem, type BlockType, PlacedBlock, ScanBudgetExceeded, TreeBlock } from './blocks.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -372,6 +372,9 @@ class ScannedBlock extends PlacedBlock implements Block {
 export function scanBlocks(body: string): Block[] | null {
   if (body.includes('\t') || body.includes('\r')) return null;
   if (body.length * 3 > MAX_MARKDOWN_BYTES && Buffer.byteLength(body) > MAX_MARKDOWN_BYTES) return null;
+  // Quotes nested past the bound: the tree refuses them (io/markdown.ts), so the document's reader
+  // reports it instead of reading an answer no memo can be made of.
+  if ((body.includes('> >') || body.includes('>>')) && deepestLineNesting(body) > MAX_NESTING) return null;
   const lines = body.split('\n');
   for (const line of lines) {
     const c = line.charCodeAt(0);

@@ -2,7 +2,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { isCheapMarkdown, MAX_MARKDOWN_BYTES, parseMarkdown } from './markdown.js';
+import { isCheapMarkdown, MAX_MARKDOWN_BYTES, MAX_NESTING, parseMarkdown } from './markdown.js';
 
 const reference = unified().use(remarkParse);
 
@@ -39,6 +39,19 @@ describe('parseMarkdown', () => {
 
   it('refuses more than 2 MB', () => {
     expect(() => parseMarkdown('a'.repeat(MAX_MARKDOWN_BYTES + 1), { file: 'big.md' })).toThrow(/too large/);
+  });
+
+  it('refuses quotes and lists nested more than MAX_NESTING levels, before parsing or after (never sends a deep tree back)', () => {
+    expect(() => parseMarkdown(`${'> '.repeat(3000)}diep\n`, { file: 'answers/diep.md' })).toThrow(/nested more than 100 levels deep \(3000\)/);
+    // Nested by indentation, which only the parse shows.
+    const indented = Array.from({ length: MAX_NESTING + 5 }, (_, i) => `${'  '.repeat(i)}- punt ${i}`).join('\n');
+    expect(() => parseMarkdown(indented, { file: 'answers/lijst.md' })).toThrow(/nested more than 100 levels deep/);
+    expect(parseMarkdown(`${'> '.repeat(40)}ondiep\n`).children[0]!.type).toBe('blockquote');
+  });
+
+  it('parses many lines in the worker, which has a memory limit', () => {
+    expect(isCheapMarkdown('a\n'.repeat(20_000))).toBe(false);
+    expect(isCheapMarkdown('a\n'.repeat(1_000))).toBe(true);
   });
 
   it('counts escaped delimiters as text in the precheck', () => {

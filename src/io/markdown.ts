@@ -32,13 +32,40 @@ const INLINE_MAX_BACKTICKS = 2_000;
 const INLINE_MAX_ANGLES = 2_000;
 /** Columns of leading indentation, `>` or list markers before a line's text. */
 const INLINE_MAX_NESTING = 40;
+/**
+ * Lines parsed inline: micromark keeps a few KB per line while it parses, and 200,000 blank
+ * lines (200 KB) took 0.9 GB and 7 s. The worker has a memory limit as well as a time limit.
+ */
+const INLINE_MAX_LINES = 10_000;
 const DEFAULT_TIME_LIMIT_MS = 10_000;
+/**
+ * Quotes and lists nested deeper than this are refused. Memos and letters quote one or two
+ * levels; an answer quoted 3,000 levels deep overflowed the stack in every reader and writer of
+ * the tree (the worker's reply alone could not be received), so every draft format failed.
+ */
+export const MAX_NESTING = 100;
+
+function tooDeep(file: string | null, depth?: number): InputError {
+  return new InputError(`quotes or lists are nested more than ${MAX_NESTING} levels deep${depth === undefined ? '' : ` (${depth})`}; flatten them`, { file });
+}
+
+/** The deepest run of quote markers and list markers that opens a line (`> > - > text`). */
+export function deepestLineNesting(text: string): number {
+  let deepest = 0;
+  for (const match of text.matchAll(/^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm)) {
+    const depth = (match[0].match(/>|[-+*]|\d{1,9}[.)]/g) ?? []).length;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
 
 export interface ParseMarkdownOptions {
   /** Names the file in errors. */
   file?: string | null;
   /** Time limit for risky input, in ms (default 10 s). */
   timeLimitMs?: number;
+  /** Largest text parsed, in bytes (default `MAX_MARKDOWN_BYTES`). */
+  maxBytes?: number;
 }
 
 /**
@@ -64,9 +91,11 @@ export function isCheapMarkdown(text: string): boolean {
   let angles = 0;
   let lineStart = true;
   let nesting = 0;
+  let lines = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
+      if (++lines > INLINE_MAX_LINES) return false;
       lineStart = true;
       nesting = 0;
       continue;
@@ -103,10 +132,13 @@ export function isCheapMarkdown(text: string): boolean {
  */
 export function parseMarkdown(text: string, options: ParseMarkdownOptions = {}): Root {
   const file = options.file ?? null;
-  if (Buffer.byteLength(text, 'utf8') > MAX_MARKDOWN_BYTES) {
-    throw new InputError(`file is too large: over ${MAX_MARKDOWN_BYTES / 1024 / 1024} MB of markdown`, { file });
+  const maxBytes = options.maxBytes ?? MAX_MARKDOWN_BYTES;
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    throw new InputError(`file is too large: over ${maxBytes / 1024 / 1024} MB of markdown`, { file });
   }
   if (isCheapMarkdown(text)) return markdownParser().parse(text);
+  const lineNesting = deepestLineNesting(text);
+  if (lineNesting > MAX_NESTING) throw tooDeep(file, lineNesting);
   return parseInWorker(text, file, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
 }
 
@@ -127,11 +159,24 @@ function urls() {
 const WORKER_CODE = `
 const { workerData } = require('node:worker_threads');
 (async () => {
-  const { port, signal, text, urls } = workerData;
+  const { port, signal, text, urls, maxNesting } = workerData;
   try {
     const { unified } = await import(urls.unified);
     const { default: remarkParse } = await import(urls.remarkParse);
-    port.postMessage({ ok: true, tree: unified().use(remarkParse).parse(text) });
+    const tree = unified().use(remarkParse).parse(text);
+    // Quotes and lists nested by indentation: measured without recursion, and never sent back
+    // too deep (receiving a deep tree overflows the stack).
+    let deepest = 0;
+    const stack = [[tree, 0]];
+    while (stack.length > 0) {
+      const [node, depth] = stack.pop();
+      const here = depth + (node.type === 'blockquote' || node.type === 'list' ? 1 : 0);
+      if (here > deepest) deepest = here;
+      if (deepest > maxNesting) break;
+      if (node.children) for (const child of node.children) stack.push([child, here]);
+    }
+    if (deepest > maxNesting) port.postMessage({ ok: false, deep: deepest });
+    else port.postMessage({ ok: true, tree });
   } catch (error) {
     port.postMessage({ ok: false, message: String((error && error.message) || error) });
   }
@@ -145,7 +190,7 @@ function parseInWorker(text: string, file: string | null, timeLimitMs: number): 
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_CODE, {
     eval: true,
-    workerData: { port: port2, signal, text, urls: urls() },
+    workerData: { port: port2, signal, text, urls: urls(), maxNesting: MAX_NESTING },
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: 512 },
     stdout: true,
@@ -154,14 +199,17 @@ function parseInWorker(text: string, file: string | null, timeLimitMs: number): 
   worker.on('error', () => undefined);
   try {
     const waited = Atomics.wait(signal, 0, 0, timeLimitMs);
-    const reply = receiveMessageOnPort(port1)?.message as { ok: true; tree: Root } | { ok: false; message: string } | undefined;
+    const reply = receiveMessageOnPort(port1)?.message as { ok: true; tree: Root } | { ok: false; message?: string; deep?: number } | undefined;
     if (waited === 'timed-out' || reply === undefined) {
       throw new InputError(
         `markdown took longer than ${Math.round(timeLimitMs / 1000)} s to read (very large, or crafted: long runs of * or _, very deep nesting); simplify the file`,
         { file },
       );
     }
-    if (!reply.ok) throw new InputError(`cannot read the markdown: ${reply.message}`, { file });
+    if (!reply.ok) {
+      if (reply.deep !== undefined) throw tooDeep(file);
+      throw new InputError(`cannot read the markdown: ${reply.message}`, { file });
+    }
     return reply.tree;
   } finally {
     port1.close();

@@ -5,6 +5,7 @@
 import type { Passage, Problem } from '../model.js';
 import { analyzePassage } from './analyze.js';
 import type { FileEntry, IndexStore } from './index-store.js';
+import { pushAll } from '../arrays.js';
 
 /** What the index is built from: the corpus passages and a content hash per file. */
 export interface CorpusContent {
@@ -62,7 +63,7 @@ export async function syncIndex(store: IndexStore, corpus: CorpusContent, onProg
   const gone = new Map<string, FileEntry | null>();
   for (const [file, entry] of known) {
     if (current.has(file)) continue;
-    removedIds.push(...entry.ids);
+    pushAll(removedIds, entry.ids);
     gone.set(file, null);
     report.removed++;
   }

@@ -69,4 +69,31 @@ describe('MemoryIndexStore', () => {
     scrambled.writeInt32LE(1 << 30, numbers + 2 * 4);
     expect(() => MemoryIndexStore.fromBytes(scrambled)).toThrow();
   });
+
+  it('refuses bytes whose JSON part has a field of the wrong type (valid JSON, right layout)', async () => {
+    const store = new MemoryIndexStore();
+    await store.update([analyzePassage(passage('zorgaanbieders in de wijk', { id: 'a' }))], [], new Map([['corpus/a.md', { hash: 'h', ids: ['a'] }]]));
+    const bytes = Buffer.concat(store.toChunks());
+    const length = bytes.readUInt32LE(0);
+    const json = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { passages: Array<Record<string, unknown>>; files: Array<[string, Record<string, unknown>]>; sections: unknown[] };
+    const withJson = (edit: (j: typeof json) => void): Buffer => {
+      const copy = structuredClone(json);
+      edit(copy);
+      // Same length, so the numbers after it stay where they are: pad the JSON with spaces.
+      const text = JSON.stringify(copy);
+      return Buffer.concat([bytes.subarray(0, 4), Buffer.from(text.padEnd(length, ' ')), bytes.subarray(4 + length)]);
+    };
+    expect((await MemoryIndexStore.fromBytes(withJson(() => undefined)).stats()).passages).toBe(1);
+    for (const edit of [
+      (j: typeof json) => (j.passages[0]!.text = 5),
+      (j: typeof json) => (j.passages[0]!.heading = 'Kop'),
+      (j: typeof json) => (j.passages[0]!.lines = ['1', 2]),
+      (j: typeof json) => (j.passages[0]!.kind = 'x'),
+      (j: typeof json) => (j.files[0]![1].ids = 'a'),
+      (j: typeof json) => (j.files[0]![1].hash = 1),
+      (j: typeof json) => (j.sections = [7]),
+    ]) {
+      expect(() => MemoryIndexStore.fromBytes(withJson(edit)), edit.toString()).toThrow(/not an index/);
+    }
+  });
 });

@@ -13,7 +13,7 @@
  * `answer search` took 14 s and 1.8 GB with the index as JSON (a `[term, frequencies]` pair per
  * occurrence), 1.6 s and 0.6 GB so; most of what is left is parsing the passages' JSON.
  */
-import type { Passage } from '../model.js';
+import type { Passage, Problem } from '../model.js';
 import {
   FIELD_COUNT,
   type AnalyzedPassage,
@@ -70,6 +70,55 @@ interface StoredJson {
   /** The section keys the live passages use, and each passage's index into them. */
   sectionKeys: string[];
   sections: number[];
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isLine = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
+function isPassage(value: unknown): value is Passage {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Record<string, unknown>;
+  return (
+    isString(p.id) &&
+    isString(p.doc) &&
+    isString(p.file) &&
+    isString(p.title) &&
+    isString(p.text) &&
+    (p.kind === 'policy' || p.kind === 'answer') &&
+    Array.isArray(p.heading) &&
+    p.heading.every(isString) &&
+    Array.isArray(p.lines) &&
+    p.lines.length === 2 &&
+    p.lines.every(isLine) &&
+    (p.question === undefined || p.question === null || isString(p.question)) &&
+    (p.date === undefined || p.date === null || isString(p.date))
+  );
+}
+
+function isFileEntry(value: unknown): value is [string, FileEntry] {
+  if (!Array.isArray(value) || value.length !== 2 || !isString(value[0])) return false;
+  const entry = value[1] as Record<string, unknown> | null;
+  if (typeof entry !== 'object' || entry === null || !isString(entry.hash) || !Array.isArray(entry.ids) || !entry.ids.every(isString)) return false;
+  return entry.problems === undefined || (Array.isArray(entry.problems) && entry.problems.every((p) => typeof p === 'object' && p !== null && isString((p as Problem).message) && isString((p as Problem).code)));
+}
+
+/** Whether parsed JSON is what `toChunks` writes, field by field. */
+function isStoredJson(value: unknown): value is StoredJson {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Record<string, unknown>;
+  return (
+    Array.isArray(data.words) &&
+    data.words.every(isString) &&
+    Array.isArray(data.passages) &&
+    data.passages.every(isPassage) &&
+    Array.isArray(data.files) &&
+    data.files.every(isFileEntry) &&
+    Array.isArray(data.sectionKeys) &&
+    data.sectionKeys.every(isString) &&
+    Array.isArray(data.sections) &&
+    data.sections.length === data.passages.length &&
+    data.sections.every((n) => Number.isInteger(n) && n >= 0 && n < (data.sectionKeys as unknown[]).length)
+  );
 }
 
 /** Typed arrays are written and read in the platform's byte order; the format is little-endian. */
@@ -299,9 +348,10 @@ export class MemoryIndexStore implements IndexStore {
     if (bytes.length < 4) throw corrupt();
     const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
     const json = bytes.subarray(4, 4 + jsonLength);
-    const data = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as StoredJson;
-    if (!Array.isArray(data.files) || !Array.isArray(data.words) || !Array.isArray(data.passages)) throw corrupt();
-    if (!Array.isArray(data.sectionKeys) || !Array.isArray(data.sections) || data.sections.length !== data.passages.length) throw corrupt();
+    const data = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as unknown;
+    // Valid JSON of the wrong shape (a field of another type, written by another tool or by hand)
+    // would break search later, far from here: refused now, and the caller rebuilds.
+    if (!isStoredJson(data)) throw corrupt();
     const start = 4 + jsonLength + ((4 - ((4 + jsonLength) % 4)) % 4);
     // Typed-array views need 4-byte alignment in memory; a misaligned part is copied (persist.ts
     // pads its header so that it is not). A copy, not `slice`: Buffer's slice is a view.
@@ -320,6 +370,7 @@ export class MemoryIndexStore implements IndexStore {
     const tf = take(Float32Array, occurrences * FIELD_COUNT);
     const lengths = take(Float32Array, n * FIELD_COUNT);
     if (at !== numbers.byteLength || starts[0] !== 0) throw corrupt();
+    for (const values of [tf, lengths]) for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!) || values[i]! < 0) throw corrupt();
 
     const store = new MemoryIndexStore();
     for (const word of data.words) {

@@ -11,7 +11,8 @@
  * Either holds the passages too, so an unchanged corpus file is neither analysed nor parsed again:
  * `openIndex` hands the files it knows to the corpus reader (`loadCorpus` with `known`).
  */
-import { readFile, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATABASE_URL_ENV, type IndexSettings } from '../config/config.js';
 import { PASSAGES_VERSION } from '../corpus/load-corpus.js';
@@ -41,12 +42,8 @@ const HEADER: IndexHeader = { format: INDEX_FORMAT, version: INDEX_FORMAT_VERSIO
 
 /** The persisted index of a workspace, or null when there is none that can be used. */
 export async function readIndex(workspace: string): Promise<MemoryIndexStore | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(indexPath(workspace));
-  } catch {
-    return null;
-  }
+  const bytes = await readIndexFile(indexPath(workspace));
+  if (bytes === null) return null;
   try {
     const newline = bytes.indexOf(10);
     if (newline < 0 || newline > 1024) return null;
@@ -56,6 +53,38 @@ export async function readIndex(workspace: string): Promise<MemoryIndexStore | n
   } catch {
     // Corrupt or half-written by a foreign tool: rebuilding costs only time.
     return null;
+  }
+}
+
+/**
+ * The bytes of the index file, or null when there is no regular file there: a FIFO would never
+ * end (or never open) and a link to /dev/zero never end, so only a regular file is opened, not
+ * through a link and without waiting for a writer.
+ */
+async function readIndexFile(path: string): Promise<Buffer | null> {
+  const info = await lstat(path).catch(() => null);
+  if (!info?.isFile()) return null;
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return null;
+    const bytes = Buffer.alloc(stats.size);
+    let total = 0;
+    while (total < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, total, bytes.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return bytes.subarray(0, total);
+  } catch {
+    return null;
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Footnote } from '../model.js';
 import type { Line } from './lines.js';
-import { findNoteReferences } from '../text/footnote-markers.js';
+import { allNoteReferences } from '../text/footnote-markers.js';
 import { joinLines } from '../text/hyphenation.js';
 
 export interface FootnoteResult {
@@ -26,14 +26,57 @@ interface Marker {
   length: number;
 }
 
-/** The nearest reference to note `n` before line `before` (text/footnote-markers.ts), not yet taken. */
-function findMarker(lines: readonly Line[], n: number, before: number, taken: readonly Marker[]): Marker | undefined {
-  for (let i = before - 1; i >= 0; i--) {
-    for (const hit of findNoteReferences(lines[i]?.text ?? '', String(n))) {
-      if (!taken.some((m) => m.line === i && m.index === hit.index)) return { n, line: i, index: hit.index, length: hit.length };
+/**
+ * The references in the lines, by note number, in line order (text/footnote-markers.ts), found
+ * in one pass: a definition line looks up the last one before it. (Searching all earlier lines for
+ * every line that looks like a definition, and all earlier lines for every starred line, was
+ * quadratic: a text of 80,000 short numbered lines took half an hour.)
+ */
+function referencesByNumber(lines: readonly Line[]): Map<number, Marker[]> {
+  const byNumber = new Map<number, Marker[]>();
+  lines.forEach((line, i) => {
+    // Right to left within a line, as a search backwards from a definition meets them.
+    for (const hit of allNoteReferences(line.text).reverse()) {
+      const n = Number(hit.n);
+      const list = byNumber.get(n);
+      const marker = { n, line: i, index: hit.index, length: hit.length };
+      if (list) list.push(marker);
+      else byNumber.set(n, [marker]);
     }
+  });
+  return byNumber;
+}
+
+/** The nearest reference before line `before` on a line that still has its text (not taken as a footnote). */
+function lastBefore(markers: readonly Marker[], before: number, lines: readonly Line[]): Marker | undefined {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.line < before) lo = mid + 1;
+    else hi = mid;
   }
+  for (let k = lo - 1; k >= 0; k--) if (lines[markers[k]!.line]?.text) return markers[k];
   return undefined;
+}
+
+/**
+ * Whether a line before `line` still marks a footnote of `n` stars ("(*)", or "*" glued to a
+ * word). Lines only ever lose their text while footnotes are taken out, so the first line with a
+ * marker is found once and passed over only when it is emptied.
+ */
+function starMarkerLines(lines: readonly Line[]): (n: number, line: number) => boolean {
+  const found = new Map<number, { pattern: RegExp; lines: number[]; at: number }>();
+  return (n, line) => {
+    let entry = found.get(n);
+    if (!entry) {
+      const pattern = new RegExp(`\\(\\*{${n}}\\)|[\\p{L}.)]\\*{${n}}(?!\\*)`, 'u');
+      entry = { pattern, lines: lines.flatMap((l, i) => (pattern.test(l.text) ? [i] : [])), at: 0 };
+      found.set(n, entry);
+    }
+    while (entry.at < entry.lines.length && !entry.pattern.test(lines[entry.lines[entry.at]!]!.text)) entry.at++;
+    return entry.at < entry.lines.length && entry.lines[entry.at]! < line;
+  };
 }
 
 export function extractFootnotes(input: readonly Line[]): FootnoteResult {
@@ -41,6 +84,8 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
   const footnotes: Footnote[] = [];
   const removeMarkers: Marker[] = [];
   const seen = new Set<number>();
+  const references = referencesByNumber(lines);
+  const starEarlier = starMarkerLines(lines);
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -48,7 +93,8 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
     const def = DEFINITION_RE.exec(line.text);
     if (def?.[1] && def[2]) {
       const n = Number(def[1]);
-      const marker = findMarker(lines, n, i, removeMarkers);
+      // Only one reference of a number is ever taken, and only while the number is not seen yet.
+      const marker = seen.has(n) ? undefined : lastBefore(references.get(n) ?? [], i, lines);
       if (marker && !seen.has(n) && !/^\d/.test(def[2])) {
         const parts = [def[2]];
         line.text = '';
@@ -78,7 +124,7 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
     if (star?.[3]) {
       const stars = star[1] ?? star[2] ?? '*';
       const n = stars.length;
-      const earlier = lines.slice(0, i).some((l) => l.text.includes(`(${stars})`) || new RegExp(`[\\p{L}.)]\\${'*'.repeat(n).split('').join('\\')}(?!\\*)`, 'u').test(l.text));
+      const earlier = starEarlier(n, i);
       if (earlier && !seen.has(-n)) {
         footnotes.push({ n, text: star[3].trim() });
         seen.add(-n);
@@ -89,7 +135,11 @@ export function extractFootnotes(input: readonly Line[]): FootnoteResult {
 
   // Take the glued digits out of the words they were glued to.
   const byLine = new Map<number, Marker[]>();
-  for (const m of removeMarkers) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
+  for (const m of removeMarkers) {
+    const list = byLine.get(m.line);
+    if (list) list.push(m);
+    else byLine.set(m.line, [m]);
+  }
   for (const [i, ms] of byLine) {
     const line = lines[i];
     if (!line) continue;

@@ -25,6 +25,10 @@ export interface PreparedLines {
 export function prepareLines(text: string, format: string | undefined): PreparedLines {
   const normalised = text
     .replace(/\r\n?/g, '\n')
+    .replace(/[\f\v]/g, ' ')
+    // Other control characters (DEL, C1 too) are no part of a letter; passed on they would reach
+    // the terminal, where an ESC starts an escape sequence.
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '')
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/\t/g, '    ');
@@ -52,9 +56,25 @@ export function prepareLines(text: string, format: string | undefined): Prepared
   return { lines: kept, dropped };
 }
 
+/**
+ * "Titel ##" → "Titel": the closing hashes of a heading, with the blanks before them. By hand:
+ * `/\s+#+\s*$/` tries again from every blank of a run, quadratic on a line of 200,000 tabs.
+ */
+function stripClosingHashes(text: string): string {
+  const blank = (i: number) => /\s/.test(text[i]!);
+  let end = text.length;
+  while (end > 0 && blank(end - 1)) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || !blank(hashes - 1)) return text;
+  let start = hashes;
+  while (start > 0 && blank(start - 1)) start--;
+  return text.slice(0, start);
+}
+
 function stripMarkdown(line: Line): Line {
   let text = line.text;
-  text = text.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '');
+  text = stripClosingHashes(text.replace(/^#{1,6}\s+/, ''));
   text = text.replace(/^>\s?/, '');
   text = text.replace(/^(?:[-*_]\s*){3,}$/, '');
   text = text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/__([^_]+)__/g, '$1');

@@ -6,17 +6,18 @@
  * key or a `Vraag N` heading; any other file is a letter and goes through the readers and the
  * letter parser.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { defaultConfig, type AnswerConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
 import { hasFrontMatter, parseFrontMatter } from '../documents/front-matter.js';
 import type { ParseWarning, QuestionDocument } from '../model.js';
-import { computeDeadline, deadlineMismatch } from '../documents/deadline.js';
+import { computeDeadline, deadlineMismatch, isIsoDate } from '../documents/deadline.js';
 import { refuseErrors } from '../documents/schema.js';
 import { parseQuestionDocument } from './parse-letter.js';
 import { normalizeQuestionDocument, questionDocumentId, readQuestionDocumentFile } from '../documents/question-document.js';
-import { DEFAULT_READ_LIMITS, formatMegabytes, readSource, type ReadOptions } from '../read/read-source.js';
+import { DEFAULT_READ_LIMITS, formatMegabytes, NOT_REGULAR, readSource, type ReadOptions } from '../read/read-source.js';
 import { decodeText } from '../read/read-text.js';
 
 export interface LoadOptions {
@@ -71,6 +72,12 @@ function fromQuestionFile(text: string, file: string, config: AnswerConfig): Que
   const { document, keyLines, problems } = readQuestionDocumentFile(text, { file, kinds: Object.keys(config.kinds) });
   refuseErrors(problems, file);
   const filled = computeDeadline(document, config);
+  if (filled.deadline !== null && !isIsoDate(filled.deadline)) {
+    // "received: 9999-12-31" is a real date, but its deadline has a five-digit year that no
+    // reader (ours included) takes back: a typo, said here rather than written into the file.
+    const key = document.received ? 'received' : 'date';
+    throw new InputError(`${key}: ${document.received ?? document.date} puts the deadline past the year 9999 (${filled.deadline}); correct the date`, { file, line: keyLines[key] ?? null });
+  }
   const warnings: ParseWarning[] = [...document.warnings];
   if (document.id === null) document.id = basename(file, extname(file)) || null;
   const mismatch = deadlineMismatch(document, filled.deadline);
@@ -81,14 +88,16 @@ function fromQuestionFile(text: string, file: string, config: AnswerConfig): Que
 async function readFileCapped(path: string, display: string, maxBytes: number): Promise<Uint8Array> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking: opening a FIFO waits for a writer, which may never come.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new InputError(describe(error), { file: display });
   }
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw new InputError('is a directory, not a document', { file: display });
-    if (stats.isFile() && stats.size > maxBytes) {
+    if (!stats.isFile()) throw new InputError(NOT_REGULAR, { file: display });
+    if (stats.size > maxBytes) {
       throw new InputError(`the file is larger than the ${formatMegabytes(maxBytes)} limit (${formatMegabytes(stats.size)})`, { file: display });
     }
     const chunks: Buffer[] = [];

@@ -20,9 +20,10 @@ import {
   isQuestionLike,
   isQuestionSentence,
 } from './question-words.js';
-import { joinLines } from '../text/hyphenation.js';
+import { joinLines, LineJoiner } from '../text/hyphenation.js';
 import { splitSentences } from '../text/sentences.js';
 import { collapseSpace, comparable } from '../text/text-utils.js';
+import { maxOf, pushAll } from '../arrays.js';
 
 export interface Unit {
   line: Line;
@@ -173,15 +174,15 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
 
   const chosen: Item[] = [];
   for (const group of groups) {
-    if (isQuestionList(group)) chosen.push(...group.items);
+    if (isQuestionList(group)) pushAll(chosen, group.items);
   }
   let questions: Question[] = [];
   let firstQuestionUnit: number;
   let endUnit: number;
   if (chosen.length > 0) {
     firstQuestionUnit = chosen[0]?.unit ?? closingUnit;
-    endUnit = Math.max(...chosen.map((it) => it.lastUnit)) + 1;
-    for (const item of chosen) questions.push(...itemToQuestions(item, warnings));
+    endUnit = maxOf(chosen.map((it) => it.lastUnit)) + 1;
+    for (const item of chosen) pushAll(questions, itemToQuestions(item, warnings));
     // Unlabelled questions after the last list (before the closing) are reported, and kept.
     for (const p of proseAfter) {
       if (p.unit > (chosen[chosen.length - 1]?.unit ?? 0) && hasQuestionMark(p.text) && !isClosing(p.text)) {
@@ -234,11 +235,13 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
   let group: ListGroup | null = null;
   let lastTop: Item | null = null;
   let prose: string[] = [];
-  let proseParagraph: ProseParagraph | null = null;
+  // The open prose paragraph, its lines joined as they come (joining the text so far again for
+  // every line was quadratic).
+  let proseParagraph: { joiner: LineJoiner; line: number; unit: number } | null = null;
   let inAnswer: Item | null = null;
 
   const flushProse = () => {
-    if (proseParagraph) proseAfter.push(proseParagraph);
+    if (proseParagraph) proseAfter.push({ text: proseParagraph.joiner.text(), line: proseParagraph.line, unit: proseParagraph.unit });
     proseParagraph = null;
   };
 
@@ -351,10 +354,11 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
       stack = [];
     }
     if (!unit.breakBefore && proseParagraph) {
-      proseParagraph.text = joinLines([proseParagraph.text, text]);
+      proseParagraph.joiner.add(text);
     } else {
       flushProse();
-      proseParagraph = { text: collapseSpace(text), line: unit.line.no, unit: i };
+      proseParagraph = { joiner: new LineJoiner(), line: unit.line.no, unit: i };
+      proseParagraph.joiner.add(collapseSpace(text));
     }
     prose.push(text);
   }
@@ -509,15 +513,19 @@ function itemToQuestions(item: Item, warnings: ParseWarning[]): Question[] {
  * lead-in every sentence that asks, in the body, is one. Follow-ups fold into the question before.
  */
 function proseQuestions(units: readonly Unit[], end: number, warnings: ParseWarning[]): { questions: Question[]; firstUnit: number; endUnit: number } {
-  const paragraphs: ProseParagraph[] = [];
+  const open: Array<{ joiner: LineJoiner; line: number; unit: number }> = [];
   for (let i = 0; i < end; i++) {
     const u = units[i];
     if (!u) continue;
     const text = u.label ? `${u.label.printed} ${u.label.rest}` : u.line.text;
-    const last = paragraphs[paragraphs.length - 1];
-    if (last && !u.breakBefore) last.text = joinLines([last.text, text]);
-    else paragraphs.push({ text: collapseSpace(text), line: u.line.no, unit: i });
+    const last = open[open.length - 1];
+    if (last && !u.breakBefore) last.joiner.add(text);
+    else {
+      open.push({ joiner: new LineJoiner(), line: u.line.no, unit: i });
+      open[open.length - 1]!.joiner.add(collapseSpace(text));
+    }
   }
+  const paragraphs: ProseParagraph[] = open.map((p) => ({ text: p.joiner.text(), line: p.line, unit: p.unit }));
   let start = 0;
   for (let i = paragraphs.length - 1; i >= 0; i--) {
     const p = paragraphs[i];

@@ -3,6 +3,7 @@
  * (formats.ts), hand the bytes to that format's reader, loaded only now. Every failure is an
  * InputError naming the file, one line, never a stack trace.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
@@ -94,7 +95,8 @@ export async function readSourceFile(path: string, options: ReadOptions = {}): P
   const limits = resolveLimits(options);
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking: opening a FIFO waits for a writer, which may never come.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new InputError(describeFsError(error), { file: path });
   }
@@ -106,11 +108,10 @@ export async function readSourceFile(path: string, options: ReadOptions = {}): P
       throw new InputError(describeFsError(error), { file: path });
     }
     if (stats.isDirectory()) throw new InputError('this is a directory, not a document', { file: path });
-    if (stats.isFile()) {
-      if (stats.size === 0) throw new InputError('the file is empty', { file: path });
-      if (stats.size > limits.maxBytes) {
-        throw new InputError(`the file is larger than the ${formatMegabytes(limits.maxBytes)} limit (${formatMegabytes(stats.size)})`, { file: path });
-      }
+    if (!stats.isFile()) throw new InputError(NOT_REGULAR, { file: path });
+    if (stats.size === 0) throw new InputError('the file is empty', { file: path });
+    if (stats.size > limits.maxBytes) {
+      throw new InputError(`the file is larger than the ${formatMegabytes(limits.maxBytes)} limit (${formatMegabytes(stats.size)})`, { file: path });
     }
     const data = await readCapped(handle, limits.maxBytes, path);
     return await readSource({ name: path, data }, options);
@@ -145,6 +146,9 @@ async function readCapped(handle: import('node:fs/promises').FileHandle, maxByte
   }
   return data;
 }
+
+/** A FIFO never ends if nothing writes to it, /dev/zero never ends at all: only regular files are read. */
+export const NOT_REGULAR = 'is not a regular file (a pipe, device or socket); save the document as a file first';
 
 function describeFsError(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;

@@ -23,6 +23,7 @@ import type { AnswerSection, AnswerStatus, Citation, QuestionDocument } from '..
 import { escapeInline } from '../text/markdown-escape.js';
 import type { CompiledTemplate } from './templates.js';
 import { buildMemoView, type MemoSettings, type ViewAnswer } from './view.js';
+import { pushAll } from '../arrays.js';
 
 export type { MergeNote } from '../answers/merge-parts.js';
 
@@ -226,13 +227,13 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
   if (options.existing) {
     const merged = mergeMemoParts(existingBlocks, renderedRead.layout.blocks, placed, 'the file', options.refresh ?? false);
     body = merged.body;
-    notes.push(...merged.notes);
+    pushAll(notes, merged.notes);
   } else if (options.parts && options.parts.length > 0) {
     const merged = mergeMemoParts(partBlocks(options.parts), renderedRead.layout.blocks, new Map(), 'the memo');
     body = merged.body;
-    notes.push(...merged.notes);
+    pushAll(notes, merged.notes);
   } else {
-    body = renderedRead.layout.blocks.map((block) => block.raw.replace(/\s+$/, '')).filter(Boolean).join('\n\n') + '\n';
+    body = renderedRead.layout.blocks.map((block) => block.raw.trimEnd()).filter(Boolean).join('\n\n') + '\n';
   }
   const text = `${frontMatter ?? newFrontMatter}\n\n${body}`;
 

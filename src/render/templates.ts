@@ -51,13 +51,16 @@ export interface CompiledTemplate {
   render(view: unknown): string;
 }
 
-async function isFile(path: string): Promise<boolean> {
+/** What is at a path: a regular file (a link to one counts), nothing, or something else (a FIFO, a folder, a link to a device). */
+async function kindOf(path: string): Promise<'file' | 'none' | 'other'> {
   try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
+    return (await stat(path)).isFile() ? 'file' : 'other';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'none' : 'other';
   }
 }
+
+const NOT_A_TEMPLATE_FILE = 'is not a regular file; a template is a .hbs text file';
 
 function display(path: string, base: string): string {
   const rel = path.startsWith(base + '/') ? path.slice(base.length + 1) : path;
@@ -71,7 +74,8 @@ export async function resolveTemplate(location: TemplateLocation): Promise<strin
   const looksLikePath = /[\\/]/.test(wanted) || wanted.endsWith('.hbs');
   if (looksLikePath) {
     const path = isAbsolute(wanted) ? wanted : resolve(workspace, wanted);
-    if (!(await isFile(path))) throw new InputError('template not found', { file: display(path, location.displayBase ?? workspace) });
+    const kind = await kindOf(path);
+    if (kind !== 'file') throw new InputError(kind === 'none' ? 'template not found' : NOT_A_TEMPLATE_FILE, { file: display(path, location.displayBase ?? workspace) });
     return path;
   }
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(wanted) || wanted.includes('..')) {
@@ -81,7 +85,10 @@ export async function resolveTemplate(location: TemplateLocation): Promise<strin
   for (const folder of folders) {
     for (const extension of TEMPLATE_EXTENSIONS) {
       const path = join(folder, `${wanted}${extension}`);
-      if (await isFile(path)) return path;
+      const kind = await kindOf(path);
+      if (kind === 'file') return path;
+      // Something else under the template's name is a mistake to name, not to pass over silently.
+      if (kind === 'other') throw new InputError(NOT_A_TEMPLATE_FILE, { file: display(path, location.displayBase ?? workspace) });
     }
   }
   throw new InputError(`no template "${wanted}": looked for ${wanted}.md.hbs in ${folders.map((f) => display(f, location.displayBase ?? workspace)).join(' and ')}`);
@@ -194,7 +201,9 @@ export async function loadTemplate(location: TemplateLocation): Promise<Compiled
     for (const folder of partialFolders) {
       for (const extension of TEMPLATE_EXTENSIONS) {
         const path = join(folder, `${name}${extension}`);
-        if (await isFile(path)) return path;
+        const kind = await kindOf(path);
+        if (kind === 'file') return path;
+        if (kind === 'other') throw new InputError(NOT_A_TEMPLATE_FILE, { file: display(path, base) });
       }
     }
     return null;

@@ -17,6 +17,8 @@
 import type { Blockquote, Heading, Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
 import { applyReferenceDocument } from './docx-reference.js';
 import { exportTree, memoTree, type ExportOptions } from './to-html.js';
+import { pushAll } from '../arrays.js';
+import { safeLinkUrl } from './safe-url.js';
 
 type Docx = typeof import('docx');
 type Run = InstanceType<Docx['TextRun']> | InstanceType<Docx['ExternalHyperlink']>;
@@ -76,13 +78,13 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
           out.push(new TextRun({ text: node.value, font: 'Consolas', bold: style.bold, italics: style.italics }));
           break;
         case 'emphasis':
-          out.push(...runs(node.children, { ...style, italics: true }));
+          pushAll(out, runs(node.children, { ...style, italics: true }));
           break;
         case 'strong':
-          out.push(...runs(node.children, { ...style, bold: true }));
+          pushAll(out, runs(node.children, { ...style, bold: true }));
           break;
         case 'delete':
-          out.push(...runs(node.children, { ...style, strike: true }));
+          pushAll(out, runs(node.children, { ...style, strike: true }));
           break;
         case 'break':
           out.push(new TextRun({ text: '', break: 1 }));
@@ -90,14 +92,17 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
         case 'link': {
           // exportTree left only web and mail links.
           const inner = runs(node.children, style).filter((run): run is InstanceType<Docx['TextRun']> => run instanceof TextRun);
-          out.push(new ExternalHyperlink({ link: node.url, children: inner.length > 0 ? inner : [new TextRun({ text: node.url, style: 'Hyperlink' })] }));
+          // Web, mail and relative links only (see safe-url.ts); any other link becomes its text.
+          const url = safeLinkUrl(node.url);
+          if (url === null) pushAll(out, inner);
+          else out.push(new ExternalHyperlink({ link: url, children: inner.length > 0 ? inner : [new TextRun({ text: url, style: 'Hyperlink' })] }));
           break;
         }
         case 'image':
           out.push(new TextRun({ text: node.alt ?? '' }));
           break;
         default:
-          if ('children' in node) out.push(...runs((node as Parent).children as PhrasingContent[], style));
+          if ('children' in node) pushAll(out, runs((node as Parent).children as PhrasingContent[], style));
           else if ('value' in node) out.push(new TextRun({ text: String((node as { value: unknown }).value) }));
       }
     }
@@ -137,7 +142,7 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
           );
           break;
         case 'blockquote':
-          out.push(...blocks(node.children, { ...context, quote: true }));
+          pushAll(out, blocks(node.children, { ...context, quote: true }));
           break;
         case 'list': {
           const level = context.list ? context.list.level + 1 : 0;
@@ -146,8 +151,8 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
             const [first, ...rest] = item.children;
             const list = { ordered: Boolean(node.ordered), level: Math.min(level, 8), instance };
             if (first?.type === 'paragraph') out.push(new Paragraph({ children: runs(first.children), ...listProperties(list) }));
-            else if (first) out.push(...blocks([first], { ...context, list }));
-            out.push(...blocks(rest, { ...context, list }));
+            else if (first) pushAll(out, blocks([first], { ...context, list }));
+            pushAll(out, blocks(rest, { ...context, list }));
           }
           break;
         }

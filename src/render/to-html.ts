@@ -7,17 +7,10 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import { readFrontMatter } from '../documents/front-matter.js';
 import { parseMarkdown } from '../io/markdown.js';
+import { safeLinkUrl } from './safe-url.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Links that may stay links: web, mail and relative paths; `javascript:` and the like become text. */
-function safeUrl(url: string): string | null {
-  const trimmed = url.trim();
-  if (/^(?:https?:|mailto:)/i.test(trimmed)) return trimmed;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null;
-  return trimmed;
 }
 
 function children(node: Parent): string {
@@ -63,7 +56,8 @@ function renderNode(node: Nodes): string {
     case 'break':
       return '<br>\n';
     case 'link': {
-      const url = safeUrl(node.url);
+      // Web, mail and relative links only (see safe-url.ts); any other link becomes its text.
+      const url = safeLinkUrl(node.url);
       return url === null ? children(node) : `<a href="${escapeHtml(url)}">${children(node)}</a>`;
     }
     case 'image':

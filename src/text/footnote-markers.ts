@@ -51,6 +51,32 @@ export function findNoteReferences(text: string, n: string): NoteReference[] {
   return hits.sort((a, b) => b.index - a.index);
 }
 
+/** A reference found without knowing its note's number: the number, and where its digits are. */
+export interface NumberedReference extends NoteReference {
+  n: string;
+}
+
+const ANY_SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+const ANY_WORD = /(?<=[\p{Ll})”’"]|\p{Ll}[.,;:!?])\d+(?=[\s.,;:)!?]|$)/gu;
+const ANY_AMOUNT = /(?<=\d{1,3}(?:\.\d{3})+)\d+(?=[\s,;:)]|\.?$|\.\s)/g;
+
+/**
+ * Every reference in `text`, whatever its note's number: what `findNoteReferences(text, n)`
+ * finds for each `n`, in one pass over the text (a caller looking up many numbers in many lines
+ * reads each line once, not once per number). Right to left.
+ */
+export function allNoteReferences(text: string): NumberedReference[] {
+  const hits: NumberedReference[] = [];
+  for (const m of text.matchAll(ANY_SUPERSCRIPT)) hits.push({ n: fromSuperscript(m[0]), index: m.index, length: m[0].length, superscript: true });
+  for (const m of text.matchAll(ANY_WORD)) hits.push({ n: m[0], index: m.index, length: m[0].length, superscript: false });
+  for (const m of text.matchAll(ANY_AMOUNT)) {
+    // An amount's groups of three are its own: only the digits after the last group are a reference.
+    const n = m[0];
+    hits.push({ n, index: m.index, length: n.length, superscript: false });
+  }
+  return hits.sort((a, b) => b.index - a.index);
+}
+
 /** Whether a line holds any superscript-digit reference. */
 export function hasSuperscriptReference(text: string): boolean {
   return /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text);

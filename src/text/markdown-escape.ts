@@ -35,6 +35,12 @@ const INLINE_SPECIAL = /[\\`*~[\]<]/g;
 /** A character entity or numeric reference that markdown would decode: `&amp;`, `&#35;`. */
 const ENTITY = /&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
 
+/**
+ * Control characters other than whitespace (ESC, DEL, C1): no letter means them, and in a memo
+ * printed with `draft --stdout` an ESC starts an escape sequence on the terminal.
+ */
+const CONTROLS = /[\u0001-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
 /** Escape the characters that open inline markup; whitespace and line ends stay as they are. */
 export function escapeText(text: string): string {
   return (
@@ -62,7 +68,7 @@ export function escapeLineStart(line: string): string {
 
 /** Escape one line of text so that it shows as itself wherever an inline run can stand. */
 export function escapeInline(text: string): string {
-  const line = String(text).replace(/\u0000/g, '\ufffd').replace(COLLAPSIBLE, ' ').trim();
+  const line = String(text).replace(/\u0000/g, '\ufffd').replace(CONTROLS, '').replace(COLLAPSIBLE, ' ').trim();
   if (line === '') return '';
   // A heading drops a closing run of `#`; an escaped last `#` keeps it.
   const out = escapeText(line).replace(/#$/, '\\#');

@@ -149,7 +149,9 @@ export function findPageFurniture(lines: readonly FurnitureLine[], options: Furn
     if (line.text === '' || line.text.length > MAX_RUNNING_LENGTH || drop.has(i)) return;
     const k = key(line.text);
     if (!/\p{L}/u.test(k)) return;
-    byKey.set(k, [...(byKey.get(k) ?? []), i]);
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
   });
   for (const [k, indexes] of byKey) {
     if (indexes.length < MIN_REPEATS) continue;
@@ -178,11 +180,20 @@ export function findPageFurniture(lines: readonly FurnitureLine[], options: Furn
     const exact = new Map<string, number[]>();
     lines.forEach((line, i) => {
       if (line.text === '' || line.text.length > MAX_COMPANION_LENGTH || drop.has(i) || /[.!?:;]$/.test(line.text)) return;
-      exact.set(line.text, [...(exact.get(line.text) ?? []), i]);
+      const list = exact.get(line.text);
+      if (list) list.push(i);
+      else exact.set(line.text, [i]);
     });
+    // The ranks within EDGE of a running line, marked once (comparing every repeated line with
+    // every running line was quadratic in a document of 80,000 short lines).
+    const nearRunning = new Uint8Array(nonBlank.length);
+    for (const j of running) {
+      const r = rank.get(j)!;
+      for (let k = Math.max(0, r - EDGE); k <= Math.min(nonBlank.length - 1, r + EDGE); k++) nearRunning[k] = 1;
+    }
     for (const [, indexes] of exact) {
       if (indexes.length < MIN_REPEATS) continue;
-      const beside = indexes.every((i) => running.some((j) => Math.abs(rank.get(i)! - rank.get(j)!) <= EDGE));
+      const beside = indexes.every((i) => nearRunning[rank.get(i)!] === 1);
       if (beside && indexes.every((i) => standalone(lines, i))) for (const i of indexes) drop.set(i, 'running-header');
     }
   }

@@ -31,9 +31,16 @@ const MAX_PAGE_MARK_SHARE = 0.08;
 /** Zero-width characters: invisible, and they would split words. A soft hyphen is kept for step 6. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
+/**
+ * Control characters (C0 but tab and form feed, DEL, C1): no policy text holds them, and passed on
+ * they reach the terminal through search and link (an ESC starts an escape sequence).
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
+
 function collapse(line: string): string {
   return line
     .replace(INVISIBLE, '')
+    .replace(CONTROLS, '')
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

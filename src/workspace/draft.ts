@@ -144,16 +144,22 @@ export async function draft(ws: Workspace, ref: LetterRef, options: DraftOptions
   });
   const withSources = options.withSources ?? false;
   const exported = async (markdown: string): Promise<string | Uint8Array> => {
-    if (format === 'html') return (await import('../render/to-html.js')).memoToHtml(markdown, { export: { withSources } });
-    const reference = await referenceDocument(ws);
-    return (await import('../render/to-docx.js')).memoToDocx(markdown, {
-      withSources,
-      author: ws.config.docx.author,
-      municipality: ws.config.municipality ?? letter.municipality,
-      subject: letter.subject,
-      reference: reference?.data ?? null,
-      referenceName: reference?.file,
-    });
+    try {
+      if (format === 'html') return (await import('../render/to-html.js')).memoToHtml(markdown, { export: { withSources } });
+      const reference = await referenceDocument(ws);
+      return await (await import('../render/to-docx.js')).memoToDocx(markdown, {
+        withSources,
+        author: ws.config.docx.author,
+        municipality: ws.config.municipality ?? letter.municipality,
+        subject: letter.subject,
+        reference: reference?.data ?? null,
+        referenceName: reference?.file,
+      });
+    } catch (error) {
+      // The memo is made from the answer document: a problem in its markdown names that file.
+      if (error instanceof InputError && error.file === null) throw new InputError(error.message, { file: answerFile, line: error.line });
+      throw error;
+    }
   };
 
   if (options.stdout) {

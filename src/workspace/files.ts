@@ -131,7 +131,12 @@ export class WorkspaceFiles {
   /** Copy `data` (the content of `path` now) into the backup folder; returns the backup, shown. */
   async backup(path: string, data: Uint8Array): Promise<string> {
     const folder = this.backupFolder(path);
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true }).catch(async (error: NodeJS.ErrnoException) => {
+      // A file where a folder of .answer/backups should be (".answer" committed as a file).
+      const blocker = await this.firstNonFolder(folder);
+      const why = blocker ? `${this.shown(blocker)} is not a folder` : (error.code ?? error.message);
+      throw new InputError(`cannot keep the old version under ${BACKUP_DIR}/ (${why}); nothing written`, { file: this.shown(path) });
+    });
     const ext = extname(path);
     const stem = basename(path, ext);
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.(\d+)Z$/, '.$1Z');
@@ -166,6 +171,18 @@ export class WorkspaceFiles {
     const rel = relative(this.root, dirname(path));
     const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : rel === '' ? '' : '_outside';
     return join(this.root, BACKUP_DIR, inside);
+  }
+
+  /** The first path from the workspace root down to `folder` that exists and is not a folder. */
+  private async firstNonFolder(folder: string): Promise<string | null> {
+    let at = this.root;
+    for (const part of relative(this.root, folder).split(sep)) {
+      at = join(at, part);
+      const info = await lstat(at).catch(() => null);
+      if (info === null) return null;
+      if (!info.isDirectory()) return at;
+    }
+    return null;
   }
 
   /** A read-only file is a person's way of saying "do not change this": never replaced. */

@@ -6,7 +6,7 @@
  * config refuses the init, an existing `.gitignore` gets the missing lines added, an existing
  * workflow is left as it is.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig } from '../config/config.js';
 import { InputError, UsageError } from '../errors.js';
@@ -81,7 +81,16 @@ export async function initWorkspace(options: InitOptions): Promise<InitReport> {
   if (info !== null && !info.isDirectory()) throw new InputError('is a file, not a folder', { file: options.dir });
   const enclosing = await findWorkspaceRoot(root);
   if (enclosing === root) throw new InputError(`${CONFIG_FILE} exists: this folder is a workspace already`, { file: join(options.dir, CONFIG_FILE) });
-  await mkdir(root, { recursive: true });
+  await mkdir(root, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'cannot make this folder: a file stands on its way' : `cannot make this folder (${error.code ?? error.message})`, { file: options.dir });
+  });
+  // A file where a folder of the workspace goes: said before anything is written.
+  const present = new Map<string, boolean>();
+  for (const folder of ['questions', 'answers', 'corpus']) {
+    const existing = await lstat(join(root, folder)).catch(() => null);
+    if (existing !== null && !existing.isDirectory()) throw new InputError('is not a folder; the workspace needs a folder here', { file: join(options.dir, folder) });
+    present.set(folder, existing !== null);
+  }
   const files = new WorkspaceFiles(root);
   const config = configText(municipality);
   parseConfig(config); // what init writes, the tool reads
@@ -89,9 +98,8 @@ export async function initWorkspace(options: InitOptions): Promise<InitReport> {
   writes.push(await files.write({ path: join(root, CONFIG_FILE), existing: 'refuse', content: () => config }));
   const folders: string[] = [];
   for (const folder of ['questions', 'answers', 'corpus']) {
-    const path = join(root, folder);
-    if (await stat(path).then(() => true, () => false)) continue;
-    await mkdir(path);
+    if (present.get(folder)) continue;
+    await mkdir(join(root, folder));
     folders.push(folder);
   }
   writes.push(

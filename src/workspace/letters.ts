@@ -3,7 +3,7 @@
  * standard input, or the id of a question document as `answer status` prints it
  * (`2018-04-04-cda-brunssum` means `questions/2018-04-04-cda-brunssum.md`).
  */
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { QuestionDocument } from '../model.js';
@@ -21,13 +21,14 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
  * Null when neither exists (the caller says so, naming the reference).
  */
 export async function resolveLetterPath(ws: Workspace, ref: string): Promise<string | null> {
+  // Whatever stands there (a link, a FIFO, a folder): the reader says what is wrong with it,
+  // naming the file, rather than "no such file".
   const asFile = ws.userPath(ref);
-  const info = await stat(asFile).catch(() => null);
-  if (info !== null) return asFile;
+  if ((await lstat(asFile).catch(() => null)) !== null) return asFile;
   const id = ref.replace(/\.md$/i, '');
   if (ID_PATTERN.test(id)) {
     const asId = ws.path(ws.config.questions, `${id}.md`);
-    if (await stat(asId).then((s) => s.isFile(), () => false)) return asId;
+    if ((await lstat(asId).catch(() => null)) !== null) return asId;
   }
   return null;
 }

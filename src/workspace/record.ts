@@ -58,11 +58,17 @@ export async function record(ws: Workspace, ref: string, changes: RecordChanges)
 
   const path = await resolveLetterPath(ws, ref);
   if (path === null) throw new InputError('no such file or question document id', { file: ref });
-  const file = ws.shown(path);
-  const text = await ws.files.readText(path);
+  const file = path === ws.userPath(ref) && ws.shown(path) === path ? ref : ws.shown(path);
+  const text = await ws.files.readText(path).catch((error: unknown) => {
+    throw error instanceof InputError ? new InputError(error.message, { file, line: error.line }) : error;
+  });
   if (text === null) throw new InputError('no such file', { file });
-  const { document: doc } = readQuestionDocumentFile(text, file);
+  const { document: doc, keyLines } = readQuestionDocumentFile(text, file);
   if (doc.questions.length === 0 && doc.id === null) throw new InputError('not a question document (no id and no Vraag sections); import the letter first', { file });
+  // The deadline is computed from the kind's term: a kind the configuration does not know has none.
+  if (doc.kind && changes.kind === undefined && !Object.hasOwn(ws.config.kinds, doc.kind)) {
+    throw new InputError(`kind: "${doc.kind}" is not a kind in answer.config.json (known: ${Object.keys(ws.config.kinds).join(', ')}); set one with --kind`, { file, line: keyLines.kind ?? null });
+  }
   const id = doc.id ?? ref;
 
   const said: string[] = [];
@@ -148,7 +154,8 @@ export function adoptAnswer(text: string, file: string, date: string): { text: s
 async function findAnswerDocument(ws: Workspace, id: string): Promise<string | null> {
   const folder = ws.path(ws.config.answers);
   const preferred = join(folder, `${id}.md`);
-  if ((await ws.files.readBytes(preferred).catch(() => null)) !== null) return preferred;
+  // Read to see that it can be: a FIFO or a link there is refused naming it, not taken for absent.
+  if ((await ws.files.readBytes(preferred)) !== null) return preferred;
   for (const name of (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort()) {
     const path = join(folder, name);
     const text = await ws.files.readText(path).catch(() => null);

@@ -3,6 +3,7 @@
  * newest first, and one of them put back. Putting a version back is a write like any other: the
  * current content is kept as a backup first, so a restore can itself be undone.
  */
+import { isAbsolute, relative } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import type { FileWrite } from './files.js';
 import { resolveLetterPath } from './letters.js';
@@ -19,6 +20,12 @@ export interface RestoreReport {
 export async function restore(ws: Workspace, given: string, version: string | undefined): Promise<RestoreReport> {
   const path = (await resolveLetterPath(ws, given)) ?? ws.userPath(given);
   const file = ws.shown(path);
+  // Versions of files outside the workspace share one folder (.answer/backups/_outside) by
+  // name: putting one back could write another file's content, and outside the workspace.
+  const inside = relative(ws.root, path);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new InputError('is outside the workspace; answer restore puts back only files of the workspace', { file });
+  }
   const versions = (await ws.files.backups(path)).map((backup, i) => ({ n: i + 1, ...backup }));
   if (version === undefined) return { file, versions, restored: null };
   if (versions.length === 0) throw new InputError('no earlier versions are kept for this file', { file });

@@ -5,17 +5,25 @@
  * command run outside one is refused, so a CI job started in the wrong folder fails instead of
  * checking nothing.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { lstat, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** The workspace root at or above `dir`, or null when no folder up to the file system root has a config. */
 export async function findWorkspaceRoot(dir: string): Promise<string | null> {
-  let folder = resolve(dir);
+  const start = resolve(dir);
+  let folder = start;
   for (;;) {
-    const info = await stat(join(folder, CONFIG_FILE)).catch(() => null);
-    if (info?.isFile()) return folder;
+    const path = join(folder, CONFIG_FILE);
+    const entry = await lstat(path).catch(() => null);
+    if (entry !== null) {
+      // A link to a regular file is a config kept elsewhere; a folder, FIFO or device is a mistake
+      // to name, not a reason to look further up (and read some other workspace's config).
+      const info = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
+      if (info?.isFile()) return folder;
+      throw new InputError(`is not a regular file${info === null ? ' (a link to nothing)' : ''}; a workspace's ${CONFIG_FILE} is a JSON file`, { file: relative(start, path) || CONFIG_FILE });
+    }
     const parent = dirname(folder);
     if (parent === folder) return null;
     folder = parent;

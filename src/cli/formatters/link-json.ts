@@ -1,4 +1,5 @@
 import type { EvalReport, LinkResult, LinkedPassage } from '../../index.js';
+import { jsonSafe } from '../terminal.js';
 
 /** One passage in the contract's key order: id, doc, file, heading, lines, score, matched, text (extras after). */
 function passageJson(p: LinkedPassage) {
@@ -29,12 +30,12 @@ export function formatLinkJson(result: LinkResult): string {
     id: result.id,
     questions: result.questions.map((q) => ({ number: q.number, passages: q.passages.map(passageJson), text: q.text, borrowed: q.borrowed })),
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(data, null, 2))}\n`;
 }
 
 /** `answer search --json`: `{"query", "passages": [...]}` with passages as in `answer link --json`. */
 export function formatSearchJson(query: string, passages: readonly LinkedPassage[]): string {
-  return `${JSON.stringify({ query, passages: passages.map(passageJson) }, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify({ query, passages: passages.map(passageJson) }, null, 2))}\n`;
 }
 
 /**
@@ -60,5 +61,5 @@ export function formatEvalJson(file: string, report: EvalReport): string {
     })),
     unreachable: report.unreachable,
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(data, null, 2))}\n`;
 }

@@ -1,4 +1,5 @@
 import type { QuestionDocument } from '../../index.js';
+import { jsonSafe } from '../terminal.js';
 
 /**
  * `answer parse --json`: exactly the contract shape of issue 3, keys in its order, then the extra
@@ -39,5 +40,5 @@ export function toParseJson(doc: QuestionDocument): Record<string, unknown> {
 }
 
 export function formatParseJson(doc: QuestionDocument): string {
-  return `${JSON.stringify(toParseJson(doc), null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(toParseJson(doc), null, 2))}\n`;
 }
