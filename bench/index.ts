@@ -2,8 +2,10 @@
  * bench/index.ts: the index backends side by side, the embedded one (in memory, `.answer/index.bin`)
  * and PostgreSQL, on the seed corpus and on synthetic corpora 100× and 1,000× its size
  * (bench/lib/synthetic.ts): index time, query time per gold question (p50, p95; the query as
- * `answer eval` builds it, ranked as `answer link` ranks), memory (peak RSS of the process that
- * indexes and queries), size on disk, and 16 clients querying at once (throughput, p95). For
+ * `answer eval` builds it, ranked as `answer link` ranks), CPU time of indexing and per question
+ * (this process and the server's together: the machine is shared, so wall times are noisy), memory
+ * (peak RSS of the process that indexes and queries; the server's shared buffers are not in it),
+ * size on disk, and 16 clients querying at once (throughput, p95). For
  * PostgreSQL also the two query strategies on the same postings: fetched per query and scored in
  * TypeScript (what the backend does), against BM25F scored in SQL, passage level only, top 10.
  *
@@ -12,9 +14,11 @@
  * (scripts/pg-test-cluster.sh) removed afterwards; each run gets a new database.
  *
  * Scales: 1 and 100 by default; BENCH_INDEX_SCALES=1,100,1000 adds the 1,000× corpus (about an
- * hour on 2 cores). BENCH_QUICK=1: the seed and a 2× corpus in this process, 12 questions, a smoke run.
+ * hour on 2 cores; 30 questions, and 3 per client at once). BENCH_INDEX_BACKENDS=postgres (or
+ * memory) measures one backend. BENCH_QUICK=1: the seed and a 2× corpus in this process, 12 questions, a smoke run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +47,11 @@ interface Result {
   scale: number;
   passages: number;
   indexMs: number;
+  /** CPU time of the indexing, this process and (PostgreSQL) the server's processes together. */
+  indexCpuS: number;
   queries: number;
+  /** CPU time per question of the one-at-a-time queries, this process and the server's together. */
+  queryCpuMs: number;
   p50: number;
   p95: number;
   peakRssMb: number;
@@ -57,6 +65,8 @@ interface Result {
   sqlP50?: number;
   sqlP95?: number;
   sqlSameTop10?: number;
+  /** What went wrong on the way, if anything (the row still has what was measured). */
+  note?: string;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -99,22 +109,80 @@ async function sqlTop10(pool: pg.Pool, collection: number, terms: readonly Query
   return rows.map((r) => [r.passage, r.score]);
 }
 
+/** CPU milliseconds used so far by this process. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * CPU milliseconds used so far by the PostgreSQL server a connection is on: its postmaster, the
+ * children it has reaped, and the children alive (read from /proc, so only for a server on this
+ * machine; NaN elsewhere). On a machine shared with other work, wall time is noisy; CPU time is not.
+ */
+function serverCpuMs(postmaster: number | null): number {
+  if (postmaster === null) return Number.NaN;
+  const ticks = 100; // USER_HZ: 100 on Linux on every architecture (`getconf CLK_TCK`)
+  const fields = (pid: number | string): string[] | null => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The fields after the command name, which is in parentheses and may hold spaces.
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  const own = fields(postmaster);
+  if (!own) return Number.NaN;
+  // After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
+  let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const child = fields(pid);
+    if (child && Number(child[1]) === postmaster) total += Number(child[11]) + Number(child[12]);
+  }
+  return (total / ticks) * 1000;
+}
+
+/** The postmaster's process id (the parent of a backend's), or null when it is not on this machine. */
+async function postmasterPid(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  await client.end();
+  try {
+    const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
 /** Index, query, measure one backend at one scale (in the process it runs in). */
 async function measure(backend: Backend, scale: number, url: string | null, rounds: number, quick = false): Promise<Result> {
   const seed = await seedCorpus();
   await rm(seed.dir, { recursive: true, force: true });
   const corpus = scale > 1 ? syntheticCorpus(seed.passages, scale) : seed;
-  // A smoke run asks a few questions only.
-  const queries = (await goldQueries()).slice(0, quick ? 12 : undefined);
+  // A smoke run asks a few questions only, and so does the 1,000× corpus (its questions take seconds).
+  const queries = (await goldQueries()).slice(0, quick ? 12 : scale >= 1000 ? 30 : undefined);
   let store: IndexStore;
   let diskMb: number;
   let database: { url: string; drop: () => Promise<void> } | null = null;
   const dir = await mkdtemp(join(tmpdir(), 'answer-bench-index-'));
+  const postmaster = backend === 'postgres' ? await postmasterPid(url!) : null;
+  const cpu = () => ownCpuMs() + (backend === 'postgres' ? serverCpuMs(postmaster) : 0);
+  const cpu0 = cpu();
   const t0 = performance.now();
+  let note = '';
   if (backend === 'memory') {
     const memory = new MemoryIndexStore();
     await syncIndex(memory, corpus);
-    await writeIndex(dir, memory);
+    try {
+      await writeIndex(dir, memory);
+    } catch (error) {
+      // At 1,000× the file's JSON part (the passages) is longer than V8 lets a string be.
+      note = `index file not written: ${(error as Error).message}`;
+    }
     store = memory;
   } else {
     database = await newDatabase(url!);
@@ -125,12 +193,14 @@ async function measure(backend: Backend, scale: number, url: string | null, roun
     await pool.end();
   }
   const indexMs = performance.now() - t0;
-  if (backend === 'memory') diskMb = (await stat(indexPath(dir))).size / 1024 / 1024;
+  const indexCpuS = (cpu() - cpu0) / 1000;
+  if (backend === 'memory') diskMb = note ? Number.NaN : (await stat(indexPath(dir))).size / 1024 / 1024;
   else diskMb = await databaseMb(database!.url);
 
   const rank = linkerRanker(store);
   for (const q of queries.slice(0, 3)) await rank(q);
   const times: number[] = [];
+  const queryCpu0 = cpu();
   for (let r = 0; r < rounds; r++) {
     for (const q of queries) {
       const t = performance.now();
@@ -138,8 +208,9 @@ async function measure(backend: Backend, scale: number, url: string | null, roun
       times.push(performance.now() - t);
     }
   }
+  const queryCpuMs = (cpu() - queryCpu0) / times.length;
   // 16 clients at once, each through the questions from its own starting point.
-  const perClient = quick ? 2 : Math.max(8, Math.ceil((queries.length * rounds) / CLIENTS));
+  const perClient = quick ? 2 : scale >= 1000 ? 3 : Math.max(8, Math.ceil((queries.length * rounds) / CLIENTS));
   const latencies: number[] = [];
   const t1 = performance.now();
   await Promise.all(
@@ -159,13 +230,16 @@ async function measure(backend: Backend, scale: number, url: string | null, roun
     scale,
     passages: corpus.passages.length,
     indexMs,
+    indexCpuS,
     queries: times.length,
+    queryCpuMs,
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     diskMb,
     concurrentQps: (latencies.length / concurrentMs) * 1000,
     concurrentP95: percentile(latencies, 0.95),
+    ...(note ? { note } : {}),
   };
 
   if (backend === 'postgres') {
@@ -180,7 +254,9 @@ async function measure(backend: Backend, scale: number, url: string | null, roun
     let same = 0;
     // At most 40 questions: scored in SQL, a 1,000× question takes seconds.
     for (const q of queries.slice(0, 40)) {
-      const terms = queryTerms(q);
+      // The plain sum over the query's own terms: synonym groups count their best alternative only
+      // (score.ts), which the SQL here does not do.
+      const terms = queryTerms(q).filter((t) => !t.synonym);
       if (terms.length === 0) continue;
       let t = performance.now();
       const postings = await store.postings(terms.map((x) => x.term));
@@ -261,33 +337,35 @@ function server(): { url: string | null; stop: () => void; note: string } {
   }
 }
 
-const f = (x: number | undefined, digits = 1) => (x === undefined ? '-' : x.toFixed(digits));
+/** A figure, or '-' for none (NaN comes back from a worker's JSON as null). */
+const f = (x: number | null | undefined, digits = 1) => (typeof x !== 'number' || Number.isNaN(x) ? '-' : x.toFixed(digits));
 
 function printHeader(): void {
   console.log(
-    `${'backend'.padEnd(10)}${'scale'.padStart(6)}${'passages'.padStart(10)}${'index s'.padStart(9)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'peak RSS MB'.padStart(13)}${'disk MB'.padStart(9)}${'16 clients q/s'.padStart(16)}${'p95 ms'.padStart(9)}`,
+    `${'backend'.padEnd(10)}${'scale'.padStart(6)}${'passages'.padStart(10)}${'index s'.padStart(9)}${'CPU s'.padStart(8)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'CPU ms/q'.padStart(10)}${'peak RSS MB'.padStart(13)}${'disk MB'.padStart(9)}${'16 clients q/s'.padStart(16)}${'p95 ms'.padStart(9)}`,
   );
 }
 
 /** One row, printed as soon as it is measured: the 1,000× corpus takes a while. */
 function printRow(r: Result): void {
   console.log(
-      `${r.backend.padEnd(10)}${`${r.scale}×`.padStart(6)}${r.passages.toLocaleString('en').padStart(10)}${f(r.indexMs / 1000).padStart(9)}${f(r.p50).padStart(8)}${f(r.p95).padStart(8)}${f(r.peakRssMb, 0).padStart(13)}${f(r.diskMb).padStart(9)}${f(r.concurrentQps).padStart(16)}${f(r.concurrentP95).padStart(9)}`,
+    `${r.backend.padEnd(10)}${`${r.scale}×`.padStart(6)}${r.passages.toLocaleString('en').padStart(10)}${f(r.indexMs / 1000).padStart(9)}${f(r.indexCpuS).padStart(8)}${f(r.p50).padStart(8)}${f(r.p95).padStart(8)}${f(r.queryCpuMs).padStart(10)}${f(r.peakRssMb, 0).padStart(13)}${f(r.diskMb).padStart(9)}${f(r.concurrentQps).padStart(16)}${f(r.concurrentP95).padStart(9)}`,
   );
 }
 
 function printStrategies(results: Result[]): void {
   const pgRows = results.filter((r) => r.backend === 'postgres');
   if (pgRows.length > 0) {
-    console.log('\nPostgreSQL query strategies, passage-level BM25F top 10 on the same postings (ms p50 / p95; share of questions with the same top 10):');
     for (const r of pgRows) {
-      console.log(`  ${`${r.scale}×`.padStart(6)}  fetched + scored in TypeScript ${f(r.fetchP50)} / ${f(r.fetchP95)}   scored in SQL ${f(r.sqlP50)} / ${f(r.sqlP95)}   same top 10: ${f((r.sqlSameTop10 ?? 0) * 100, 0)}%`);
+      console.log(`${''.padEnd(16)}query strategies, passage-level BM25F top 10, ms p50 / p95: fetched + scored in TypeScript ${f(r.fetchP50)} / ${f(r.fetchP95)}   scored in SQL ${f(r.sqlP50)} / ${f(r.sqlP95)}   same top 10 for ${f((r.sqlSameTop10 ?? 0) * 100, 0)}% of questions`);
     }
   }
 }
 
 export async function run({ quick }: BenchOptions): Promise<void> {
   const scales = quick ? [1, 2] : (process.env.BENCH_INDEX_SCALES ?? '1,100').split(',').map(Number).filter((n) => n >= 1);
+  // BENCH_INDEX_BACKENDS=postgres (or memory) measures one backend only.
+  const backends = (process.env.BENCH_INDEX_BACKENDS ?? 'memory,postgres').split(',').filter((b): b is Backend => b === 'memory' || b === 'postgres');
   const seed = await seedCorpus();
   await rm(seed.dir, { recursive: true, force: true });
   console.log(describeCorpus(`index backends, seed corpus ×${scales.join(', ×')}`, seed));
@@ -298,17 +376,27 @@ export async function run({ quick }: BenchOptions): Promise<void> {
   printHeader();
   try {
     for (const scale of scales) {
-      for (const backend of ['memory', 'postgres'] as const) {
+      for (const backend of backends) {
         if (backend === 'postgres' && !url) continue;
-        const result = quick ? await measure(backend, scale, url, 1, true) : inChild(backend, scale, url);
+        let result: Result;
+        try {
+          result = quick ? await measure(backend, scale, url, 1, true) : inChild(backend, scale, url);
+        } catch (error) {
+          // One backend failing at one scale (out of memory, say) is a finding, not the end of the run.
+          console.log(`${backend.padEnd(10)}${`${scale}×`.padStart(6)}  failed: ${((error as Error).message.split('\n').find((l) => /Error/.test(l)) ?? (error as Error).message).trim()}`);
+          continue;
+        }
         printRow(result);
+        if (result.note) console.log(`${''.padEnd(16)}(${result.note})`);
+        if (result.backend === 'postgres') printStrategies([result]);
         results.push(result);
+        // The raw figures, for a note or a table elsewhere.
+        if (process.env.BENCH_INDEX_JSON) console.log(JSON.stringify(result));
       }
     }
   } finally {
     stop();
   }
-  printStrategies(results);
 }
 
 if (process.argv[2] === '--index-worker') {

@@ -44,7 +44,8 @@ case "$cmd" in
       # The package's own cluster is not wanted: only the programs.
       mkdir -p /etc/postgresql-common
       echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.conf
-      apt-get install -y -qq postgresql >&2
+      # --force-confold: keep the createcluster.conf written above without asking.
+      apt-get install -y -qq -o Dpkg::Options::=--force-confold postgresql >&2
     fi
     find_bin initdb
     ;;

@@ -327,9 +327,7 @@ export class PostgresIndexStore implements IndexStore {
       // Term numbers first, outside the transaction: a term is never removed, and a new term
       // committed at once holds no lock that another collection's update would wait for.
       const termIds = await this.ensureTerms(added.flatMap((d) => [...d.terms.keys()]));
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
+      await transaction(this.pool, 'BEGIN', async (client) => {
         const c = this.own.id;
         // The collection's row locked: updates of one collection one after the other.
         await client.query('SELECT 1 FROM answer.collections WHERE id = $1 FOR UPDATE', [c]);
@@ -475,13 +473,7 @@ export class PostgresIndexStore implements IndexStore {
           }
         }
         await client.query(`DELETE FROM answer.passages WHERE collection = $1 AND removed_at < now() - interval '${KEEP_REMOVED}'`, [c]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     });
   }
 
@@ -499,12 +491,10 @@ export class PostgresIndexStore implements IndexStore {
 
   async postings(terms: readonly string[]): Promise<Postings> {
     const wanted = [...new Set(terms)];
-    return guarded(this.url, async () => {
-      const client = await this.pool.connect();
-      try {
-        // One snapshot for the statistics, the postings and the sections: an update is seen whole
-        // or not at all.
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // One snapshot for the statistics, the postings and the sections: an update is seen whole or
+    // not at all.
+    return guarded(this.url, () =>
+      transaction(this.pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
         // Per term its postings as packed at insertion, read from the primary key alone (an
         // index-only scan: a term's postings lie side by side there) in the key's order, which
         // for one collection is passage order (decodePostings checks, and sorts when it is not);
@@ -526,15 +516,9 @@ export class PostgresIndexStore implements IndexStore {
           "SELECT string_agg(int4send(id) || float8send(text_length), ''::bytea) AS data FROM answer.sections WHERE id = ANY($1::int[])",
           [decoded.sectionIds],
         );
-        await client.query('COMMIT');
         return withSections(decoded, sections.rows[0]?.data ?? null);
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+      }),
+    );
   }
 
   async frequencies(terms: readonly string[]): Promise<TermFrequencies> {
@@ -737,7 +721,7 @@ function withSections(decoded: DecodedPostings, sectionData: Buffer | null): Pos
 
 /** Create the schema, or bring it to SCHEMA_VERSION, under a lock so that two tools never both do. */
 async function migrate(pool: pg.Pool): Promise<void> {
-  const current = async (client: pg.ClientBase): Promise<number | null> => {
+  const current = async (client: pg.Pool | pg.PoolClient): Promise<number | null> => {
     const { rows } = await client.query<{ table: string | null }>("SELECT to_regclass('answer.schema_version')::text AS table");
     if (!rows[0]?.table) return null;
     const version = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM answer.schema_version');
@@ -745,27 +729,33 @@ async function migrate(pool: pg.Pool): Promise<void> {
   };
   const tooNew = (version: number) =>
     new InputError(`index: the database's schema is version ${version}, newer than this answer knows (${SCHEMA_VERSION}); upgrade answer`);
+  const seen = await current(pool);
+  if (seen === SCHEMA_VERSION) return;
+  if (seen !== null && seen > SCHEMA_VERSION) throw tooNew(seen);
+  await transaction(pool, 'BEGIN', async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    await client.query('CREATE SCHEMA IF NOT EXISTS answer');
+    await client.query('CREATE TABLE IF NOT EXISTS answer.schema_version (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())');
+    const version = (await current(client)) ?? 0;
+    if (version > SCHEMA_VERSION) throw tooNew(version);
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      for (const statement of MIGRATIONS[v]!) await client.query(statement);
+      await client.query('INSERT INTO answer.schema_version (version) VALUES ($1)', [v + 1]);
+    }
+  });
+}
+
+/** Run `work` in a transaction on one connection of the pool: committed, or rolled back when it throws. */
+async function transaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    const seen = await current(client);
-    if (seen === SCHEMA_VERSION) return;
-    if (seen !== null && seen > SCHEMA_VERSION) throw tooNew(seen);
-    await client.query('BEGIN');
-    try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await client.query('CREATE SCHEMA IF NOT EXISTS answer');
-      await client.query('CREATE TABLE IF NOT EXISTS answer.schema_version (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())');
-      const version = (await current(client)) ?? 0;
-      if (version > SCHEMA_VERSION) throw tooNew(version);
-      for (let v = version; v < SCHEMA_VERSION; v++) {
-        for (const statement of MIGRATIONS[v]!) await client.query(statement);
-        await client.query('INSERT INTO answer.schema_version (version) VALUES ($1)', [v + 1]);
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
     client.release();
   }
@@ -783,9 +773,7 @@ async function openCollection(pool: pg.Pool, name: string): Promise<CollectionRo
   if (row.analyzer > ANALYZER_VERSION || row.passages_version > PASSAGES_VERSION) {
     throw new InputError(`index: collection "${name}" was indexed by a newer answer (analyzer ${row.analyzer}, passages ${row.passages_version}); upgrade answer`);
   }
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await transaction(pool, 'BEGIN', async (client) => {
     row = (await client.query<CollectionRow>(`${select} FOR UPDATE`, [name])).rows[0]!;
     if (row.analyzer !== ANALYZER_VERSION || row.passages_version !== PASSAGES_VERSION) {
       await client.query('DELETE FROM answer.postings WHERE collection = $1', [row.id]);
@@ -798,12 +786,6 @@ async function openCollection(pool: pg.Pool, name: string): Promise<CollectionRo
         [row.id, ANALYZER_VERSION, PASSAGES_VERSION],
       );
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   return (await pool.query<CollectionRow>(select, [name])).rows[0]!;
 }
