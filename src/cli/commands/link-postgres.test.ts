@@ -1,7 +1,8 @@
 /**
  * A workspace switched to PostgreSQL: `answer link` on the example workspace gives the same JSON
- * as with the embedded index, and a server it cannot use gives one line and exit 2, never the
- * embedded index instead.
+ * as with the embedded index, and a server it cannot use (down, no such host or database, wrong
+ * credentials, not a URL; from ANSWER_DATABASE_URL or answer.config.json) gives one line and exit
+ * 2 for `link` and `search`, never the embedded index instead.
  */
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,11 +61,14 @@ describe.skipIf(!postgresUrl)('answer link on PostgreSQL', () => {
       [undefined, /^index: "backend" is "postgres" but there is no server URL: set ANSWER_DATABASE_URL/],
       [wrong.toString(), /^index: the PostgreSQL server at .* refused the login/],
       [Object.assign(new URL(url), { port: '1' }).toString(), /^index: cannot reach the PostgreSQL server at 127\.0\.0\.1:1\/.*connection refused/],
+      [Object.assign(new URL(url), { pathname: '/no_such_database' }).toString(), /^index: .*database "no_such_database" does not exist/],
+      [Object.assign(new URL(url), { hostname: 'no-such-host.invalid' }).toString(), /^index: cannot reach the PostgreSQL server at no-such-host\.invalid.*no such host/],
+      ['postgres://answer:fout-wachtwoord@127.0.0.1:notaport/answer', /^index: .*(not a PostgreSQL URL|cannot reach)/],
     ];
     await useIndex({ backend: 'postgres', collection: 'zwolle' });
     await rm(join(dir, '.answer'), { recursive: true, force: true });
-    for (const [env, message] of cases) {
-      const run = await runCliIn(dir, ['link', LETTER, '--json'], env ? { ANSWER_DATABASE_URL: env } : {});
+    for (const [[env, message], command] of cases.flatMap((c) => [[c, ['link', LETTER, '--json']], [c, ['search', 'mantelzorg']]] as const)) {
+      const run = await runCliIn(dir, [...command], env ? { ANSWER_DATABASE_URL: env } : {});
       expect(run.code).toBe(2);
       expect(run.out).toBe('');
       const lines = run.err.trim().split('\n');
@@ -74,5 +78,12 @@ describe.skipIf(!postgresUrl)('answer link on PostgreSQL', () => {
       expect(run.err).not.toMatch(/\n\s+at /);
       expect(await exists(join(dir, '.answer', 'index.bin'))).toBe(false);
     }
+    // The URL in answer.config.json instead: the same one line.
+    await useIndex({ backend: 'postgres', collection: 'zwolle', url: wrong.toString() });
+    const run = await runCliIn(dir, ['link', LETTER, '--json'], { ANSWER_DATABASE_URL: undefined });
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split('\n')).toHaveLength(1);
+    expect(run.err).toMatch(/^index: the PostgreSQL server at .* refused the login: .*\(index\.url in answer\.config\.json, or ANSWER_DATABASE_URL\)$/m);
+    expect(run.err).not.toContain('fout-wachtwoord');
   });
 });
