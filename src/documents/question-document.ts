@@ -40,6 +40,7 @@ import { parseFrontMatter, stringifyFrontMatter, type WritableValue } from './fr
 import { normalizeLineEndings } from './line-endings.js';
 import { readBody } from './read-body.js';
 import { applySchema, type DocumentSchema, refuseErrors, type SchemaValues } from './schema.js';
+import { cutSlug, foldSlug } from '../text/slug.js';
 
 /** Front-matter keys of a question document, in the order they are written. */
 export const QUESTION_DOCUMENT_KEYS = [
@@ -476,19 +477,8 @@ function readPart(item: BlockItem): QuestionPart {
 // ---------------------------------------------------------------------------------------------
 // Ids
 
-/** Fold to `[a-z0-9-]`: diacritics removed, everything else a dash, dashes collapsed. */
-export function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Fold to `[a-z0-9-]` (text/slug.ts). */
+export { foldSlug as slugify } from '../text/slug.js';
 
 export const MAX_ID_LENGTH = 80;
 
@@ -500,13 +490,6 @@ export const MAX_ID_LENGTH = 80;
 export function questionDocumentId(doc: Pick<QuestionDocument, 'date' | 'party' | 'subject' | 'title'> & { source?: string | null }): string {
   const sourceStem = doc.source ? doc.source.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') : null;
   const topic = doc.subject ?? doc.title ?? sourceStem;
-  const slug = [doc.date, doc.party, topic].filter((part): part is string => Boolean(part)).map(slugify).filter(Boolean).join('-');
-  return cutSlug(slug) || 'vragen';
-}
-
-function cutSlug(slug: string): string {
-  if (slug.length <= MAX_ID_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_ID_LENGTH + 1);
-  const boundary = cut.lastIndexOf('-');
-  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '');
+  const slug = [doc.date, doc.party, topic].filter((part): part is string => Boolean(part)).map(foldSlug).filter(Boolean).join('-');
+  return cutSlug(slug, MAX_ID_LENGTH) || 'vragen';
 }

@@ -6,8 +6,6 @@
  * key or a `Vraag N` heading; any other file is a letter and goes through the readers and the
  * letter parser.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { defaultConfig, type AnswerConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
@@ -17,7 +15,7 @@ import { computeDeadline, deadlineMismatch, isIsoDate } from '../documents/deadl
 import { refuseErrors } from '../documents/schema.js';
 import { parseQuestionDocument } from './parse-letter.js';
 import { normalizeQuestionDocument, questionDocumentId, readQuestionDocumentFile } from '../documents/question-document.js';
-import { DEFAULT_READ_LIMITS, formatMegabytes, NOT_REGULAR, readSource, type ReadOptions } from '../read/read-source.js';
+import { DEFAULT_READ_LIMITS, readFileBytes, readSource, type ReadOptions } from '../read/read-source.js';
 import { decodeText } from '../read/read-text.js';
 
 export interface LoadOptions {
@@ -40,7 +38,7 @@ export function isQuestionDocumentText(text: string): boolean {
 /** Load a question document or a letter from disk. */
 export async function loadQuestionDocument(path: string, options: LoadOptions = {}): Promise<QuestionDocument> {
   const display = options.display ?? path;
-  const data = await readFileCapped(path, display, options.read?.maxBytes ?? DEFAULT_READ_LIMITS.maxBytes);
+  const data = await readFileBytes(path, { display, maxBytes: options.read?.maxBytes ?? DEFAULT_READ_LIMITS.maxBytes });
   return loadQuestionSource({ name: display, data }, options);
 }
 
@@ -85,50 +83,3 @@ function fromQuestionFile(text: string, file: string, config: AnswerConfig): Que
   return { ...document, ...filled, warnings };
 }
 
-async function readFileCapped(path: string, display: string, maxBytes: number): Promise<Uint8Array> {
-  let handle;
-  try {
-    // Non-blocking: opening a FIFO waits for a writer, which may never come.
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    throw new InputError(describe(error), { file: display });
-  }
-  try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) throw new InputError('is a directory, not a document', { file: display });
-    if (!stats.isFile()) throw new InputError(NOT_REGULAR, { file: display });
-    if (stats.size > maxBytes) {
-      throw new InputError(`the file is larger than the ${formatMegabytes(maxBytes)} limit (${formatMegabytes(stats.size)})`, { file: display });
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buffer = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw new InputError(`the file is larger than the ${formatMegabytes(maxBytes)} limit`, { file: display });
-    }
-    return Buffer.concat(chunks);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(describe(error), { file: display });
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-function describe(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a document';
-    default:
-      return `cannot read the file (${(error as Error).message})`;
-  }
-}

@@ -10,7 +10,7 @@ import type { ParseWarning } from '../model.js';
 import type { StructuredDocument } from './document.js';
 import { detectFormat, formatEntry, type SourceFormat } from './formats.js';
 import type { HeadingMark } from './heading-marks.js';
-import { displayName, formatMegabytes, resolveLimits, type ReadOptions } from './limits.js';
+import { DEFAULT_READ_LIMITS, displayName, formatMegabytes, resolveLimits, type ReadOptions } from './limits.js';
 
 export type { HeadingMark } from './heading-marks.js';
 export type { StructuredDocument } from './document.js';
@@ -92,29 +92,39 @@ export async function readSource(input: { name: string; data: Uint8Array }, opti
  * the read is capped anyway, so a file that grows meanwhile (or a pipe) cannot exceed the limit.
  */
 export async function readSourceFile(path: string, options: ReadOptions = {}): Promise<SourceText> {
-  const limits = resolveLimits(options);
+  const data = await readFileBytes(path, { maxBytes: resolveLimits(options).maxBytes });
+  return readSource({ name: path, data }, options);
+}
+
+/**
+ * The bytes of a regular file, at most `maxBytes` (default: the readers' limit), as every reader
+ * of documents takes them: opened without waiting (a FIFO waits for a writer that may never
+ * come), only a regular file read (never a FIFO, a device or /dev/zero), the size checked before
+ * a byte is read and the read capped anyway. Every failure is one InputError naming `display`.
+ */
+export async function readFileBytes(path: string, options: { display?: string; maxBytes?: number } = {}): Promise<Uint8Array> {
+  const file = options.display ?? path;
+  const maxBytes = options.maxBytes ?? DEFAULT_READ_LIMITS.maxBytes;
   let handle;
   try {
-    // Non-blocking: opening a FIFO waits for a writer, which may never come.
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new InputError(describeFsError(error), { file: path });
+    throw new InputError(describeFsError(error), { file });
   }
   try {
     let stats;
     try {
       stats = await handle.stat();
     } catch (error) {
-      throw new InputError(describeFsError(error), { file: path });
+      throw new InputError(describeFsError(error), { file });
     }
-    if (stats.isDirectory()) throw new InputError('this is a directory, not a document', { file: path });
-    if (!stats.isFile()) throw new InputError(NOT_REGULAR, { file: path });
-    if (stats.size === 0) throw new InputError('the file is empty', { file: path });
-    if (stats.size > limits.maxBytes) {
-      throw new InputError(`the file is larger than the ${formatMegabytes(limits.maxBytes)} limit (${formatMegabytes(stats.size)})`, { file: path });
+    if (stats.isDirectory()) throw new InputError('this is a directory, not a document', { file });
+    if (!stats.isFile()) throw new InputError(NOT_REGULAR, { file });
+    if (stats.size === 0) throw new InputError('the file is empty', { file });
+    if (stats.size > maxBytes) {
+      throw new InputError(`the file is larger than the ${formatMegabytes(maxBytes)} limit (${formatMegabytes(stats.size)})`, { file });
     }
-    const data = await readCapped(handle, limits.maxBytes, path);
-    return await readSource({ name: path, data }, options);
+    return await readCapped(handle, maxBytes, file);
   } finally {
     await handle.close().catch(() => undefined);
   }

@@ -1,21 +1,40 @@
+/**
+ * Slugs: the file names the tool makes from what documents say (a corpus document's title, a
+ * question document's date, party and subject). Data becomes a name here and never a path: only
+ * lowercase ASCII letters, digits and single hyphens are left.
+ */
+
 /** The longest slug we make: long enough for a full Dutch policy title, short enough for a path. */
 export const MAX_SLUG_LENGTH = 80;
 
 /**
- * A file-name-safe slug: lowercase ASCII letters, digits and single hyphens, at most 80 characters,
- * cut at a hyphen where possible. Accents are dropped (`één` → `een`); `&` and `+` become `en`.
- * Returns '' when nothing usable is left.
+ * Text folded to `[a-z0-9-]`: accents dropped (`één` → `een`), ß, æ, ø and ł spelled out, `&` and
+ * `+` as `en`, everything else a hyphen, hyphens collapsed and trimmed. Not cut to a length
+ * (`cutSlug` does that); '' when nothing usable is left.
  */
-export function slugify(text: string): string {
-  const ascii = text
+export function foldSlug(text: string): string {
+  return text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
     .toLowerCase()
     .replace(/[&+]/g, ' en ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (ascii.length <= MAX_SLUG_LENGTH) return ascii;
-  const cut = ascii.slice(0, MAX_SLUG_LENGTH + 1);
+}
+
+/** A slug at most `max` characters long, cut at a hyphen where one is in its second half. */
+export function cutSlug(slug: string, max: number = MAX_SLUG_LENGTH): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
+  return (lastHyphen > max / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, max)).replace(/-+$/, '');
+}
+
+/** A file-name-safe slug of at most 80 characters (`foldSlug`, then `cutSlug`). */
+export function slugify(text: string): string {
+  return cutSlug(foldSlug(text));
 }

@@ -11,7 +11,8 @@ import { questionSimilarity } from '../answers/question-similarity.js';
 import { applyDeadline, computeDeadline } from '../documents/deadline.js';
 import { mergeFrontMatter } from '../documents/edit-front-matter.js';
 import { readFrontMatter, stringifyFrontMatter, type FrontMatterMap, type WritableValue } from '../documents/front-matter.js';
-import { MAX_ID_LENGTH, QUESTION_DOCUMENT_KEYS, questionDocumentId, readQuestionDocumentFile, renderQuestionDocument, slugify } from '../documents/question-document.js';
+import { MAX_ID_LENGTH, QUESTION_DOCUMENT_KEYS, questionDocumentId, readQuestionDocumentFile, renderQuestionDocument } from '../documents/question-document.js';
+import { cutSlug, foldSlug } from '../text/slug.js';
 import { InputError, isUserError } from '../errors.js';
 import type { ParseWarning, QuestionDocument, Uitstel } from '../model.js';
 import { loadQuestionDocument } from '../parse/load.js';
@@ -103,7 +104,7 @@ export async function importLetters(ws: Workspace, inputs: LetterInput[], option
 
 /** The id used as the file name: only `[a-z0-9-]`, whatever the front matter says (data, never a path). */
 export function fileId(doc: QuestionDocument): string {
-  const id = doc.id ? slugify(doc.id).slice(0, MAX_ID_LENGTH).replace(/-+$/, '') : '';
+  const id = doc.id ? cutSlug(foldSlug(doc.id), MAX_ID_LENGTH) : '';
   return id || questionDocumentId(doc);
 }
 

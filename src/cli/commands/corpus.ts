@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
+import type { AddPolicyOptions } from '../../index.js';
 import { err, out, workspace, type CliContext } from '../context.js';
 import { formatWrite } from '../formatters/writes.js';
 
-interface AddOptions {
-  dir?: string;
-  force?: boolean;
-  title?: string;
-  date?: string;
-  source?: string;
-  kind?: string;
-}
 
 export function register(program: Command, ctx: CliContext): void {
   const corpus = program.command('corpus').description('manage the policy corpus (corpus/*.md)');
@@ -23,7 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--date <date>', 'date as YYYY, YYYY-MM or YYYY-MM-DD (one file only); default: a year in the title')
     .option('--source <source>', 'where the document came from, e.g. a URL (one file only); default: the file name')
     .option('--kind <kind>', 'kind of document, e.g. beleidsnota or agenda')
-    .action(async (files: string[], options: AddOptions) => {
+    .action(async (files: string[], options: AddPolicyOptions) => {
       const ws = await workspace(ctx);
       const report = await ws.addPolicy(files, options);
       for (const added of report.added) {

@@ -1,15 +1,7 @@
 import type { Command } from 'commander';
+import type { RecordChanges } from '../../index.js';
 import { err, out, workspace, type CliContext } from '../context.js';
 import { formatWrite } from '../formatters/writes.js';
-
-interface RecordOptions {
-  received?: string;
-  uitstelUntil?: string;
-  reason?: string;
-  notice?: string;
-  vastgesteld?: string;
-  kind?: string;
-}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -22,7 +14,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--notice <YYYY-MM-DD>', 'the date the council was told of the uitstel')
     .option('--vastgesteld <YYYY-MM-DD>', 'the date the college adopted the answer: the answer document becomes vastgesteld')
     .option('--kind <kind>', 'the kind of question, as named in answer.config.json')
-    .action(async (letter: string, options: RecordOptions) => {
+    .action(async (letter: string, options: RecordChanges) => {
       const ws = await workspace(ctx);
       const report = await ws.record(letter, options);
       const changed = report.writes.filter((w) => w.action !== 'unchanged').map((w) => w.file);

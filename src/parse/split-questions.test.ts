@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { prepareLines } from './lines.js';
+import { splitQuestions, toUnits } from './split-questions.js';
+
+/** The steps before splitting, as parse-letter.ts runs them (without footnotes). */
+function split(text: string, laidOut = false) {
+  return splitQuestions(toUnits(prepareLines(text, laidOut ? 'pdf' : 'text').lines, laidOut));
+}
+
+const texts = (text: string, laidOut = false) => split(text, laidOut).questions.map((q) => q.text);
+
+describe('splitQuestions', () => {
+  it('takes each item of a numbered list of questions as a question, in order, with its label', () => {
+    const result = split('Geacht college,\n\nWij hebben de volgende vragen:\n\n1. Is het college bekend met de wachtlijst?\n2. Wat gaat het college doen?\n\nMet vriendelijke groet,\n');
+    expect(result.questions.map((q) => [q.number, q.label, q.text])).toEqual([
+      [1, '1.', 'Is het college bekend met de wachtlijst?'],
+      [2, '2.', 'Wat gaat het college doen?'],
+    ]);
+  });
+
+  it('folds a "Zo ja / Zo nee" line into the question before it, as its parts', () => {
+    const [question] = split('1. Is het college bereid de regeling te verlengen?\nZo ja, per wanneer?\nZo nee, waarom niet?\n').questions;
+    expect(question!.text).toBe('Is het college bereid de regeling te verlengen? Zo ja, per wanneer? Zo nee, waarom niet?');
+    expect(question!.parts.map((p) => p.text)).toEqual(['Zo ja, per wanneer?', 'Zo nee, waarom niet?']);
+  });
+
+  it('nests items indented under a question as its sub-questions, whatever their bullet', () => {
+    const result = split('1. Hoe staat het met de opvang?\n  • Hoeveel plekken zijn er?\n  • Hoe lang is de wachttijd?\n2. Wanneer komt de evaluatie?\n');
+    expect(result.questions).toHaveLength(2);
+    expect(result.questions[0]!.parts.map((p) => p.text)).toEqual(['Hoeveel plekken zijn er?', 'Hoe lang is de wachttijd?']);
+  });
+
+  it('does not take a rhetorical question in the introduction when the letter has a list of questions', () => {
+    expect(texts('Waar gaat dit heen, vragen wij ons af?\n\nOnze vragen:\n\n1. Kent het college het rapport?\n')).toEqual(['Kent het college het rapport?']);
+  });
+
+  it('takes asking sentences after a lead-in when the letter has no list', () => {
+    expect(texts('Geacht college,\n\nDe fractie stelt de volgende vragen. Hoeveel meldingen kwamen er binnen? Wat doet het college ermee?\n\nMet vriendelijke groet,\n')).toEqual([
+      'Hoeveel meldingen kwamen er binnen?',
+      'Wat doet het college ermee?',
+    ]);
+  });
+
+  it('ends the questions at the closing, so a signature is never a question', () => {
+    const result = split('1. Klopt het bericht?\n\nMet vriendelijke groet,\n\nJan Jansen\nFractie D66\n');
+    expect(result.questions.map((q) => q.text)).toEqual(['Klopt het bericht?']);
+    expect(result.closingUnit).toBeGreaterThan(result.firstQuestionUnit);
+  });
+
+  it('keeps a question that wraps over printed lines of a PDF whole, "Waarom wel of niet?" included', () => {
+    expect(texts('1. Is het college bereid om de kermis in het centrum te laten\nplaatsvinden? Waarom wel of niet?\n2. Wanneer besluit het college?\n', true)).toEqual([
+      'Is het college bereid om de kermis in het centrum te laten plaatsvinden? Waarom wel of niet?',
+      'Wanneer besluit het college?',
+    ]);
+  });
+});
