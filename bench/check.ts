@@ -201,8 +201,10 @@ export async function run(options: BenchOptions): Promise<void> {
       const library = ['--input-type=module', '-e', `const { checkWorkspace } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'check', 'index.js')).href)}); await checkWorkspace('.', { today: '2026-01-01' });`];
       const lib = Array.from({ length: rounds }, () => timed(library, dir));
       console.log(`  checkWorkspace alone (new process, dist/check only): best ${best(lib).toFixed(0)} ms (CPU ${bestCpu(lib).toFixed(0)} ms): ${(best(lib) / best(floor)).toFixed(1)}× the floor (CPU ${(bestCpu(lib) / bestCpu(floor)).toFixed(1)}×)`);
+      // A workspace of its own: a bare folder inside this one would find this one's config and check it all.
       const empty = join(dir, 'empty');
-      await mkdir(empty);
+      await mkdir(join(empty, 'questions'), { recursive: true });
+      await writeFile(join(empty, 'answer.config.json'), '{}\n');
       console.log(`  of which CLI start-up (answer check in an empty workspace): ${Math.min(timed([bin, 'check'], empty).ms, timed([bin, 'check'], empty).ms).toFixed(0)} ms`);
       await rm(join(dir, '.answer'), { recursive: true, force: true });
       const noIndex = [timed([bin, ...check], dir), timed([bin, ...check], dir)];

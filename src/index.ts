@@ -1,6 +1,7 @@
 /**
- * The public library of `answer`. The CLI imports from here and nothing else, so it can only
- * use what a library user can:
+ * The public library of `answer`. The CLI uses what this module exports and nothing else, so it
+ * can only do what a library user can (`answer check` and the context all commands share import
+ * those names from their own modules: this one also loads the letter parser and the readers):
  * - `openWorkspace` and `initWorkspace`: the operations a person does in a workspace (import
  *   letters, add policy, link, search, draft, import answers, record, check, status, restore),
  *   each returning data;

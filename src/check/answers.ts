@@ -17,7 +17,8 @@ export interface AnswersResult {
 }
 
 type Verdict =
-  | { kind: 'answered' }
+  /** `withPlaceholder`: the written answer still holds the placeholder's words. */
+  | { kind: 'answered'; withPlaceholder: boolean }
   | { kind: 'missing' }
   | { kind: 'empty'; section: AnswerSection }
   | { kind: 'placeholder'; section: AnswerSection }
@@ -50,7 +51,7 @@ export function checkAnswers({ question, answer, answerFile }: AnswersInput): An
     const section = sections.get(q.number);
     const verdict = judge(section);
     verdicts.set(q.number, verdict);
-    if (section && verdict.kind === 'answered' && containsPlaceholder(section.answer)) {
+    if (section && verdict.kind === 'answered' && verdict.withPlaceholder) {
       problems.push(
         problem('placeholder', 'warning', `The answer to question ${q.number} still contains the placeholder '${ANSWER_PLACEHOLDER}' beside the written text; remove it.`, {
           file: answerFile,
@@ -133,12 +134,16 @@ export function checkAnswers({ question, answer, answerFile }: AnswersInput): An
 
 function judge(section: AnswerSection | undefined): Verdict {
   if (!section) return { kind: 'missing' };
-  const state = answerState(section.answer);
+  const text = section.answer;
+  // The placeholder's words looked for once: most answers do not hold them, and then the answer
+  // is neither the placeholder nor written around it.
+  const withPlaceholder = containsPlaceholder(text);
+  const state = withPlaceholder ? answerState(text) : text.trim() === '' ? 'empty' : 'written';
   if (state === 'empty') return { kind: 'empty', section };
   if (state === 'placeholder') return { kind: 'placeholder', section };
-  const targets = answerPointer(section.answer);
+  const targets = answerPointer(text);
   if (targets && targets.length > 0) return { kind: 'pointer', section, targets };
-  return { kind: 'answered' };
+  return { kind: 'answered', withPlaceholder };
 }
 
 /** Where the answer text starts, or the section heading when there is none. */

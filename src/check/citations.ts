@@ -48,13 +48,11 @@ export function corpusIndex(passages: Iterable<Pick<Passage, 'id' | 'doc' | 'lin
  */
 export function checkCitations({ answer, answerFile, text, corpus }: CitationsInput): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  let lines: string[] | null = null;
   for (const section of answer.answers) {
     let searchFrom = section.line ?? 1;
     for (const citation of section.sources) {
       if (resolves(citation, corpus)) continue;
-      lines ??= text.split('\n');
-      const line = findLine(lines, searchFrom, citation);
+      const line = findLine(text, searchFrom, citation);
       if (line !== null) searchFrom = line + 1;
       const what = citation.passage ? `passage ${citation.passage}` : `lines ${citation.lines ? citation.lines.join('–') : '?'}`;
       problems.push(
@@ -83,12 +81,22 @@ function describeSource(citation: Citation): string {
   return [citation.doc, ...citation.heading].filter((part) => part !== '').join(' › ');
 }
 
-/** The first line at or after `from` that names the citation's passage id, or its document. */
-function findLine(lines: readonly string[], from: number, citation: Citation): number | null {
-  const needles = citation.passage ? [citation.passage] : [citation.doc];
-  for (const needle of needles) {
-    if (!needle) continue;
-    for (let i = Math.max(0, from - 1); i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
+/**
+ * The first line at or after `from` that names the citation's passage id, or its document. The
+ * text is searched where it stands, not split into lines: half the answer documents of
+ * bench/check.ts have a stale citation, and splitting each again was a copy of every line.
+ */
+function findLine(text: string, from: number, citation: Citation): number | null {
+  const needle = citation.passage ? citation.passage : citation.doc;
+  if (!needle) return null;
+  let offset = 0;
+  for (let line = 1; line < from; line++) {
+    offset = text.indexOf('\n', offset) + 1;
+    if (offset === 0) return null;
   }
-  return null;
+  const at = text.indexOf(needle, offset);
+  if (at === -1) return null;
+  let line = Math.max(1, from);
+  for (let nl = text.indexOf('\n', offset); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) line++;
+  return line;
 }

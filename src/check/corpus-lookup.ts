@@ -58,8 +58,9 @@ export class CorpusLookup implements CitationLookup {
     for (const { doc, passage } of citations) {
       if (!this.docs.has(doc)) await this.loadDoc(doc);
       if (passage) {
-        // A passage id names its document before the colon.
+        // A passage id names its document before the colon: most often the citation's own.
         const colon = passage.indexOf(':');
+        if (colon === doc.length && passage.startsWith(doc)) continue;
         if (colon > 0 && !this.docs.has(passage.slice(0, colon))) await this.loadDoc(passage.slice(0, colon));
       } else {
         // A citation without a passage id (shortened by hand) is found by its lines.

@@ -20,7 +20,7 @@ import {
 import { checkOrphans } from './orphan.js';
 import { checkOverdue } from './overdue.js';
 import { buildReport, type CheckedDocument, type CheckReport, ownDocument, ownString } from './report.js';
-import { buildStatus, type StatusInput, type StatusReport } from './status.js';
+import type { StatusInput, StatusReport } from './status.js';
 
 export interface CheckOptions {
   /** Question documents (or folders, or answer documents) to check; default: the whole workspace. */
@@ -127,6 +127,8 @@ export async function workspaceStatus(workspaceDir: string, options: StatusOptio
       problems: [...question.problems, ...(answer?.problems ?? [])].map((p) => ({ ...p, message: ownString(p.message), file: own(p.file) })),
     });
   }
+  // Loaded here: `answer check` never builds the status table.
+  const { buildStatus } = await import('./status.js');
   return buildStatus(inputs, today);
 }
 

@@ -46,6 +46,20 @@ describe('check on files that are not documents', () => {
     expect(report.documents.find((d) => d.id === ID)!.problems).toEqual([]);
   }, 10_000);
 
+  // A kernel file says it is empty and then gives what it has (/proc/self/pagemap gives gigabytes):
+  // it is read no further than its size says, never to its end.
+  it.skipIf(process.platform !== 'linux')('reports a link to a file of /proc that says it is empty, reading no more than one byte of it', async () => {
+    const dir = workspace();
+    symlinkSync('/proc/self/pagemap', join(dir, 'questions/pagemap.md'));
+    symlinkSync('/proc/self/status', join(dir, 'questions/status.md'));
+    const report = await watched(dir, 50);
+    for (const file of ['questions/pagemap.md', 'questions/status.md']) {
+      expect(problemsOf(report, file), file).toEqual([expect.objectContaining({ code: 'schema', severity: 'error', line: null })]);
+    }
+    expect(problemsOf(report, 'questions/status.md')[0]!.message).toMatch(/grew while it was read/);
+    expect(report.documents.find((d) => d.id === ID)!.problems).toEqual([]);
+  }, 10_000);
+
   it('reports a FIFO, and a link to one, without waiting for a writer', async () => {
     const dir = workspace();
     execFileSync('mkfifo', [join(dir, 'questions/pipe.md')]);

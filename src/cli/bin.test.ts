@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -17,4 +19,54 @@ describe('bin/answer', () => {
       expect(child.status).toBe(0);
     }
   });
+
+  // The issue's promise: `--help`, `--version` and `check` load no reader, writer or index code
+  // (bench/cli.ts has the start-up figures). Every module the process resolves is listed by a
+  // resolution hook; what each command may load is named here, so a new import of the library's
+  // barrel, a reader or a renderer into these paths fails this test.
+  describe.skipIf(!built)('loads only what the command needs', () => {
+    function loaded(args: string[]): string[] {
+      const dir = mkdtempSync(join(tmpdir(), 'answer-modules-'));
+      try {
+        mkdirSync(join(dir, 'questions'));
+        writeFileSync(join(dir, 'answer.config.json'), '{}\n');
+        const trace = join(dir, 'modules.txt');
+        const hook = fileURLToPath(new URL('./test-helpers/trace-modules.mjs', import.meta.url));
+        const child = spawnSync(process.execPath, ['--import', hook, join(root, 'bin', 'answer'), ...args], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 20_000,
+          env: { ...process.env, ANSWER_TRACE_MODULES: trace },
+        });
+        expect(child.status).toBe(0);
+        const urls = readFileSync(trace, 'utf8').split('\n').filter((u) => u.startsWith('file:'));
+        return [...new Set(urls.map((u) => fileURLToPath(u)).map((p) => p.slice(p.lastIndexOf('node_modules') === -1 ? root.length : p.lastIndexOf('node_modules'))))].sort();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const packages = (files: string[]) => [...new Set(files.filter((f) => f.startsWith('node_modules')).map((f) => f.split('/')[1]))].sort();
+
+    it('--help and --version: the command table and commander only', () => {
+      for (const args of [['--help'], ['--version']]) {
+        const files = loaded(args);
+        expect(files.filter((f) => !f.startsWith('node_modules'))).toEqual(
+          ['bin/answer', 'dist/cli/commands.js', 'dist/cli/main.js', 'dist/cli/progress.js', 'dist/cli/terminal.js', 'dist/errors.js'],
+        );
+        expect(packages(files)).toEqual(['commander']);
+      }
+    });
+
+    it('check: no letter parser, reader, renderer, index builder or markdown parser', () => {
+      const files = loaded(['check']);
+      expect(files).toContain('dist/check/index.js');
+      // read/read-text.js is the text decoding (UTF-8, UTF-16, Windows-1252) a document file needs;
+      // link/index-file.js reads the passage ids the index holds, so cited policy is not split again.
+      const allowed = (f: string) => !/^dist\/(read|link)\//.test(f) || f === 'dist/read/read-text.js' || f === 'dist/link/index-file.js';
+      expect(files.filter((f) => !allowed(f))).toEqual([]);
+      expect(files.filter((f) => /^dist\/(parse|render|answers\/(?!question-similarity)|corpus\/(?!passages-version))/.test(f))).toEqual([]);
+      expect(packages(files)).toEqual(['commander', 'mdast-util-to-string']);
+    });
+  });
 });
+

@@ -1,5 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
-import { openWorkspace, type ProgressEvent, type Workspace } from '../index.js';
+import type { ProgressEvent, Workspace } from '../index.js';
+// From its own module, not index.ts, which also loads the letter parser and the readers (see commands/check.ts).
+import { openWorkspace } from '../workspace/workspace.js';
 import type { Progress } from './progress.js';
 import { terminalSafe } from './terminal.js';
 

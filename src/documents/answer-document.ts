@@ -17,6 +17,7 @@ import { parseCitation } from './citation.js';
 import { parseFrontMatter, type FrontMatterMap } from './front-matter.js';
 import { normalizeLineEndings } from './line-endings.js';
 import { readBody } from './read-body.js';
+import { collapseSpace } from '../text/text-utils.js';
 import { applySchema, type DocumentSchema } from './schema.js';
 
 /** The paragraph a draft writes where an answer still has to be written. */
@@ -201,7 +202,8 @@ function layoutBlocks(body: string, nodes: Block[], bodyStartLine: number): Layo
     if (question) {
       let j = i + 1;
       while (j < nodes.length && !(nodes[j]!.type === 'heading' && nodes[j]!.depth <= heading.depth)) j++;
-      blocks.push(readSection(body, nodes, i, j, Number(question[1]), text, vervallenDepth !== null, lineOf, startAt(j)));
+      const rest = question[0].length === text.length ? '' : text.slice(question[0].length);
+      blocks.push(readSection(body, nodes, i, j, Number(question[1]), rest, vervallenDepth !== null, lineOf, startAt(j)));
       i = j;
       continue;
     }
@@ -220,9 +222,9 @@ function layoutBlocks(body: string, nodes: Block[], bodyStartLine: number): Layo
   return blocks;
 }
 
-/** The question text in the heading itself: "Vraag 3: Deelt het college ...?". */
-function questionInHeading(text: string): string {
-  return text.replace(QUESTION_HEADING, '').replace(/^\s*(?:\([^)]*\))?\s*[:.\-–—]?\s*/, '').replace(/\s+/g, ' ').trim();
+/** The question text in the heading itself, from what follows "Vraag 3" ("Vraag 3: Deelt het college ...?"). */
+function questionInHeading(rest: string): string {
+  return rest === '' ? '' : rest.replace(/^\s*(?:\([^)]*\))?\s*[:.\-–—]?\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a block is the label "Bronnen" (a heading, or a paragraph before the list). */
@@ -236,7 +238,8 @@ function readSection(
   from: number,
   to: number,
   number: number,
-  headingText: string,
+  /** The heading's text after "Vraag N". */
+  headingRest: string,
   orphan: boolean,
   lineOf: (node: Block) => number,
   rawEnd: number,
@@ -246,9 +249,9 @@ function readSection(
   // The question: the blockquote under the heading; or, in templates that put the question in
   // the heading ("Vraag 3: Deelt ...?"), the heading's text, and a blockquote below it is the
   // question again only when it says the same (else it is a quote in the answer).
-  let question = questionInHeading(headingText);
+  let question = questionInHeading(headingRest);
   if (k < to && nodes[k]!.type === 'blockquote') {
-    const quoted = nodes[k]!.parts.join(' ').replace(/\s+/g, ' ').trim();
+    const quoted = collapseSpace(nodes[k]!.parts.join(' '));
     if (question === '' || questionSimilarity(question, quoted) >= 0.5) {
       question = quoted;
       k++;
@@ -337,6 +340,10 @@ function readSection(
   };
 }
 
+/** "antwoord" where the plain text starts (sticky: `lastIndex` says where). */
+const ANTWOORD_AT = /antwoord/iy;
+const ANTWOORD_WORD_AT = /antwoord[ ]*[\p{L}\p{N}]/iuy;
+
 /**
  * The `Antwoord:` label of a section's first block: `alone` when the block is only the label (a
  * heading or paragraph "Antwoord" / "Antwoord:"), else `cut`, the length of the inline label to
@@ -355,11 +362,15 @@ function answerLabel(block: Block, body: string): { alone: boolean; cut: number 
     return { alone: false, cut: RAW_LABEL.exec(raw)?.[0].length ?? 0 };
   };
   if (!/[\\*_[\]<&`]/.test(raw) && !/ $/m.test(raw)) return decide(block.text);
-  const stripped = raw.replace(/^[*_]+/, '');
+  // The text after the leading emphasis marks, looked at where it starts (no copy of the paragraph).
+  let lead = 0;
+  while (raw.charCodeAt(lead) === 42 || raw.charCodeAt(lead) === 95) lead++;
   // Plain text starting with anything but "antwoord" cannot match either pattern.
-  if (!/^antwoord/i.test(stripped) && !/^[\\&<`[!]/.test(stripped)) return null;
+  ANTWOORD_AT.lastIndex = lead;
+  if (!ANTWOORD_AT.test(raw) && !'\\&<`[!'.includes(raw.charAt(lead) || '-')) return null;
   // "Antwoord" then a word ("_Antwoord nog in te vullen._"): no colon can follow in the plain text.
-  if (/^antwoord[ ]*[\p{L}\p{N}]/iu.test(stripped)) return null;
+  ANTWOORD_WORD_AT.lastIndex = lead;
+  if (ANTWOORD_WORD_AT.test(raw)) return null;
   const m = RAW_LABEL.exec(raw);
   if (m) {
     const marker = m[1] ?? '';

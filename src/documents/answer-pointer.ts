@@ -47,9 +47,16 @@ function plain(text: string): string {
 export function answerPointer(text: string): number[] | null {
   // Most answers are not pointers: the word a pointer starts with decides that in its first
   // characters (a pointer has its lead word within 400, however much markup is around it).
-  if (!MAY_POINT.test(text.slice(0, 400).replace(/[*_`]/g, ''))) return null;
+  const head = text.length > 400 ? text.slice(0, 400) : text;
+  if (!MAY_POINT.test(MARKUP.test(head) ? head.replace(MARKUP_ALL, '') : head)) return null;
   return pointerNumbers(text);
 }
+
+/** The emphasis and code marks `plain` drops. */
+const MARKUP = /[*_`]/;
+const MARKUP_ALL = /[*_`]/g;
+/** Splits a pointer's numbers from their joiners (kept: a range joiner expands). */
+const JOINERS = new RegExp(`(${JOIN})`, 'i');
 
 /** `answerPointer` without its quick first look (the tests hold the one to the other). */
 export function pointerNumbers(text: string): number[] | null {
@@ -58,7 +65,7 @@ export function pointerNumbers(text: string): number[] | null {
   if (!match) return null;
   const list = match[1]!;
   const numbers: number[] = [];
-  const tokens = list.split(new RegExp(`(${JOIN})`, 'i'));
+  const tokens = list.split(JOINERS);
   for (let i = 0; i < tokens.length; i += 2) {
     const n = parseInt(tokens[i]!, 10);
     const joiner = i > 0 ? tokens[i - 1]!.trim().toLowerCase() : '';

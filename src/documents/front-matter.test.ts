@@ -178,7 +178,8 @@ describe('the plain subset', () => {
   });
 
   it('agrees with yaml on any mix of plain lines', () => {
-    const line = fc.constantFrom('id: x', 'title: Vragen over zorg', 'a: "45"', "b: 'c'", 'd:', 'e: null', 'f: ~', 'g: []', '  - D66', '- SP', '  until: 2025-06-01', 'h: a:b', 'i: https://x.nl', 'j: x, y', 'k: [a', 'l: -5', '');
+    const line = fc.constantFrom('id: x', 'title: Vragen over zorg', 'a: "45"', "b: 'c'", 'd:', 'e: null', 'f: ~', 'g: []', '  - D66', '- SP', '  until: 2025-06-01', 'h: a:b', 'i: https://x.nl', 'j: x, y', 'k: [a', 'l: -5', '',
+      'm: a#b', 'n: a #b', 'o: a:', 'p: x: y', 'q: Null', 'r: "a#b"', "s: 'x: y'", 't: @x', 'u: `x`', 'v: a:b:c', 'w: NULL', 'x: nulls', 'y: "a: b"', 'z: ~x');
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
         const yamlText = lines.join('\n');

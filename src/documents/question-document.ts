@@ -41,6 +41,7 @@ import { normalizeLineEndings } from './line-endings.js';
 import { readBody } from './read-body.js';
 import { applySchema, type DocumentSchema, refuseErrors, type SchemaValues } from './schema.js';
 import { cutSlug, foldSlug } from '../text/slug.js';
+import { collapseSpace } from '../text/text-utils.js';
 
 /** Front-matter keys of a question document, in the order they are written. */
 export const QUESTION_DOCUMENT_KEYS = [
@@ -53,10 +54,7 @@ const FOOTNOTE_HEADING = /^Voetnoten$/i;
 const ANSWER_HEADING = /^Antwoord$/i;
 
 /** Whitespace collapsed to single spaces and trimmed: the form of question and part texts. */
-export function collapseWhitespace(text: string): string {
-  // Most texts are collapsed already (the writer writes them so): no copy for those.
-  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-}
+export const collapseWhitespace = collapseSpace;
 
 /**
  * The preamble as the document keeps it: paragraphs separated by one blank line, lines within a

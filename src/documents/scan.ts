@@ -27,11 +27,23 @@ const MAYBE_MARKUP = /[\\[\]`<*_&]/;
 /** What is left that makes inline markdown read differently from how it is written: markup, or an entity. */
 const INLINE_MARKUP = /[\\[\]`<*_]|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
 
-/** The plain text of one line of inline markdown whose only markup is backslash escapes; null when it has more. */
+/**
+ * A run of `_` between two letters or digits, as written (not after a backslash): CommonMark's
+ * flanking rules let it neither open nor close emphasis, so it is text ("sociaal-domein_def.pdf",
+ * which the writers leave unescaped: text/markdown-escape.ts). A `*` run there can; it stays markup.
+ */
+const INTRAWORD_UNDERSCORE = /(?<=[\p{L}\p{N}])_+(?=[\p{L}\p{N}])/gu;
+
+/**
+ * The plain text of one line of inline markdown whose only markup is backslash escapes and
+ * underscores inside words; null when it has more.
+ */
 export function plainInline(raw: string): string | null {
   if (!MAYBE_MARKUP.test(raw)) return raw;
   const escapes = raw.includes('\\');
-  if (INLINE_MARKUP.test(escapes ? raw.replace(ESCAPE, '') : raw)) return null;
+  let rest = raw.includes('_') ? raw.replace(INTRAWORD_UNDERSCORE, '') : raw;
+  if (escapes) rest = rest.replace(ESCAPE, '');
+  if (INLINE_MARKUP.test(rest)) return null;
   return escapes ? raw.replace(ESCAPE, '$1') : raw;
 }
 
@@ -70,12 +82,16 @@ const STRONG_LEAD = /^\*\*([^*\\\s](?:[^*\\]*[^*\\\s])?)\*\*((?: .*)?)$/;
 
 /**
  * `[label](destination) rest`: a link first, with a plain destination and the label possibly
- * escaped; label, destination and rest, or null. By hand: a citation line is the commonest item of
- * an answer document, and the pattern `^\[((?:[^\\[\]]|\\.)*)\]\(([^\s()<>\\&]*)\)(.*)$` it
- * stands for cost a microsecond a label in its alternation.
+ * escaped; label, destination and rest, or null. The pattern
+ * `^\[((?:[^\\[\]]|\\.)*)\]\(([^\s()<>\\&]*)\)(.*)$`, taken in two steps: a citation line is the
+ * commonest item of an answer document, and that pattern's alternation cost a microsecond a label.
+ * A label without a backslash is one character class (`LINK_LEAD`); one with escapes is read by hand.
  */
 function linkLead(line: string): [label: string, destination: string, rest: string] | null {
   if (line.charCodeAt(0) !== 91 || line.includes('\u2028') || line.includes('\u2029')) return null;
+  const plain = LINK_LEAD.exec(line);
+  if (plain) return [plain[1]!, plain[2]!, line.slice(plain[0].length)];
+  if (!line.includes('\\')) return null;
   let i = 1;
   for (; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -90,6 +106,9 @@ function linkLead(line: string): [label: string, destination: string, rest: stri
   if (/[\s()<>\\&]/.test(destination)) return null;
   return [line.slice(1, i), destination, line.slice(close + 1)];
 }
+
+/** A link with a label free of brackets and backslashes, and a plain destination. */
+const LINK_LEAD = /^\[([^\\[\]]*)\]\(([^\s()<>\\&]*)\)/;
 
 /** A one-line item's content as the tree reads it, or null when only the tree can say. */
 function plainItem(content: string, line: number): BlockItem | null {
@@ -147,8 +166,9 @@ class ScanBudget {
 // Blocks by lines.
 
 const HEADING = /^(#{1,6})(?:[ ]+(.*?))?[ ]*$/;
-const BULLET = /^[-*+](?: +|$)/;
 const ORDERED = /^(\d{1,9})[.)](?: +|$)/;
+/** Item content that opens a block of its own (looked for where the content starts). */
+const OPENS_BLOCK_AT = /(?:[#>`~<]|[-*+] |\d{1,9}[.)] )/y;
 /** A line a scanner by lines cannot place without the full CommonMark rules. */
 const UNSURE = [
   /^ {0,3}(?:```|~~~)/, // fenced code
@@ -194,19 +214,43 @@ function unsure(line: string, c: number): boolean {
   }
 }
 
-function listMarker(line: string): RegExpExecArray | null {
+/**
+ * The width of the list marker opening a line, with the spaces after it (`^[-*+](?: +|$)`, or
+ * `ORDERED`), or 0 for none. A bullet by hand: a citation list has one on every line, and this is
+ * asked for each line up to three times (no match array made each time).
+ */
+function markerWidth(line: string): number {
   const c = line.charCodeAt(0);
-  if (!mayBeMarker(c)) return null;
-  return c >= 48 ? ORDERED.exec(line) : BULLET.exec(line);
+  if (c === 45 || c === 42 || c === 43) {
+    if (line.length === 1) return 1;
+    if (line.charCodeAt(1) !== 32) return 0;
+    let width = 2;
+    while (line.charCodeAt(width) === 32) width++;
+    return width;
+  }
+  if (c >= 48 && c <= 57) return ORDERED.exec(line)?.[0].length ?? 0;
+  return 0;
+}
+
+/** What must stay the same for items to be one list: the bullet, or the ordered list's delimiter (`.` or `)`). */
+function markerKind(line: string): string {
+  let i = 0;
+  while (isDigit(line.charCodeAt(i))) i++;
+  return line.charAt(i);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
 }
 
 function isHeading(line: string): boolean {
   return line.charCodeAt(0) === 35 && HEADING.test(line);
-}
-
-/** What must stay the same for items to be one list: the bullet, or the ordered delimiter. */
-function listKind(marker: RegExpExecArray): string {
-  return marker[1] === undefined ? marker[0].charAt(0) : `1${marker[0].charAt(marker[1].length)}`;
 }
 
 /** Whether the line starts a block that ends a paragraph (CommonMark "can interrupt a paragraph"). */
@@ -229,9 +273,12 @@ interface Shape {
   /** Heading content as written. */
   content: string;
   /** Lists: the first line of each item, the first number. */
-  items: number[];
+  items: readonly number[];
   listStart: number | null;
 }
+
+/** The items of every block but a list. */
+const NO_ITEMS: readonly number[] = [];
 
 /** The body as lines and the offset each line starts at. */
 interface Lines {
@@ -346,7 +393,9 @@ class ScannedBlock extends PlacedBlock implements Block {
       const line = lines[from]!;
       // Only one-line items are read here; anything longer is the tree's.
       let item: BlockItem | null = null;
-      if (lines.slice(from + 1, to + 1).every(isBlank)) item = plainItem(line.slice(listMarker(line)![0].length), from + 1);
+      let oneLine = true;
+      for (let k = from + 1; k <= to && oneLine; k++) oneLine = isBlank(lines[k]!);
+      if (oneLine) item = plainItem(line.slice(markerWidth(line)), from + 1);
       if (!item) {
         this.itemsCache = this.tree().items as BlockItem[];
         return this.itemsCache;
@@ -381,18 +430,20 @@ export function scanBlocks(body: string): Block[] | null {
     // Most lines start with a letter, a "#" or a ">": no unsure shape starts so.
     if ((c > 96 && c !== 126) || (c >= 65 && c <= 90) || c === 35 || c === 62) continue;
     if (unsure(line, c)) return null;
-    const marker = mayBeMarker(c) ? listMarker(line) : null;
-    if (marker) {
-      const content = line.slice(marker[0].length);
+    const width = mayBeMarker(c) ? markerWidth(line) : 0;
+    if (width > 0) {
       // A marker alone, or item content that opens another block: not plain.
-      if (content === '' || /^(?:[#>`~<]|[-*+] |\d{1,9}[.)] )/.test(content)) return null;
+      if (width === line.length) return null;
+      OPENS_BLOCK_AT.lastIndex = width;
+      if (OPENS_BLOCK_AT.test(line)) return null;
       // Five or more spaces after the marker make the content indented code.
-      if (/ {5}$/.test(marker[0])) return null;
-      if (marker[1] !== undefined && /^0\d/.test(marker[1])) return null;
+      if (width >= 6 && line.startsWith('     ', width - 5)) return null;
+      // A number with a leading zero.
+      if (c === 48 && isDigit(line.charCodeAt(1))) return null;
     }
   }
   const shapes: Shape[] = [];
-  const shape = (type: BlockType, from: number, to: number, extra: Partial<Shape> = {}): Shape => ({ type, from, to, depth: 0, content: '', items: [], listStart: null, ...extra });
+  const shape = (type: BlockType, from: number, to: number, depth = 0, content = '', items: readonly number[] = NO_ITEMS, listStart: number | null = null): Shape => ({ type, from, to, depth, content, items, listStart });
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -407,7 +458,7 @@ export function scanBlocks(body: string): Block[] | null {
       const content = heading[2] ?? '';
       // A closing sequence ("## Vraag 2 ##") is stripped by CommonMark; leave it to the tree.
       if (/(?:^|\s)#+$/.test(content)) return null;
-      shapes.push(shape('heading', i, i, { depth: heading[1]!.length, content }));
+      shapes.push(shape('heading', i, i, heading[1]!.length, content));
       i++;
       continue;
     }
@@ -420,12 +471,12 @@ export function scanBlocks(body: string): Block[] | null {
       i = j;
       continue;
     }
-    const first = listMarker(line);
-    if (first) {
+    const firstWidth = markerWidth(line);
+    if (firstWidth > 0) {
       const items = [i];
-      const kind = listKind(first);
+      const kind = markerKind(line);
       // Where the item's content starts: after a blank line, only lines indented this far stay in it.
-      let contentIndent = first[0].length;
+      let contentIndent = firstWidth;
       let last = i;
       let j = i + 1;
       while (j < lines.length) {
@@ -433,26 +484,25 @@ export function scanBlocks(body: string): Block[] | null {
         if (isBlank(next)) {
           let k = j + 1;
           while (k < lines.length && isBlank(lines[k]!)) k++;
-          const after = k < lines.length ? listMarker(lines[k]!) : null;
-          if (k < lines.length && (/^ */.exec(lines[k]!)![0].length >= contentIndent || (after && listKind(after) === kind))) {
+          if (k < lines.length && (leadingSpaces(lines[k]!) >= contentIndent || (markerWidth(lines[k]!) > 0 && markerKind(lines[k]!) === kind))) {
             j = k;
             continue;
           }
           if (k < lines.length && lines[k]!.startsWith(' ')) return null;
           break;
         }
-        const marker = listMarker(next);
-        if (marker && listKind(marker) !== kind) break;
-        if (marker) {
+        const width = markerWidth(next);
+        if (width > 0 && markerKind(next) !== kind) break;
+        if (width > 0) {
           items.push(j);
-          contentIndent = marker[0].length;
+          contentIndent = width;
         } else if (isHeading(next) || next.startsWith('>')) {
           break;
         }
         last = j;
         j++;
       }
-      shapes.push(shape('list', i, last, { items, listStart: first[1] === undefined ? null : Number(first[1]) }));
+      shapes.push(shape('list', i, last, 0, '', items, isDigit(line.charCodeAt(0)) ? Number(ORDERED.exec(line)![1]) : null));
       i = last + 1;
       continue;
     }

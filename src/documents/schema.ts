@@ -69,10 +69,18 @@ interface Context {
   name: string;
 }
 
+const entriesOf = new WeakMap<Record<string, FieldSpec>, Array<[string, FieldSpec]>>();
+/** A schema's fields as entries, made once per schema (every document read goes through them). */
+function fieldEntries(fields: Record<string, FieldSpec>): Array<[string, FieldSpec]> {
+  let entries = entriesOf.get(fields);
+  if (!entries) entriesOf.set(fields, (entries = Object.entries(fields)));
+  return entries;
+}
+
 function readGroup(data: FrontMatterMap, fields: Record<string, FieldSpec>, prefix: string, context: Context): SchemaValues {
   const values = Object.create(null) as SchemaValues;
   const path = (key: string) => (prefix ? `${prefix}.${key}` : key);
-  for (const [key, spec] of Object.entries(fields)) {
+  for (const [key, spec] of fieldEntries(fields)) {
     if (!Object.hasOwn(data, key)) {
       if (spec.required) context.problems.push(schemaProblem(`The ${context.name} needs '${path(key)}'${hint(spec)}`, context.file, (prefix ? context.fm.keyLines[prefix] : null) ?? 1));
       continue;

@@ -15,7 +15,6 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { InputError } from '../errors.js';
@@ -186,6 +185,8 @@ const { workerData } = require('node:worker_threads');
 `;
 
 function parseInWorker(text: string, file: string | null, timeLimitMs: number): Root {
+  // Loaded here: most documents are read by the line scanner or parsed on this thread.
+  const { MessageChannel, receiveMessageOnPort, Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_CODE, {

@@ -14,7 +14,6 @@ import { lstat, mkdir, open, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { lineEndingOf, withLineEnding } from '../documents/line-endings.js';
-import { withFileLock, writeFileAtomic } from '../io/atomic-write.js';
 
 /** What a write did. `file` and `backup` are workspace-relative, with forward slashes. */
 export interface FileWrite {
@@ -102,6 +101,7 @@ export class WorkspaceFiles {
 
   /** Write a file by the workspace's write policy (see the module comment). */
   async write(request: WriteRequest): Promise<FileWrite> {
+    const { withFileLock, writeFileAtomic } = await atomicWrite();
     const path = resolve(request.path);
     const file = this.shown(path);
     await this.refuseLinkedFolders(path, file);
@@ -130,6 +130,7 @@ export class WorkspaceFiles {
 
   /** Copy `data` (the content of `path` now) into the backup folder; returns the backup, shown. */
   async backup(path: string, data: Uint8Array): Promise<string> {
+    const { writeFileAtomic } = await atomicWrite();
     const folder = this.backupFolder(path);
     await mkdir(folder, { recursive: true }).catch(async (error: NodeJS.ErrnoException) => {
       // A file where a folder of .answer/backups should be (".answer" committed as a file).
@@ -218,4 +219,9 @@ function escapeRegExp(text: string): string {
 function isoFromStamp(stamp: string): string {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/.exec(stamp)!;
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;
+}
+
+/** The atomic writer, loaded by the operations that write: `check` and `status` only read. */
+function atomicWrite(): Promise<typeof import('../io/atomic-write.js')> {
+  return import('../io/atomic-write.js');
 }
