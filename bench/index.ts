@@ -13,9 +13,11 @@
  * one at ANSWER_BENCH_DATABASE_URL (or ANSWER_TEST_DATABASE_URL), else a throwaway cluster
  * (scripts/pg-test-cluster.sh) removed afterwards; each run gets a new database.
  *
- * Scales: 1 and 100 by default; BENCH_INDEX_SCALES=1,100,1000 adds the 1,000× corpus (about an
- * hour on 2 cores; 30 questions, and 3 per client at once). BENCH_INDEX_BACKENDS=postgres (or
- * memory) measures one backend. BENCH_QUICK=1: the seed and a 2× corpus in this process, 12 questions, a smoke run.
+ * Scales: 1 and 100 by default; BENCH_INDEX_SCALES=1,100,1000 adds the 1,000× corpus (30
+ * questions, and 3 per client at once): the whole run took 43 minutes on 2 cores shared with other
+ * work, 17 of them indexing 1,000× into PostgreSQL. BENCH_INDEX_BACKENDS=postgres (or memory)
+ * measures one backend. BENCH_QUICK=1: the seed and a 2× corpus in this process, 12 questions, a
+ * smoke run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -369,7 +371,7 @@ export async function run({ quick }: BenchOptions): Promise<void> {
   const seed = await seedCorpus();
   await rm(seed.dir, { recursive: true, force: true });
   console.log(describeCorpus(`index backends, seed corpus ×${scales.join(', ×')}`, seed));
-  if (!quick && !scales.includes(1000)) console.log('(the 1,000× corpus only with BENCH_INDEX_SCALES=1,100,1000: about an hour on 2 cores)');
+  if (!quick && !scales.includes(1000)) console.log('(the 1,000× corpus only with BENCH_INDEX_SCALES=1,100,1000: some 45 minutes on 2 cores)');
   const { url, stop, note } = server();
   console.log(`PostgreSQL: ${note}; ${CLIENTS} clients share one pool of ${CLIENTS} connections (PostgreSQL) or one store (memory)`);
   const results: Result[] = [];
