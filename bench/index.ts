@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { evaluate, linkerRanker, type GoldQuery } from '../src/link/index.js';
+import { evaluate, linkerRanker, type GoldQuery, type LinkedPassage } from '../src/link/index.js';
 import { syncIndex } from '../src/link/build-index.js';
 import type { IndexStore } from '../src/link/index-store.js';
 import { MemoryIndexStore } from '../src/link/memory-store.js';
@@ -67,6 +67,8 @@ interface Result {
   sqlP50?: number;
   sqlP95?: number;
   sqlSameTop10?: number;
+  /** Per question its links (top 10: id, score), to compare the backends at each scale. */
+  links: Array<Array<[string, number]>>;
   /** What went wrong on the way, if anything (the row still has what was measured). */
   note?: string;
 }
@@ -150,13 +152,15 @@ function serverCpuMs(postmaster: number | null): number {
 async function postmasterPid(url: string): Promise<number | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  await client.end();
   try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    // Read while the backend is alive: it exits with the connection.
     const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8');
     return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return null;
+  } finally {
+    await client.end();
   }
 }
 
@@ -202,12 +206,14 @@ async function measure(backend: Backend, scale: number, url: string | null, roun
   const rank = linkerRanker(store);
   for (const q of queries.slice(0, 3)) await rank(q);
   const times: number[] = [];
+  const links: Array<Array<[string, number]>> = [];
   const queryCpu0 = cpu();
   for (let r = 0; r < rounds; r++) {
     for (const q of queries) {
       const t = performance.now();
-      await rank(q);
+      const ranked = (await rank(q)) as LinkedPassage[];
       times.push(performance.now() - t);
+      if (r === 0) links.push(ranked.map((p) => [p.id, p.score]));
     }
   }
   const queryCpuMs = (cpu() - queryCpu0) / times.length;
@@ -235,6 +241,7 @@ async function measure(backend: Backend, scale: number, url: string | null, roun
     indexCpuS,
     queries: times.length,
     queryCpuMs,
+    links,
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -339,6 +346,22 @@ function server(): { url: string | null; stop: () => void; note: string } {
   }
 }
 
+/**
+ * Whether the PostgreSQL backend linked every question as the embedded index did at this scale:
+ * the same passages in the same order, scores within 1e-6 (test/gold/backends.test.ts checks it
+ * on the seed corpus; this on the synthetic ones).
+ */
+function sameLinks(embedded: Result, postgres: Result): string {
+  let same = 0;
+  const n = Math.min(embedded.links.length, postgres.links.length);
+  for (let i = 0; i < n; i++) {
+    const a = embedded.links[i]!;
+    const b = postgres.links[i]!;
+    if (a.length === b.length && a.every(([id, score], j) => b[j]![0] === id && Math.abs(b[j]![1] - score) < 1e-6)) same++;
+  }
+  return `links as the embedded index's (same passages and order, scores within 1e-6) for ${same} of ${n} questions`;
+}
+
 /** A figure, or '-' for none (NaN comes back from a worker's JSON as null). */
 const f = (x: number | null | undefined, digits = 1) => (typeof x !== 'number' || Number.isNaN(x) ? '-' : x.toFixed(digits));
 
@@ -391,9 +414,11 @@ export async function run({ quick }: BenchOptions): Promise<void> {
         printRow(result);
         if (result.note) console.log(`${''.padEnd(16)}(${result.note})`);
         if (result.backend === 'postgres') printStrategies([result]);
+        const embedded = results.find((r) => r.backend === 'memory' && r.scale === scale);
+        if (result.backend === 'postgres' && embedded) console.log(`${''.padEnd(16)}${sameLinks(embedded, result)}`);
         results.push(result);
-        // The raw figures, for a note or a table elsewhere.
-        if (process.env.BENCH_INDEX_JSON) console.log(JSON.stringify(result));
+        // The raw figures, for a note or a table elsewhere (the links left out).
+        if (process.env.BENCH_INDEX_JSON) console.log(JSON.stringify({ ...result, links: undefined }));
       }
     }
   } finally {
