@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The PostgreSQL server the backend's tests run against (started when none is given).
+    globalSetup: ['test/setup/postgres.ts'],
   },
 });

@@ -62,7 +62,7 @@ interface Corpus {
 }
 
 /** The seed corpus as the tool makes it: convert each policy seed, write corpus/, load it. */
-async function seedCorpus(): Promise<Corpus & { dir: string }> {
+export async function seedCorpus(): Promise<Corpus & { dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'answer-bench-'));
   await mkdir(join(dir, 'corpus'));
   for (const name of (await readdir(SEEDS)).sort()) {
@@ -78,7 +78,7 @@ function megabytes(passages: readonly Passage[]): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-function describeCorpus(label: string, corpus: Corpus): string {
+export function describeCorpus(label: string, corpus: Corpus): string {
   const docs = new Set(corpus.passages.map((p) => p.doc)).size;
   const words = corpus.passages.map((p) => p.text.split(/\s+/).length).sort((a, b) => a - b);
   return `link: ${label}: ${docs} documents, ${corpus.passages.length.toLocaleString('en')} passages (median ${words[words.length >> 1]} words), ${megabytes(corpus.passages)} MB of text`;
@@ -86,7 +86,7 @@ function describeCorpus(label: string, corpus: Corpus): string {
 
 const REAL_SET = 'real-council-questions';
 
-async function goldSets(): Promise<Array<{ name: string; gold: GoldFile }>> {
+export async function goldSets(): Promise<Array<{ name: string; gold: GoldFile }>> {
   const names = (await readdir(GOLD)).filter((f) => f.endsWith('.json')).sort();
   const sets = await Promise.all(names.map(async (f) => ({ name: basename(f, '.json'), gold: parseGold(await readFile(join(GOLD, f), 'utf8'), f) })));
   // The real questions first: every change is judged on them before the written sets.

@@ -48,5 +48,5 @@ export function err(ctx: CliContext, text: string): void {
 
 /** The workspace the user works in, with progress shown on the terminal. */
 export function workspace(ctx: CliContext): Promise<Workspace> {
-  return openWorkspace({ dir: ctx.cwd, onProgress: (event: ProgressEvent) => ctx.progress.report(event) });
+  return openWorkspace({ dir: ctx.cwd, env: ctx.env, onProgress: (event: ProgressEvent) => ctx.progress.report(event) });
 }

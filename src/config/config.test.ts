@@ -106,6 +106,28 @@ describe('parseConfig', () => {
     expect(error('{"docx": {"author": 3}}').message).toBe('docx.author: must be text, not 3');
   });
 
+  it('reads the index settings: memory by default, or a PostgreSQL collection, checked like the other keys', () => {
+    expect(parseConfig('{}').index).toEqual({ backend: 'memory' });
+    expect(parseConfig('{"index": {"backend": "memory"}}').index).toEqual({ backend: 'memory' });
+    expect(parseConfig('{"index": {"backend": "postgres", "collection": "zwolle"}}').index).toEqual({ backend: 'postgres', url: null, collection: 'zwolle', search: ['zwolle'] });
+    expect(parseConfig('{"index": {"backend": "postgres", "url": "postgres://griffie@db.zwolle.nl/answer", "collection": "zwolle", "search": ["zwolle", "regio-ijsselland"]}}').index).toEqual({
+      backend: 'postgres',
+      url: 'postgres://griffie@db.zwolle.nl/answer',
+      collection: 'zwolle',
+      search: ['zwolle', 'regio-ijsselland'],
+    });
+    expect(error('{"index": "postgres"}').message).toMatch(/^index: must be an object like/);
+    expect(error('{"index": {"backend": "sqlite"}}').message).toBe('index.backend: "sqlite" must be "memory" or "postgres"');
+    expect(error('{"index": {"backend": "postgres"}}').message).toMatch(/^index\.collection: is missing/);
+    expect(error('{"index": {"backend": "postgres", "collection": "Zwolle"}}').message).toMatch(/^index\.collection: "Zwolle" must be a collection name/);
+    expect(error('{"index": {"backend": "memory", "collection": "zwolle"}}').message).toBe('index.collection: is for "backend": "postgres" only');
+    expect(error('{"index": {"backend": "postgres", "collection": "z", "colection": "x"}}').message).toMatch(/^index\.colection: unknown key \(did you mean "collection"\?\)/);
+    // A URL that is not one is refused without being shown: it may hold a password.
+    const bad = error('{"index": {"backend": "postgres", "collection": "z", "url": "answer:geheim@db/answer"}}').message;
+    expect(bad).toMatch(/^index\.url: must be a URL such as/);
+    expect(bad).not.toContain('geheim');
+  });
+
   it('rejects a defaultKind that is not a kind, and an article in two kinds', () => {
     expect(error('{"defaultKind": "art-99"}').message).toMatch(/^defaultKind: "art-99" is not one of the kinds \(schriftelijke-vragen\)/);
     expect(error('{"kinds": {"a": {"term": 3, "articles": ["45"]}, "b": {"term": 4, "articles": ["45"]}}}').message).toMatch(/already listed under kinds\.a/);

@@ -44,7 +44,31 @@ export interface AnswerConfig {
   top: number;
   /** The Word memo (`draft --format docx`). */
   docx: DocxSettings;
+  /** Where the search index lives. */
+  index: IndexSettings;
 }
+
+/**
+ * The search index: embedded (in memory, kept in `.answer/`) or on a PostgreSQL server that many
+ * officers and councils share, each council's passages in a collection of their own.
+ */
+export type IndexSettings =
+  | { backend: 'memory' }
+  | {
+      backend: 'postgres';
+      /** The server's URL; null: taken from ANSWER_DATABASE_URL when the index is opened. */
+      url: string | null;
+      /** The collection this workspace's corpus is indexed into. */
+      collection: string;
+      /** The collections a query searches (default: the workspace's own). */
+      search: string[];
+    };
+
+/** The variable a PostgreSQL URL may come from, so no password sits in a committed file. */
+export const DATABASE_URL_ENV = 'ANSWER_DATABASE_URL';
+
+/** A collection name: lower case letters, digits, dashes and underscores, as in a URL or a file name. */
+export const COLLECTION_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 export interface DocxSettings {
   /** The author in the document properties; null: "Gemeente <municipality>". */
@@ -72,11 +96,13 @@ export function defaultConfig(): AnswerConfig {
     templates: null,
     top: 5,
     docx: { author: null, reference: null },
+    index: { backend: 'memory' },
   };
 }
 
-const TOP_KEYS = ['$schema', 'municipality', 'kinds', 'defaultKind', 'signatories', 'corpus', 'answers', 'questions', 'templates', 'top', 'docx'];
+const TOP_KEYS = ['$schema', 'municipality', 'kinds', 'defaultKind', 'signatories', 'corpus', 'answers', 'questions', 'templates', 'top', 'docx', 'index'];
 const DOCX_KEYS = ['author', 'reference'];
+const INDEX_KEYS = ['backend', 'url', 'collection', 'search'];
 const KIND_KEYS = ['articles', 'term'];
 const SIGNATORY_KEYS = ['burgemeester', 'secretaris'];
 
@@ -186,7 +212,41 @@ export function parseConfig(text: string, display: string = CONFIG_FILE, path: s
     if (reference !== null && !/\.(?:docx|dotx)$/i.test(reference)) fail('docx.reference', `${show(reference)} must be a Word file (.docx or .dotx)`);
     config.docx = { author: has(entry, 'author') ? optionalString(entry.author, 'docx.author', fail) : null, reference };
   }
+  if (has(input, 'index')) config.index = parseIndex(input.index, fail);
   return config;
+}
+
+function parseIndex(value: unknown, fail: Fail): IndexSettings {
+  if (!isObject(value)) fail('index', `must be an object like { "backend": "postgres", "collection": "zwolle" }, not ${show(value)}`);
+  const entry = value as Record<string, unknown>;
+  checkKeys(entry, INDEX_KEYS, 'index.', fail);
+  const backend = has(entry, 'backend') ? entry.backend : 'memory';
+  if (backend !== 'memory' && backend !== 'postgres') fail('index.backend', `${show(backend)} must be "memory" or "postgres"`);
+  if (backend === 'memory') {
+    for (const key of ['url', 'collection', 'search']) if (has(entry, key)) fail(`index.${key}`, 'is for "backend": "postgres" only');
+    return { backend: 'memory' };
+  }
+  let url: string | null = null;
+  if (has(entry, 'url') && entry.url !== null) {
+    if (typeof entry.url !== 'string' || !/^postgres(?:ql)?:\/\/\S+$/.test(entry.url.trim())) {
+      // Not shown: a URL may hold a password.
+      fail('index.url', `must be a URL such as "postgres://user@host:5432/database", not a ${typeof entry.url === 'string' ? 'string of another form' : show(entry.url)}`);
+    }
+    url = (entry.url as string).trim();
+  }
+  const name = (item: unknown, key: string): string => {
+    if (typeof item !== 'string' || !COLLECTION_NAME.test(item)) fail(key, `${show(item)} must be a collection name: lower case letters, digits, "-" and "_", at most 63`);
+    return item as string;
+  };
+  if (!has(entry, 'collection')) fail('index.collection', 'is missing: name the collection this workspace indexes into, e.g. "zwolle"');
+  const collection = name(entry.collection, 'index.collection');
+  let search = [collection];
+  if (has(entry, 'search')) {
+    const list = typeof entry.search === 'string' ? [entry.search] : entry.search;
+    if (!Array.isArray(list) || list.length === 0) fail('index.search', `must be a list of collection names, not ${show(entry.search)}`);
+    search = [...new Set((list as unknown[]).map((item, i) => name(item, `index.search.${i}`)))];
+  }
+  return { backend: 'postgres', url, collection, search };
 }
 
 type Fail = (key: string, message: string) => never;

@@ -269,6 +269,9 @@ export function fastMarkdownTree(body: string): Root | null {
       continue;
     }
     endList();
+    // A line indented four spaces that starts a block is indented code (after a heading, say:
+    // "# zorg" then "    <https://x.nl> zorg", which remark keeps as code and this path read as a link).
+    if (/^ {4}/.test(line)) return null;
     // A paragraph: lines until a blank line or a line that interrupts one.
     const para = [line];
     let j = i + 1;

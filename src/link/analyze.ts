@@ -298,7 +298,16 @@ export function sectionHeadings(passage: Pick<Passage, 'heading' | 'title'>): st
   return heading.length > 0 && heading[0] === passage.title ? heading.slice(1) : heading;
 }
 
-/** Analyse a passage's fields (text, heading path, document title) for the index. */
+/**
+ * The section a passage belongs to: its document and heading path. Passages with one key are read
+ * as one document by section-level scoring (score.ts) and count as alike in diversification.
+ */
+export function sectionKey(passage: Pick<Passage, 'doc' | 'heading'>): string {
+  // JSON: unambiguous whatever the headings hold, and text any database stores (no NUL byte).
+  return JSON.stringify([passage.doc, ...passage.heading]);
+}
+
+/** Analyse a passage's fields (text, heading path, document title) and its section for the index. */
 export function analyzePassage(passage: Passage): AnalyzedPassage {
   const fields = [passage.text, sectionHeadings(passage).join('\n'), passage.title];
   const terms = new Map<string, number[]>();
@@ -315,5 +324,5 @@ export function analyzePassage(passage: Passage): AnalyzedPassage {
       row[f] = freq;
     }
   });
-  return { passage, terms, lengths };
+  return { passage, section: sectionKey(passage), terms, lengths };
 }

@@ -12,7 +12,7 @@ export interface Candidate {
   score: number;
   /** Section key: document + heading path, or any number or string that stands for it. */
   section: string | number;
-  /** Term frequencies of the passage text, term numbers ascending. */
+  /** Term frequencies of the passage text. */
   vector: TermVector;
 }
 
@@ -44,17 +44,30 @@ function norm(v: TermVector): number {
 
 
 /**
- * A scratch array indexed by term number, for similarities against one vector at a time: scatter
- * its weights, look up each other vector's terms, clear what was set. Kept between calls and only
- * grown: term numbers are dense (memory-store.ts), so it is as long as the vocabulary.
+ * A scratch array indexed by local term number, for similarities against one vector at a time:
+ * scatter its weights, look up each other vector's terms, clear what was set. Kept between calls
+ * and only grown.
  */
 let scratch = new Float64Array(1024);
 
-/** Make the scratch array hold term numbers up to those of `vectors` (term numbers ascend, the last is the largest). */
-function fitScratch(vectors: Iterable<TermVector>): void {
-  let maxId = -1;
-  for (const v of vectors) if (v.ids.length > 0) maxId = Math.max(maxId, v.ids[v.ids.length - 1]!);
-  if (scratch.length <= maxId) scratch = new Float64Array(Math.max(maxId + 1, scratch.length * 2));
+/**
+ * The vectors with their term numbers renumbered 0 … n − 1 over these vectors, and the scratch
+ * array made long enough for them: a store's term numbers need be neither dense nor ordered
+ * (index-store.ts), and a few dozen candidates hold a few thousand distinct terms.
+ */
+function localVectors(vectors: readonly TermVector[]): TermVector[] {
+  const local = new Map<number, number>();
+  const out = vectors.map((v) => {
+    const ids = new Int32Array(v.ids.length);
+    for (let i = 0; i < v.ids.length; i++) {
+      let id = local.get(v.ids[i]!);
+      if (id === undefined) local.set(v.ids[i]!, (id = local.size));
+      ids[i] = id;
+    }
+    return { ids, weights: v.weights };
+  });
+  if (scratch.length < local.size) scratch = new Float64Array(Math.max(local.size, scratch.length * 2));
+  return out;
 }
 
 function scatter(v: TermVector, sign: 0 | 1): void {
@@ -71,10 +84,10 @@ function cosineToScattered(v: TermVector, normV: number, normScattered: number):
 
 /** Cosine similarity of two term vectors. */
 export function cosine(a: TermVector, b: TermVector): number {
-  fitScratch([a, b]);
-  scatter(a, 1);
-  const sim = cosineToScattered(b, norm(b), norm(a));
-  scatter(a, 0);
+  const [la, lb] = localVectors([a, b]) as [TermVector, TermVector];
+  scatter(la, 1);
+  const sim = cosineToScattered(lb, norm(lb), norm(la));
+  scatter(la, 0);
   return sim;
 }
 
@@ -91,8 +104,8 @@ export function diversify<T extends Candidate>(candidates: readonly T[], k: numb
   const sameSection = options.sameSection ?? 0.3;
   const maxScore = candidates.reduce((m, c) => Math.max(m, c.score), 0) || 1;
   const n = candidates.length;
-  fitScratch(candidates.map((c) => c.vector));
-  const norms = candidates.map((c) => norm(c.vector));
+  const vectors = localVectors(candidates.map((c) => c.vector));
+  const norms = vectors.map(norm);
   const taken = new Uint8Array(n);
   const maxSim = new Float64Array(n);
   const picked: T[] = [];
@@ -118,14 +131,14 @@ export function diversify<T extends Candidate>(candidates: readonly T[], k: numb
     picked.push(chosen);
     perSectionCount.set(chosen.section, (perSectionCount.get(chosen.section) ?? 0) + 1);
     if (picked.length === k) break;
-    scatter(chosen.vector, 1);
+    scatter(vectors[best]!, 1);
     for (let i = 0; i < n; i++) {
       if (taken[i]) continue;
       const c = candidates[i]!;
-      const sim = Math.max(cosineToScattered(c.vector, norms[i]!, norms[best]!), c.section === chosen.section ? sameSection : 0);
+      const sim = Math.max(cosineToScattered(vectors[i]!, norms[i]!, norms[best]!), c.section === chosen.section ? sameSection : 0);
       if (sim > maxSim[i]!) maxSim[i] = sim;
     }
-    scatter(chosen.vector, 0);
+    scatter(vectors[best]!, 0);
   }
   return picked;
 }

@@ -4,7 +4,7 @@
  * kilobytes of it and loads none of the analysis, the store or the readers.
  *
  * The file (persist.ts writes it): a JSON header line; then a 4-byte length and a JSON part
- * `{"files":[[file, {hash, ids, problems?}], ...],"words":[...],"passages":[...]}`
+ * `{"files":[[file, {hash, ids, problems?}], ...],"words":[...],"passages":[...],"sectionKeys":[...],"sections":[...]}`
  * (memory-store.ts, `toChunks`); then the numbers. `readIndexedFiles` reads the header and the
  * `files` array only, in chunks, stopping where `"words"` begins.
  */
@@ -14,8 +14,8 @@ import { join } from 'node:path';
 export const INDEX_DIR = '.answer';
 export const INDEX_FILE = 'index.bin';
 export const INDEX_FORMAT = 'answer-index';
-/** Bump when the file layout changes. (2: binary, MemoryIndexStore.toChunks.) */
-export const INDEX_FORMAT_VERSION = 2;
+/** Bump when the file layout changes. (2: binary, MemoryIndexStore.toChunks; 3: section keys from analysis.) */
+export const INDEX_FORMAT_VERSION = 3;
 
 export function indexPath(workspace: string): string {
   return join(workspace, INDEX_DIR, INDEX_FILE);

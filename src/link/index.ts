@@ -2,7 +2,8 @@
  * The link stage: Dutch retrieval over the corpus passages.
  *
  *   text ─ tokenize ─ stopwords ─ elision ─ stem ─ compound parts      (analyze.ts)
- *   passages ─ analyze ─ IndexStore (in memory, persisted in .answer/)  (build-index.ts, persist.ts)
+ *   passages ─ analyze ─ IndexStore: in memory, persisted in .answer/, or PostgreSQL
+ *                                  (build-index.ts, persist.ts, memory-store.ts, postgres-store.ts)
  *   question + document context ─ weighted query, synonyms, names      (query.ts, synonyms.ts, place-names.ts)
  *   query ─ BM25F × section BM25F ─ own answer dropped ─ priors, proximity ─ diversified top k
  *                                                                        (score.ts, rank.ts, diversify.ts)
@@ -13,7 +14,7 @@ import type { IndexStore } from './index-store.js';
 import type { GoldQuery, Ranker } from './evaluate.js';
 import { linkQuestion, type LinkOptions } from './link-questions.js';
 
-export { analyzePassage, analyzeText, ANALYZER_VERSION, sectionHeadings } from './analyze.js';
+export { analyzePassage, analyzeText, ANALYZER_VERSION, sectionHeadings, sectionKey } from './analyze.js';
 export { splitCompound } from './compounds.js';
 export { lexiconLoadMs } from './lexicon.js';
 export { stem } from './stem.js';
@@ -22,10 +23,22 @@ export { defaultSynonyms, expandSynonyms, loadSynonyms, parseSynonyms, SYNONYM_F
 export { isPlaceName, placeNameTokens } from './place-names.js';
 export { isFollowUpSentence, questionParts } from './question-parts.js';
 export { tokenize, foldWord } from './tokenize.js';
-export { FIELDS, type AnalyzedPassage, type FileEntry, type IndexStats, type IndexStore, type PostingList, type Postings, type StoredPassage } from './index-store.js';
+export {
+  FIELDS,
+  type AnalyzedPassage,
+  type CorpusStats,
+  type FileEntry,
+  type IndexStats,
+  type IndexStore,
+  type MatchedPassages,
+  type PostingList,
+  type Postings,
+  type StoredPassage,
+  type TermFrequencies,
+} from './index-store.js';
 export { MemoryIndexStore } from './memory-store.js';
 export { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
-export { INDEX_DIR, indexPath, openIndex, readIndex, writeIndex, type CorpusReader, type OpenedIndex } from './persist.js';
+export { INDEX_DIR, indexPath, openIndex, openPostgresStore, readIndex, writeIndex, type CorpusReader, type OpenedIndex } from './persist.js';
 export { DEFAULT_RECENCY, dateYear, recencyFactor, type RecencyParams } from './recency.js';
 export { buildQuery, DEFAULT_PREAMBLE, framingTerms, leansOnPrevious, type PreambleSettings, type QueryOptions, type QueryTerm, type QuestionContext, type TermStats } from './query.js';
 export { DEFAULT_SCORING, type ScoringParams } from './score.js';

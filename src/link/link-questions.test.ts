@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { QuestionDocument } from '../model.js';
 import { analyzePassage } from './analyze.js';
@@ -18,7 +18,7 @@ function doc(questions: string[], over: Partial<QuestionDocument> = {}): Questio
 
 const agenda = { doc: 'zwolse-agenda', title: 'Zwolse agenda zorg en veiligheid' };
 const store = new MemoryIndexStore();
-store.updateSync(
+await store.update(
   [
     passage('Uit de signalen vanuit het werkveld blijkt dat de systeemwereld de hulpverlening in de weg zit.', {
       id: 'sys', ...agenda, heading: [agenda.title, '4.3 Aanpassen van de systeemwereld op de leefwereld'], lines: [612, 615],
@@ -88,9 +88,11 @@ describe('linkQuestion on a question that asks two things', () => {
   const wachtlijst = (n: number) => passage(`De wachtlijsten voor jeugdzorg en jeugdhulp bij jeugdteam ${n} en de wijkteams groeien.`, { id: `wacht-${n}` });
   const other = (n: number) => passage(`Het zwembad in wijk ${n} gaat om acht uur open.`, { id: `other-${n}` });
   const twoThings = new MemoryIndexStore();
-  twoThings.updateSync(
-    [wachtlijst(1), wachtlijst(2), wachtlijst(3), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(other), passage('De bezuiniging heeft gevolgen voor de buurthuizen.', { id: 'bezuiniging' })].map(analyzePassage),
-    [],
+  beforeAll(() =>
+    twoThings.update(
+      [wachtlijst(1), wachtlijst(2), wachtlijst(3), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(other), passage('De bezuiniging heeft gevolgen voor de buurthuizen.', { id: 'bezuiniging' })].map(analyzePassage),
+      [],
+    ),
   );
   const question = 'Hoe lang zijn de wachtlijsten voor jeugdzorg en jeugdhulp bij de jeugdteams en wijkteams en welke gevolgen heeft de bezuiniging?';
 
@@ -105,13 +107,15 @@ describe('linkQuestion on a question that asks two things', () => {
 describe('the letter\'s topic as section evidence', () => {
   const nota = { doc: 'nota', title: 'Nota' };
   const topical = new MemoryIndexStore();
-  topical.updateSync(
-    [
-      passage('Wij nemen preventieve maatregelen.', { id: 'jeugd', ...nota, heading: [nota.title, 'Jeugd en sport'] }),
-      passage('Wij nemen preventieve maatregelen samen met partners in de wijk, in de buurt en in de stad.', { id: 'schulden', ...nota, heading: [nota.title, 'Schulden'] }),
-      passage('Inwoners met schulden en betalingsachterstanden krijgen schuldhulpverlening.', { id: 'schulden-2', ...nota, heading: [nota.title, 'Schulden'] }),
-    ].map(analyzePassage),
-    [],
+  beforeAll(() =>
+    topical.update(
+      [
+        passage('Wij nemen preventieve maatregelen.', { id: 'jeugd', ...nota, heading: [nota.title, 'Jeugd en sport'] }),
+        passage('Wij nemen preventieve maatregelen samen met partners in de wijk, in de buurt en in de stad.', { id: 'schulden', ...nota, heading: [nota.title, 'Schulden'] }),
+        passage('Inwoners met schulden en betalingsachterstanden krijgen schuldhulpverlening.', { id: 'schulden-2', ...nota, heading: [nota.title, 'Schulden'] }),
+      ].map(analyzePassage),
+      [],
+    ),
   );
   const letter = doc(['Neemt u ook preventieve maatregelen?'], { preamble: 'Steeds meer inwoners hebben schulden.' });
 

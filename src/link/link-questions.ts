@@ -48,9 +48,8 @@ export async function buildQueryWithStats(store: IndexStore, question: string, c
   // the context's; what the synonyms add needs none (and expanding a long preamble twice per
   // question was a sixth of linking a letter).
   const first = buildQuery(question, { ...context, synonyms: null, preambleSynonyms: 0 });
-  const [postings, stats] = await Promise.all([store.postings(first.terms.map((t) => t.term)), store.stats()]);
-  const df = (term: string) => postings.lists.get(term)?.df ?? 0;
-  return buildQuery(question, { ...context, stats: { passages: stats.passages, df } });
+  const { passages, df } = await store.frequencies(first.terms.map((t) => t.term));
+  return buildQuery(question, { ...context, stats: { passages, df: (term) => df.get(term) ?? 0 } });
 }
 
 /**

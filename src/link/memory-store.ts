@@ -5,8 +5,8 @@
  * the lists are rebuilt from the live passages once a quarter of them is dead. Typed arrays keep
  * the 100× synthetic corpus (bench/link.ts) far under its 1 GB budget.
  *
- * Persisted as bytes (`toChunks`, `fromBytes`): a JSON part with the files, the vocabulary and the
- * passages, then the numbers as typed arrays, 4-byte aligned: where each passage's terms start,
+ * Persisted as bytes (`toChunks`, `fromBytes`): a JSON part with the files, the vocabulary, the
+ * passages and their section keys, then the numbers as typed arrays, 4-byte aligned: where each passage's terms start,
  * its term numbers, their frequencies (FIELD_COUNT each) and its field lengths. Reading it back
  * makes no object per term occurrence; the posting lists are the transpose of the term vectors.
  * The 100× corpus of bench/cli.ts (88,581 passages, 4.2 million term occurrences): a warm
@@ -17,12 +17,14 @@ import type { Passage, Problem } from '../model.js';
 import {
   FIELD_COUNT,
   type AnalyzedPassage,
+  type CorpusStats,
   type FileEntry,
   type IndexStats,
   type IndexStore,
   type PostingList,
   type Postings,
   type StoredPassage,
+  type TermFrequencies,
   type TermVector,
 } from './index-store.js';
 
@@ -34,6 +36,8 @@ interface Growable {
 
 interface DocEntry {
   passage: Passage;
+  /** Section number (the store's own for the key analysis gave). */
+  section: number;
   /** Term ids of the passage, ascending. */
   terms: Int32Array;
   /** FIELD_COUNT frequencies per term, in `terms` order. */
@@ -63,6 +67,9 @@ interface StoredJson {
   files: Array<[string, FileEntry]>;
   words: string[];
   passages: Passage[];
+  /** The section keys the live passages use, and each passage's index into them. */
+  sectionKeys: string[];
+  sections: number[];
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -105,7 +112,12 @@ function isStoredJson(value: unknown): value is StoredJson {
     Array.isArray(data.passages) &&
     data.passages.every(isPassage) &&
     Array.isArray(data.files) &&
-    data.files.every(isFileEntry)
+    data.files.every(isFileEntry) &&
+    Array.isArray(data.sectionKeys) &&
+    data.sectionKeys.every(isString) &&
+    Array.isArray(data.sections) &&
+    data.sections.length === data.passages.length &&
+    data.sections.every((n) => Number.isInteger(n) && n >= 0 && n < (data.sectionKeys as unknown[]).length)
   );
 }
 
@@ -122,8 +134,8 @@ export class MemoryIndexStore implements IndexStore {
   private lists: Growable[] = [];
   private docs: Array<DocEntry | null> = [];
   private fieldLengths = new Float32Array(0);
-  private sectionOf = new Int32Array(0);
   private readonly sectionIds = new Map<string, number>();
+  private readonly sectionKeys: string[] = [];
   /** Per section number: summed text length and live passage count. */
   private sectionLength = new Float64Array(0);
   private sectionLive = new Int32Array(0);
@@ -132,6 +144,9 @@ export class MemoryIndexStore implements IndexStore {
   private readonly fileEntries = new Map<string, FileEntry>();
   private dead = 0;
   private readonly lengthSums = new Array<number>(FIELD_COUNT).fill(0);
+  /** Scratch for `postings`: row by passage number and by section number (-1: none), reset after each use. */
+  private rowOf = new Int32Array(0);
+  private sectionRowOf = new Int32Array(0);
 
   async files(): Promise<Map<string, FileEntry>> {
     return new Map(this.fileEntries);
@@ -142,11 +157,6 @@ export class MemoryIndexStore implements IndexStore {
     removedIds: readonly string[],
     files?: ReadonlyMap<string, FileEntry | null>,
   ): Promise<void> {
-    this.updateSync(docs, removedIds, files);
-  }
-
-  /** `update` without the promise, for building and tests. */
-  updateSync(docs: readonly AnalyzedPassage[], removedIds: readonly string[], files?: ReadonlyMap<string, FileEntry | null>): void {
     for (const id of removedIds) this.remove(id);
     for (const doc of docs) this.remove(doc.passage.id);
     this.reserve(docs);
@@ -161,34 +171,88 @@ export class MemoryIndexStore implements IndexStore {
   }
 
   async postings(terms: readonly string[]): Promise<Postings> {
+    if (this.rowOf.length < this.docs.length) this.rowOf = new Int32Array(this.docs.length * 2).fill(-1);
+    if (this.sectionRowOf.length < this.sectionKeys.length) this.sectionRowOf = new Int32Array(this.sectionKeys.length * 2).fill(-1);
+    const refs: number[] = [];
+    const sectionsSeen: number[] = [];
+    const rowOf = (ref: number): number => {
+      let row = this.rowOf[ref]!;
+      if (row < 0) {
+        row = this.rowOf[ref] = refs.length;
+        refs.push(ref);
+      }
+      return row;
+    };
     const lists = new Map<string, PostingList>();
     for (const term of terms) {
       const id = this.vocab.get(term);
-      if (id === undefined) continue;
+      if (id === undefined || lists.has(term)) continue;
       const list = this.lists[id]!;
       if (list.n === 0) continue;
       if (this.dead === 0) {
-        lists.set(term, { df: list.n, docs: list.docs.subarray(0, list.n), tf: list.tf.subarray(0, list.n * FIELD_COUNT) });
+        const docs = list.docs.subarray(0, list.n);
+        const rows = new Int32Array(list.n);
+        for (let i = 0; i < list.n; i++) rows[i] = rowOf(docs[i]!);
+        lists.set(term, { df: list.n, docs, rows, tf: list.tf.subarray(0, list.n * FIELD_COUNT) });
         continue;
       }
       const docs: number[] = [];
+      const rows: number[] = [];
       const tf: number[] = [];
       for (let i = 0; i < list.n; i++) {
         const ref = list.docs[i]!;
         if (!this.docs[ref]) continue;
         docs.push(ref);
+        rows.push(rowOf(ref));
         for (let f = 0; f < FIELD_COUNT; f++) tf.push(list.tf[i * FIELD_COUNT + f]!);
       }
-      if (docs.length > 0) lists.set(term, { df: docs.length, docs, tf });
+      if (docs.length > 0) lists.set(term, { df: docs.length, docs, rows, tf });
     }
+    const count = refs.length;
+    const lengths = new Float32Array(count * FIELD_COUNT);
+    const sections = new Int32Array(count);
+    for (let row = 0; row < count; row++) {
+      const ref = refs[row]!;
+      this.rowOf[ref] = -1;
+      lengths.set(this.fieldLengths.subarray(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT), row * FIELD_COUNT);
+      const section = this.docs[ref]!.section;
+      let sectionRow = this.sectionRowOf[section]!;
+      if (sectionRow < 0) {
+        sectionRow = this.sectionRowOf[section] = sectionsSeen.length;
+        sectionsSeen.push(section);
+      }
+      sections[row] = sectionRow;
+    }
+    const sectionLengths = new Float64Array(sectionsSeen.length);
+    sectionsSeen.forEach((section, i) => {
+      sectionLengths[i] = this.sectionLength[section]!;
+      this.sectionRowOf[section] = -1;
+    });
+    return { lists, matched: { count, refs, lengths, sections, sectionLengths }, stats: this.corpusStats() };
+  }
+
+  async frequencies(terms: readonly string[]): Promise<TermFrequencies> {
+    const df = new Map<string, number>();
+    for (const term of terms) {
+      const id = this.vocab.get(term);
+      if (id === undefined) continue;
+      const list = this.lists[id]!;
+      let n = 0;
+      if (this.dead === 0) n = list.n;
+      else for (let i = 0; i < list.n; i++) if (this.docs[list.docs[i]!]) n++;
+      if (n > 0) df.set(term, n);
+    }
+    return { passages: this.docs.length - this.dead, df };
+  }
+
+  private corpusStats(): CorpusStats {
+    const live = this.docs.length - this.dead;
     let total = 0;
-    for (let s = 0; s < this.sectionIds.size; s++) total += this.sectionLength[s]!;
+    for (let s = 0; s < this.sectionKeys.length; s++) total += this.sectionLength[s]!;
     return {
-      lists,
-      fieldLengths: this.fieldLengths,
-      sections: this.sectionOf,
-      sectionLengths: this.sectionLength,
-      sectionCount: this.liveSections,
+      passages: live,
+      avgLength: this.lengthSums.map((sum) => (live > 0 ? sum / live : 0)),
+      sections: this.liveSections,
       avgSectionLength: this.liveSections > 0 ? total / this.liveSections : 0,
     };
   }
@@ -198,16 +262,12 @@ export class MemoryIndexStore implements IndexStore {
     for (const ref of refs) {
       const doc = this.docs[ref];
       if (!doc) continue;
-      out.push({ ref, passage: doc.passage, vector: (doc.text ??= textVector(doc)) });
+      out.push({ ref, passage: doc.passage, section: this.sectionKeys[doc.section]!, vector: (doc.text ??= textVector(doc)) });
     }
     return out;
   }
 
   async stats(): Promise<IndexStats> {
-    return this.statsSync();
-  }
-
-  statsSync(): IndexStats {
     const live = this.docs.length - this.dead;
     return {
       passages: live,
@@ -215,6 +275,10 @@ export class MemoryIndexStore implements IndexStore {
       files: this.fileEntries.size,
       avgLength: this.lengthSums.map((sum) => (live > 0 ? sum / live : 0)),
     };
+  }
+
+  async close(): Promise<void> {
+    // Nothing held but memory.
   }
 
   /**
@@ -225,7 +289,7 @@ export class MemoryIndexStore implements IndexStore {
   toChunks(): Uint8Array[] {
     if (!LITTLE_ENDIAN) throw new Error('the index file format is little-endian');
     // Only the words live passages use, renumbered in their order, so each passage's term
-    // numbers stay ascending (the last is the largest: diversify.ts sizes its scratch array by it).
+    // numbers stay ascending (fromBytes checks that, and builds the posting lists in one pass).
     const refs: number[] = [];
     const wordOf = new Int32Array(this.words.length).fill(-1);
     let occurrences = 0;
@@ -257,7 +321,19 @@ export class MemoryIndexStore implements IndexStore {
       at += doc.terms.length;
     });
     starts[refs.length] = at;
-    const data: StoredJson = { files: [...this.fileEntries], words, passages: refs.map((ref) => this.docs[ref]!.passage) };
+    const sectionKeys: string[] = [];
+    const keyOf = new Map<number, number>();
+    const sections = refs.map((ref) => {
+      const section = this.docs[ref]!.section;
+      let key = keyOf.get(section);
+      if (key === undefined) {
+        key = sectionKeys.length;
+        keyOf.set(section, key);
+        sectionKeys.push(this.sectionKeys[section]!);
+      }
+      return key;
+    });
+    const data: StoredJson = { files: [...this.fileEntries], words, passages: refs.map((ref) => this.docs[ref]!.passage), sectionKeys, sections };
     const json = Buffer.from(JSON.stringify(data), 'utf8');
     const head = Buffer.alloc(4);
     head.writeUInt32LE(json.length);
@@ -316,8 +392,11 @@ export class MemoryIndexStore implements IndexStore {
         last = id;
       }
       const passage = data.passages[ref]!;
-      store.docs.push({ passage, terms: terms.subarray(from, to), tf: tf.subarray(from * FIELD_COUNT, to * FIELD_COUNT) });
-      store.place(ref, passage, lengths.subarray(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT));
+      const key = data.sectionKeys[data.sections[ref]!];
+      if (typeof key !== 'string') throw corrupt();
+      const section = store.sectionNumber(key);
+      store.docs.push({ passage, section, terms: terms.subarray(from, to), tf: tf.subarray(from * FIELD_COUNT, to * FIELD_COUNT) });
+      store.place(ref, passage, section, lengths.subarray(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT));
     }
     // The posting lists: the term vectors transposed, passages in ascending order as add() leaves them.
     const listStart = new Int32Array(wordCount + 1);
@@ -387,25 +466,25 @@ export class MemoryIndexStore implements IndexStore {
   }
 
   /** Frequencies by term number while a passage is added (add): sorting the numbers sorts the rows. */
-  private readonly rowOf: Array<number[] | undefined> = [];
+  private readonly freqsOf: Array<number[] | undefined> = [];
 
   private add(doc: AnalyzedPassage): void {
     const ref = this.docs.length;
-    // Term numbers in ascending order, so the last is the largest (diversify.ts sizes its scratch array by it).
+    // Term numbers in ascending order, as toChunks writes them.
     const termIds = new Int32Array(doc.terms.size);
     let i = 0;
     for (const [term, freqs] of doc.terms) {
       const id = this.termId(term);
       termIds[i++] = id;
-      while (this.rowOf.length <= id) this.rowOf.push(undefined);
-      this.rowOf[id] = freqs;
+      while (this.freqsOf.length <= id) this.freqsOf.push(undefined);
+      this.freqsOf[id] = freqs;
     }
     termIds.sort();
     const tfs = new Float32Array(termIds.length * FIELD_COUNT);
     for (i = 0; i < termIds.length; i++) {
       const id = termIds[i]!;
-      const freqs = this.rowOf[id]!;
-      this.rowOf[id] = undefined;
+      const freqs = this.freqsOf[id]!;
+      this.freqsOf[id] = undefined;
       const list = this.lists[id]!;
       if (list.n === list.docs.length) {
         // A list read by fromBytes is exactly full, and may be empty.
@@ -424,30 +503,32 @@ export class MemoryIndexStore implements IndexStore {
       }
       list.n++;
     }
-    this.docs.push({ passage: doc.passage, terms: termIds, tf: tfs });
-    this.place(ref, doc.passage, doc.lengths);
+    const section = this.sectionNumber(doc.section);
+    this.docs.push({ passage: doc.passage, section, terms: termIds, tf: tfs });
+    this.place(ref, doc.passage, section, doc.lengths);
+  }
+
+  /** The store's number for a section key, made on first use. */
+  private sectionNumber(key: string): number {
+    let section = this.sectionIds.get(key);
+    if (section === undefined) {
+      section = this.sectionKeys.length;
+      this.sectionIds.set(key, section);
+      this.sectionKeys.push(key);
+      this.growSections(section + 1);
+    }
+    return section;
   }
 
   /** Record passage `ref` (added, or read by fromBytes): its id, field lengths and section. */
-  private place(ref: number, passage: Passage, lengths: ArrayLike<number>): void {
+  private place(ref: number, passage: Passage, section: number, lengths: ArrayLike<number>): void {
     this.byId.set(passage.id, ref);
     if (this.fieldLengths.length < (ref + 1) * FIELD_COUNT) {
       const capacity = Math.max(64, (ref + 1) * 2);
       const grown = new Float32Array(capacity * FIELD_COUNT);
       grown.set(this.fieldLengths);
       this.fieldLengths = grown;
-      const sections = new Int32Array(capacity);
-      sections.set(this.sectionOf);
-      this.sectionOf = sections;
     }
-    const key = `${passage.doc}\u0000${passage.heading.join('\u0000')}`;
-    let section = this.sectionIds.get(key);
-    if (section === undefined) {
-      section = this.sectionIds.size;
-      this.sectionIds.set(key, section);
-      this.growSections(section + 1);
-    }
-    this.sectionOf[ref] = section;
     if (this.sectionLive[section]++ === 0) this.liveSections++;
     this.sectionLength[section] += lengths[0] ?? 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
@@ -472,9 +553,9 @@ export class MemoryIndexStore implements IndexStore {
     const ref = this.byId.get(id);
     if (ref === undefined) return;
     this.byId.delete(id);
+    const section = this.docs[ref]!.section;
     this.docs[ref] = null;
     this.dead++;
-    const section = this.sectionOf[ref]!;
     if (--this.sectionLive[section]! === 0) this.liveSections--;
     this.sectionLength[section] -= this.fieldLengths[ref * FIELD_COUNT]!;
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.fieldLengths[ref * FIELD_COUNT + f]!;
@@ -490,14 +571,14 @@ export class MemoryIndexStore implements IndexStore {
       for (let i = 0; i < doc.terms.length; i++) {
         terms.set(this.words[doc.terms[i]!]!, Array.from(doc.tf.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT)));
       }
-      live.push({ passage: doc.passage, lengths: this.lengthsOf(ref), terms });
+      live.push({ passage: doc.passage, section: this.sectionKeys[doc.section]!, lengths: this.lengthsOf(ref), terms });
     }
     this.docs = [];
     this.dead = 0;
     this.byId.clear();
     this.fieldLengths = new Float32Array(0);
-    this.sectionOf = new Int32Array(0);
     this.sectionIds.clear();
+    this.sectionKeys.length = 0;
     this.sectionLength = new Float64Array(0);
     this.sectionLive = new Int32Array(0);
     this.liveSections = 0;

@@ -1,21 +1,28 @@
 /**
- * The index on disk: `.answer/index.bin` in the workspace (git-ignored). It is a cache, never a
- * source of truth: a missing, unreadable, corrupt or other-version file is silently ignored and
- * the index rebuilt from the corpus; writes are atomic, so a crash leaves the old file or the new.
+ * The index of a workspace, chosen by its configuration (`index` in answer.config.json): the
+ * embedded one, or a collection on a PostgreSQL server (postgres-store.ts, loaded only then).
  *
- * It holds the passages too, so an unchanged corpus file is neither analysed nor parsed again:
+ * The embedded index on disk: `.answer/index.bin` in the workspace (git-ignored). It is a cache,
+ * never a source of truth: a missing, unreadable, corrupt or other-version file is silently
+ * ignored and the index rebuilt from the corpus; writes are atomic, so a crash leaves the old file
+ * or the new. A PostgreSQL collection is never replaced by the embedded index, nor the other way
+ * round: a server that cannot be reached is an error (exit 2).
+ *
+ * Either holds the passages too, so an unchanged corpus file is neither analysed nor parsed again:
  * `openIndex` hands the files it knows to the corpus reader (`loadCorpus` with `known`).
  */
 import { constants } from 'node:fs';
 import { lstat, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DATABASE_URL_ENV, type IndexSettings } from '../config/config.js';
 import { PASSAGES_VERSION } from '../corpus/load-corpus.js';
+import { InputError } from '../errors.js';
 import { INDEX_DIR, INDEX_FILE, INDEX_FORMAT, INDEX_FORMAT_VERSION, indexPath } from './index-file.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { syncIndex, type CorpusContent, type SyncReport } from './build-index.js';
 import { setCacheDir } from './cache-file.js';
-import type { FileEntry } from './index-store.js';
+import type { FileEntry, IndexStore } from './index-store.js';
 import { MemoryIndexStore } from './memory-store.js';
 
 export { INDEX_DIR, INDEX_FILE, indexPath };
@@ -91,9 +98,10 @@ export async function writeIndex(workspace: string, store: MemoryIndexStore): Pr
 }
 
 export interface OpenedIndex<C extends CorpusContent = CorpusContent> {
-  store: MemoryIndexStore;
+  /** The store, up to date with the corpus; `close()` it when done. */
+  store: IndexStore;
   report: SyncReport;
-  /** Whether a persisted index was found and used. */
+  /** Whether a persisted index (or a collection that held files) was found and used. */
   reused: boolean;
   /** The corpus the index was brought up to date with (as given, or as the reader returned it). */
   corpus: C;
@@ -116,10 +124,22 @@ export type CorpusReader<C extends CorpusContent> = (known: ReadonlyMap<string, 
 export async function openIndex<C extends CorpusContent>(
   workspace: string,
   corpus: C | CorpusReader<C>,
-  options: { persist?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: { index?: IndexSettings; persist?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<OpenedIndex<C>> {
-  // The word list's and the synonym list's caches live beside the index (cache-file.ts).
+  // The word list's and the synonym list's caches live beside the index (cache-file.ts), whichever backend holds the index.
   if (options.persist !== false) setCacheDir(join(workspace, INDEX_DIR));
+  if (options.index?.backend === 'postgres') {
+    const store = await openPostgresStore(options.index);
+    try {
+      const known = await store.files();
+      const content = typeof corpus === 'function' ? await corpus(known) : corpus;
+      const report = await syncIndex(store, content, options.onProgress);
+      return { store, report, reused: known.size > 0, corpus: content };
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+  }
   const persisted = await readIndex(workspace);
   const store = persisted ?? new MemoryIndexStore();
   const content = typeof corpus === 'function' ? await corpus(await store.files()) : corpus;
@@ -134,4 +154,17 @@ export async function openIndex<C extends CorpusContent>(
     }
   }
   return { store, report, reused: persisted !== null, corpus: content };
+}
+
+/**
+ * The PostgreSQL collection of the settings (the URL from them or from ANSWER_DATABASE_URL).
+ * Throws InputError (one line, exit 2) when there is no URL or the server cannot be used.
+ */
+export async function openPostgresStore(settings: Extract<IndexSettings, { backend: 'postgres' }>): Promise<IndexStore> {
+  const url = settings.url ?? process.env[DATABASE_URL_ENV]?.trim() ?? '';
+  if (!url) {
+    throw new InputError(`index: "backend" is "postgres" but there is no server URL: set ${DATABASE_URL_ENV} (or index.url in answer.config.json)`);
+  }
+  const { PostgresIndexStore } = await import('./postgres-store.js');
+  return PostgresIndexStore.open({ url, collection: settings.collection, search: settings.search });
 }

@@ -4,7 +4,7 @@
  */
 import type { Passage, ScoredPassage } from '../model.js';
 import { diversify, type DiversifyOptions } from './diversify.js';
-import type { IndexStats, IndexStore, Postings, StoredPassage } from './index-store.js';
+import type { CorpusStats, IndexStore, Postings, StoredPassage } from './index-store.js';
 import type { QueryTerm } from './query.js';
 import { proseFactor } from './prose.js';
 import { dateYear, recencyFactor } from './recency.js';
@@ -79,9 +79,9 @@ export interface ProximityParams {
   weight: number;
 }
 
-type Candidate = { score: number; section: number; vector: StoredPassage['vector']; stored: StoredPassage };
+type Candidate = { score: number; section: string; vector: StoredPassage['vector']; stored: StoredPassage };
 
-function scoreQuery(query: readonly QueryTerm[], postings: Postings, stats: IndexStats, scoring: ScoringParams): ScoreTable {
+function scoreQuery(query: readonly QueryTerm[], postings: Postings, stats: CorpusStats, scoring: ScoringParams): ScoreTable {
   let scores = scoreBm25f(query, postings, stats, scoring);
   // The section nudge is the evidence of the question's own words: synonyms there would lift the
   // sections that say the thing in other words above the one that says it in the question's.
@@ -93,7 +93,7 @@ function scoreQuery(query: readonly QueryTerm[], postings: Postings, stats: Inde
 }
 
 /** The feedback terms for a query from its best passages (FeedbackParams). */
-async function feedbackTerms(store: IndexStore, query: readonly QueryTerm[], ranked: ReadonlyArray<[number, number]>, params: FeedbackParams, stats: IndexStats): Promise<QueryTerm[]> {
+async function feedbackTerms(store: IndexStore, query: readonly QueryTerm[], ranked: ReadonlyArray<[number, number]>, params: FeedbackParams, stats: Pick<CorpusStats, 'passages'>): Promise<QueryTerm[]> {
   const best = ranked.slice(0, params.docs);
   if (best.length === 0) return [];
   const stored = await store.passages(best.map(([ref]) => ref));
@@ -149,15 +149,17 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
   const top = options.top ?? 5;
   if (query.length === 0 || top <= 0) return [];
   const scoring = options.scoring ?? DEFAULT_SCORING;
-  const stats = await store.stats();
+  // Postings and statistics come from one snapshot of the index (index-store.ts).
   let postings = await store.postings(query.map((q) => q.term));
+  const stats = postings.stats;
   let scores = scoreQuery(query, postings, stats, scoring);
   if (scoring.feedback) {
     const extra = await feedbackTerms(store, query, topScores(scores, scoring.feedback.docs), scoring.feedback, stats);
     if (extra.length > 0) {
       query = [...query, ...extra];
+      // The second read has its own snapshot and statistics.
       postings = await store.postings(query.map((q) => q.term));
-      scores = scoreQuery(query, postings, stats, scoring);
+      scores = scoreQuery(query, postings, postings.stats, scoring);
     }
   }
   const pool = options.diversify === false ? top : Math.max(MIN_POOL, top * POOL_PER_RESULT);
@@ -176,7 +178,7 @@ export async function rank(store: IndexStore, query: readonly QueryTerm[], optio
       if (!s) continue;
       const p = s.passage;
       if (options.excludeAnswersTo && p.kind === 'answer' && p.question === options.excludeAnswersTo) continue;
-      if (candidates.length < fetch) candidates.push({ score, section: postings.sections[ref]!, vector: s.vector, stored: s });
+      if (candidates.length < fetch) candidates.push({ score, section: s.section, vector: s.vector, stored: s });
     }
   }
   // Priors on the candidates (recency.ts, prose.ts) and proximity: they reorder the best candidates only.

@@ -7,9 +7,9 @@ import { DEFAULT_SCORING, idf } from './score.js';
 import { parseSynonyms, synonymSet } from './synonyms.js';
 import { passage } from './test-helpers/passages.js';
 
-function storeOf(...passages: ReturnType<typeof passage>[]): MemoryIndexStore {
+async function storeOf(...passages: ReturnType<typeof passage>[]): Promise<MemoryIndexStore> {
   const store = new MemoryIndexStore();
-  store.updateSync(passages.map(analyzePassage), []);
+  await store.update(passages.map(analyzePassage), []);
   return store;
 }
 
@@ -23,7 +23,7 @@ describe('BM25F scoring', () => {
   });
 
   it('ranks the passage with more of the query words first', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('De politie krijgt meer meldingen over verward gedrag.', { id: 'both' }),
       passage('De politie surveilleert in de binnenstad.', { id: 'one' }),
       passage('Het zwembad gaat om acht uur open.', { id: 'none' }),
@@ -33,12 +33,12 @@ describe('BM25F scoring', () => {
 
   it('prefers a short passage over a long one with the same matches', async () => {
     const filler = 'Er gebeurt verder nog heel veel anders in deze lange tekst over allerlei onderwerpen. '.repeat(8);
-    const store = storeOf(passage(`Mantelzorg is belangrijk. ${filler}`, { id: 'long' }), passage('Mantelzorg is belangrijk.', { id: 'short' }));
+    const store = await storeOf(passage(`Mantelzorg is belangrijk. ${filler}`, { id: 'long' }), passage('Mantelzorg is belangrijk.', { id: 'short' }));
     expect(await ids(store, 'mantelzorg')).toEqual(['short', 'long']);
   });
 
   it('counts a word in the heading path as evidence for the passages under it', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Wij maken afspraken met partners.', { id: 'under', heading: ['Nota', 'Maatschappelijke opvang'] }),
       passage('Wij maken afspraken met partners.', { id: 'elsewhere', heading: ['Nota', 'Sport'] }),
     );
@@ -46,7 +46,7 @@ describe('BM25F scoring', () => {
   });
 
   it('finds a compound through its parts and the parts through the compound', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Wij spreken met woningcorporaties en zorgaanbieders.', { id: 'compound' }),
       passage('De aanbieders van zorg in de wijk.', { id: 'apart' }),
     );
@@ -55,7 +55,7 @@ describe('BM25F scoring', () => {
   });
 
   it('raises a passage whose section as a whole matches the question better', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Er zijn wachtlijsten voor de sportclub.', { id: 'sport', heading: ['Nota', 'Sport'] }),
       passage('Wij bouwen meer huizen.', { id: 'build', heading: ['Nota', 'Opvang'] }),
       passage('Er zijn wachtlijsten voor de opvang.', { id: 'queue', heading: ['Nota', 'Opvang'] }),
@@ -72,13 +72,13 @@ describe('BM25F scoring', () => {
   });
 
   it('says which query words, as written, matched', async () => {
-    const store = storeOf(passage('Zorgaanbieders en de Politie.', { id: 'a' }));
+    const store = await storeOf(passage('Zorgaanbieders en de Politie.', { id: 'a' }));
     const [hit] = await rank(store, buildQuery('Politie, aanbieders en de GGD').terms);
     expect(hit!.matched).toEqual(['Politie', 'aanbieders']);
   });
 
   it('never offers a question document its own answer', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Antwoord: de politie krijgt meer meldingen.', { id: 'own', kind: 'answer', question: 'd66', doc: 'answers-d66' }),
       passage('Antwoord: de politie krijgt meer meldingen.', { id: 'other', kind: 'answer', question: 'vvd', doc: 'answers-vvd' }),
       passage('De politie krijgt meer meldingen.', { id: 'policy' }),
@@ -94,7 +94,7 @@ describe('synonyms in scoring', () => {
   const plain = { ...DEFAULT_SCORING, proximity: null };
 
   it('finds a passage that says the question\'s word in other words, below one that says it as asked, and tells through which phrase', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Een hond mag hier loslopen.', { id: 'own' }),
       passage('Een viervoeter mag hier loslopen.', { id: 'alternative' }),
       passage('Het zwembad gaat om acht uur open.', { id: 'none' }),
@@ -107,7 +107,7 @@ describe('synonyms in scoring', () => {
   });
 
   it('counts the best of a word and its synonyms, not their sum (their sum with synonymSum 1)', async () => {
-    const store = storeOf(
+    const store = await storeOf(
       passage('Een hond of viervoeter mag hier loslopen.', { id: 'both' }),
       passage('Een hond of kat mag hier loslopen.', { id: 'own' }),
       passage('Een viervoeter mag daar loslopen.', { id: 'other' }),
@@ -125,7 +125,7 @@ describe('synonyms in scoring', () => {
 describe('proximity', () => {
   it('puts a passage in which the question\'s words stand together above one in which they stand apart', async () => {
     const filler = 'Daarnaast zijn er nog veel andere zaken die aandacht vragen in de stad.';
-    const store = storeOf(
+    const store = await storeOf(
       passage(`De wachtlijsten zijn lang. ${filler} ${filler} Ook de jeugdzorg heeft het zwaar.`, { id: 'apart' }),
       passage(`${filler} ${filler} De wachtlijsten in de jeugdzorg zijn lang.`, { id: 'together' }),
     );

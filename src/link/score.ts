@@ -10,7 +10,7 @@
  * is not less about its words); the document title counts half (it is shared by every passage
  * of the document, so it says little about which passage) and is not length-normalised.
  */
-import { FIELD_COUNT, type IndexStats, type PostingList, type Postings } from './index-store.js';
+import { FIELD_COUNT, type CorpusStats, type PostingList, type Postings } from './index-store.js';
 import type { QueryTerm } from './query.js';
 import type { FeedbackParams, ProximityParams } from './rank.js';
 import type { RecencyParams } from './recency.js';
@@ -76,11 +76,13 @@ export function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Scores by passage number, and the passage numbers that scored (in first-scored order). */
+/** Scores by row of the matched passages (Postings.matched), and the rows that scored (in first-scored order). */
 export interface ScoreTable {
-  refs: number[];
-  /** Indexed by passage number; 0 for passages that did not score. */
+  rows: number[];
+  /** Indexed by row; 0 for passages that did not score. */
   score: Float64Array;
+  /** Passage number by row (Postings.matched.refs). */
+  refs: ArrayLike<number>;
 }
 
 /** Index of `ref` in an ascending list of passage numbers, or -1. */
@@ -108,32 +110,33 @@ function indexOf(docs: ArrayLike<number>, ref: number): number {
 export function scoreBm25f(
   query: readonly QueryTerm[],
   postings: Postings,
-  stats: IndexStats,
+  stats: Pick<CorpusStats, 'passages' | 'avgLength'> = postings.stats,
   params: ScoringParams = DEFAULT_SCORING,
 ): ScoreTable {
-  const lengths = postings.fieldLengths;
-  // An accumulator by passage number: a Map per query cost more than the scoring itself.
-  const score = new Float64Array(Math.ceil(lengths.length / FIELD_COUNT));
-  const refs: number[] = [];
+  const { lengths, count } = postings.matched;
+  // An accumulator by row of the matched passages: a Map per query cost more than the scoring
+  // itself, and one by passage number would be as large as the corpus.
+  const score = new Float64Array(count);
+  const rows: number[] = [];
   const n = stats.passages;
   const avg = stats.avgLength.map((a) => (a > 0 ? a : 1));
   const { k1, b, fieldWeights } = params;
   /** The BM25F contribution of entry `i` of a posting list, for a term of query weight × idf `w`. */
   const contribution = (list: PostingList, i: number, w: number): number => {
-    const ref = list.docs[i]!;
+    const row = list.rows[i]!;
     let tfw = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
       const freq = list.tf[i * FIELD_COUNT + f]!;
       if (freq === 0) continue;
-      const norm = 1 - b[f]! + (b[f]! * lengths[ref * FIELD_COUNT + f]!) / avg[f]!;
+      const norm = 1 - b[f]! + (b[f]! * lengths[row * FIELD_COUNT + f]!) / avg[f]!;
       tfw += (fieldWeights[f]! * freq) / norm;
     }
     return tfw === 0 ? 0 : (w * tfw) / (k1 + tfw);
   };
-  const add = (ref: number, value: number) => {
+  const add = (row: number, value: number) => {
     if (value <= 0) return;
-    if (score[ref] === 0) refs.push(ref);
-    score[ref]! += value;
+    if (score[row] === 0) rows.push(row);
+    score[row]! += value;
   };
   const own = new Map<string, number>();
   for (const q of query) {
@@ -142,7 +145,7 @@ export function scoreBm25f(
     const list = postings.lists.get(q.term);
     if (!list) continue;
     const w = q.weight * idf(list.df, n);
-    for (let i = 0; i < list.docs.length; i++) add(list.docs[i]!, contribution(list, i, w));
+    for (let i = 0; i < list.rows.length; i++) add(list.rows[i]!, contribution(list, i, w));
   }
   // Synonym groups: per passage the best alternative, above what the trigger's own words gave.
   const groups = new Map<string, { trigger: string[]; options: Map<string, Map<number, number>> }>();
@@ -155,65 +158,69 @@ export function scoreBm25f(
     let option = group.options.get(q.synonym.option);
     if (!option) group.options.set(q.synonym.option, (option = new Map()));
     const w = q.weight * idf(list.df, n);
-    for (let i = 0; i < list.docs.length; i++) {
-      const ref = list.docs[i]!;
-      option.set(ref, (option.get(ref) ?? 0) + contribution(list, i, w));
+    for (let i = 0; i < list.rows.length; i++) {
+      const row = list.rows[i]!;
+      option.set(row, (option.get(row) ?? 0) + contribution(list, i, w));
     }
   }
   for (const { trigger, options } of groups.values()) {
     const best = new Map<number, number>();
     for (const option of options.values()) for (const [ref, v] of option) if (v > (best.get(ref) ?? 0)) best.set(ref, v);
-    for (const [ref, v] of best) {
+    for (const [row, v] of best) {
       let mine = 0;
       for (const term of trigger) {
         const list = postings.lists.get(term);
         const weight = own.get(term);
         if (!list || weight === undefined) continue;
-        const i = indexOf(list.docs, ref);
+        const i = indexOf(list.docs, postings.matched.refs[row]!);
         if (i >= 0) mine += contribution(list, i, weight * idf(list.df, n));
       }
       // Soft maximum: the best of the trigger and its phrases, plus `synonymSum` of the rest.
       const gamma = params.synonymSum ?? 0;
-      add(ref, v > mine ? v - mine + gamma * mine : gamma * v);
+      add(row, v > mine ? v - mine + gamma * mine : gamma * v);
     }
   }
-  return { refs, score };
+  return { rows, score, refs: postings.matched.refs };
 }
 
-/** The `k` best passage numbers with their scores, best first (ties: lower number first). */
+/**
+ * The `k` best passage numbers with their scores, best first (ties: lower passage number first,
+ * which is the order of insertion in every backend: index-store.ts).
+ */
 export function topScores(table: ScoreTable, k: number): Array<[number, number]> {
-  const { refs, score } = table;
-  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  const { rows, score, refs } = table;
+  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && refs[a]! < refs[b]!);
   // Keep the k best in a sorted array: far cheaper than sorting every scored passage when a
   // common term scores most of a large corpus.
   const best: number[] = [];
-  for (const ref of refs) {
-    if (best.length === k && !better(ref, best[k - 1]!)) continue;
+  for (const row of rows) {
+    if (best.length === k && !better(row, best[k - 1]!)) continue;
     let at = best.length;
-    while (at > 0 && better(ref, best[at - 1]!)) at--;
-    best.splice(at, 0, ref);
+    while (at > 0 && better(row, best[at - 1]!)) at--;
+    best.splice(at, 0, row);
     if (best.length > k) best.pop();
   }
-  return best.map((ref) => [ref, score[ref]!]);
+  return best.map((row) => [refs[row]!, score[row]!]);
 }
 
 /**
  * BM25F over sections: every section (document + heading path) read as one document, its text
  * the text of all its passages, with its own document frequencies and length normalisation.
- * Returns the score by section number (0 for sections without a query term).
+ * Returns the score by section row of the matched passages (0 for sections without a query term).
  */
 export function scoreSections(
   query: readonly QueryTerm[],
   postings: Postings,
-  stats: IndexStats,
+  stats: Pick<CorpusStats, 'avgLength' | 'sections' | 'avgSectionLength'> = postings.stats,
   params: ScoringParams = DEFAULT_SCORING,
 ): Float64Array {
-  const { sections, sectionLengths, sectionCount, fieldLengths } = postings;
+  const { sections, sectionLengths, lengths: fieldLengths } = postings.matched;
+  const sectionCount = stats.sections;
   const size = sectionLengths.length;
   const score = new Float64Array(size);
   if (sectionCount === 0) return score;
   const { k1, b, fieldWeights } = params;
-  const avgText = postings.avgSectionLength > 0 ? postings.avgSectionLength : 1;
+  const avgText = stats.avgSectionLength > 0 ? stats.avgSectionLength : 1;
   // Per section and field: summed text frequency, and the heading/title frequency of any passage
   // (every passage of a section has the same heading path and title).
   const tf = new Float64Array(size * FIELD_COUNT);
@@ -230,9 +237,9 @@ export function scoreSections(
     if (!list) continue;
     touched.length = 0;
     stamp++;
-    for (let i = 0; i < list.docs.length; i++) {
-      const ref = list.docs[i]!;
-      const sec = sections[ref]!;
+    for (let i = 0; i < list.rows.length; i++) {
+      const row = list.rows[i]!;
+      const sec = sections[row]!;
       if (seen[sec] !== stamp) {
         seen[sec] = stamp;
         touched.push(sec);
@@ -240,8 +247,8 @@ export function scoreSections(
       tf[sec * FIELD_COUNT] += list.tf[i * FIELD_COUNT]!;
       tf[sec * FIELD_COUNT + 1] = Math.max(tf[sec * FIELD_COUNT + 1]!, list.tf[i * FIELD_COUNT + 1]!);
       tf[sec * FIELD_COUNT + 2] = Math.max(tf[sec * FIELD_COUNT + 2]!, list.tf[i * FIELD_COUNT + 2]!);
-      headLength[sec] = fieldLengths[ref * FIELD_COUNT + 1]!;
-      titleLength[sec] = fieldLengths[ref * FIELD_COUNT + 2]!;
+      headLength[sec] = fieldLengths[row * FIELD_COUNT + 1]!;
+      titleLength[sec] = fieldLengths[row * FIELD_COUNT + 2]!;
     }
     const w = q.weight * idf(touched.length, sectionCount);
     for (const sec of touched) {
@@ -267,12 +274,12 @@ export function scoreSections(
  */
 export function addSectionScores(table: ScoreTable, postings: Postings, sectionScore: Float64Array, weight: number): ScoreTable {
   if (weight <= 0) return table;
-  const { sections } = postings;
+  const { sections } = postings.matched;
   let max = 0;
   for (let sec = 0; sec < sectionScore.length; sec++) if (sectionScore[sec]! > max) max = sectionScore[sec]!;
   if (max === 0) return table;
   // In place: the table is the one scoreBm25f made for this query.
-  const { score, refs } = table;
-  for (const ref of refs) score[ref]! *= 1 + (weight * sectionScore[sections[ref]!]!) / max;
+  const { score, rows } = table;
+  for (const row of rows) score[row]! *= 1 + (weight * sectionScore[sections[row]!]!) / max;
   return table;
 }

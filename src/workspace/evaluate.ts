@@ -32,8 +32,12 @@ export async function evaluate(ws: Workspace, goldFile: string): Promise<Evaluat
   const { corpus: folders, answers } = ws.config;
   const corpus = await loadCorpus(ws.root, { folders, answers });
   if (corpus.passages.length === 0) throw new InputError('the corpus has no passages: add policy documents with answer corpus add <file>', { file: `${folders[0] ?? 'corpus'}/` });
-  const { store } = await openIndex(ws.root, corpus, { onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) });
-  const { synonyms, problems } = await workspaceSynonyms(ws);
-  const report = await evaluateRanker(gold, linkerRanker(store, { query: { synonyms } }), corpus.passages);
-  return { file: goldFile, report, corpusProblems: [...corpus.problems, ...problems] };
+  const { store } = await openIndex(ws.root, corpus, { index: ws.config.index, onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) });
+  try {
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const report = await evaluateRanker(gold, linkerRanker(store, { query: { synonyms } }), corpus.passages);
+    return { file: goldFile, report, corpusProblems: [...corpus.problems, ...problems] };
+  } finally {
+    await store.close();
+  }
 }

@@ -38,11 +38,11 @@ export interface SearchReport {
 
 /** The workspace's index, up to date with its corpus; progress reported while it is built. */
 export async function workspaceIndex(ws: Workspace): Promise<OpenedIndex<LoadedCorpus>> {
-  const { corpus: folders, answers } = ws.config;
+  const { corpus: folders, answers, index } = ws.config;
   const opened = await openIndex(
     ws.root,
     (known) => loadCorpus(ws.root, { folders, answers, known, onProgress: (done, total) => ws.onProgress({ task: 'reading corpus', done, total }) }),
-    { onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) },
+    { index, onProgress: (done, total) => ws.onProgress({ task: 'indexing', done, total }) },
   );
   // The words the build analysed, for the next process (analyze.ts).
   saveWordCache();
@@ -71,10 +71,14 @@ export async function link(ws: Workspace, ref: LetterRef, options: LinkOptions):
   const { doc, file } = await ws.letter(ref);
   if (doc.questions.length === 0) throw new InputError('no questions found in this letter; check that it is a letter with questions to the college', { file });
   const { store, corpus } = await workspaceIndex(ws);
-  if ((await store.stats()).passages === 0) throw noPassages(ws);
-  const { synonyms, problems } = await workspaceSynonyms(ws);
-  const result = await linkQuestionDocument(store, doc, { top, query: { synonyms } });
-  return { file, result, corpusProblems: [...corpus.problems, ...problems] };
+  try {
+    if ((await store.stats()).passages === 0) throw noPassages(ws);
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const result = await linkQuestionDocument(store, doc, { top, query: { synonyms } });
+    return { file, result, corpusProblems: [...corpus.problems, ...problems] };
+  } finally {
+    await store.close();
+  }
 }
 
 export async function search(ws: Workspace, words: string, options: LinkOptions): Promise<SearchReport> {
@@ -83,10 +87,14 @@ export async function search(ws: Workspace, words: string, options: LinkOptions)
   // A query without words is refused before the corpus is read.
   refuseEmptySearch(words);
   const { store, corpus } = await workspaceIndex(ws);
-  if ((await store.stats()).passages === 0) throw noPassages(ws);
-  const { synonyms, problems } = await workspaceSynonyms(ws);
-  const passages = await rank(store, searchTerms(words, { synonyms }), { top: options.top ?? 10 });
-  return { words, passages, corpusProblems: [...corpus.problems, ...problems] };
+  try {
+    if ((await store.stats()).passages === 0) throw noPassages(ws);
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const passages = await rank(store, searchTerms(words, { synonyms }), { top: options.top ?? 10 });
+    return { words, passages, corpusProblems: [...corpus.problems, ...problems] };
+  } finally {
+    await store.close();
+  }
 }
 
 /**
@@ -100,11 +108,15 @@ export async function suggestSources(
 ): Promise<{ sources: Map<number, LinkResult['questions'][number]['passages']>; notice: string | null; corpusProblems: Problem[] }> {
   const sources = new Map<number, LinkedPassage[]>();
   const { store, corpus } = await workspaceIndex(ws);
-  if ((await store.stats()).passages === 0) {
-    return { sources, corpusProblems: [], notice: `no passages in ${ws.config.corpus.join(', ')}/: the draft has no suggested sources (add policy documents with answer corpus add <file>)` };
+  try {
+    if ((await store.stats()).passages === 0) {
+      return { sources, corpusProblems: [], notice: `no passages in ${ws.config.corpus.join(', ')}/: the draft has no suggested sources (add policy documents with answer corpus add <file>)` };
+    }
+    const { synonyms, problems } = await workspaceSynonyms(ws);
+    const linked = await linkQuestionDocument(store, letter, { top, query: { synonyms } });
+    for (const question of linked.questions) sources.set(question.number, question.passages);
+    return { sources, notice: null, corpusProblems: [...corpus.problems, ...problems] };
+  } finally {
+    await store.close();
   }
-  const { synonyms, problems } = await workspaceSynonyms(ws);
-  const linked = await linkQuestionDocument(store, letter, { top, query: { synonyms } });
-  for (const question of linked.questions) sources.set(question.number, question.passages);
-  return { sources, notice: null, corpusProblems: [...corpus.problems, ...problems] };
 }

@@ -7,7 +7,7 @@
  * writer or index code.
  */
 import { resolve } from 'node:path';
-import { defaultConfig, loadConfig, type AnswerConfig } from '../config/config.js';
+import { DATABASE_URL_ENV, defaultConfig, loadConfig, type AnswerConfig } from '../config/config.js';
 import type { QuestionDocument } from '../model.js';
 import { WorkspaceFiles } from './files.js';
 import { findWorkspaceRoot, requireWorkspaceRoot } from './root.js';
@@ -43,6 +43,11 @@ export interface WorkspaceOptions {
   optional?: boolean;
   /** Called as long work goes on (files converted, passages indexed). */
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * The environment (default `process.env`): ANSWER_DATABASE_URL gives the PostgreSQL index's URL
+   * when answer.config.json names none, so no password sits in a committed file.
+   */
+  env?: Record<string, string | undefined>;
 }
 
 export class Workspace {
@@ -156,5 +161,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   const found = options.optional ? await findWorkspaceRoot(cwd) : await requireWorkspaceRoot(cwd);
   const root = found ?? cwd;
   const config = found === null ? defaultConfig() : await loadConfig(root);
+  const env = options.env ?? process.env;
+  const url = env[DATABASE_URL_ENV]?.trim();
+  if (config.index.backend === 'postgres' && config.index.url === null && url) config.index = { ...config.index, url };
   return new Workspace(root, cwd, config, options.onProgress);
 }
