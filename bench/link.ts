@@ -129,6 +129,19 @@ const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
   ['unknown word: synonyms at .5', { query: { unknownSynonymWeight: 0.5 } }],
   ['preamble words the corpus lacks kept', { query: { preambleSettings: { corpusOnly: false } } }],
   ['preamble share .75', { query: { preambleSettings: { share: 0.75, cap: 0.75 } } }],
+  // Round 4: a generic question (no word of its own in ≤ 1.5% of the passages) takes the preamble
+  // at 1.5, no term above 1 (query.ts, DEFAULT_PREAMBLE.generic); its neighbours, chosen on half A.
+  ['generic question: no more preamble', { query: { preambleSettings: { generic: null } } }],
+  ['generic question: share 1', { query: { preambleSettings: { generic: { share: 1, cap: 1, rare: 0.015 } } } }],
+  ['generic question: share 2', { query: { preambleSettings: { generic: { share: 2, cap: 1, rare: 0.015 } } } }],
+  ['generic question: cap 1.5', { query: { preambleSettings: { generic: { share: 1.5, cap: 1.5, rare: 0.015 } } } }],
+  ['generic question: rare 1%', { query: { preambleSettings: { generic: { share: 1.5, cap: 1, rare: 0.01 } } } }],
+  ['generic question: rare 2%', { query: { preambleSettings: { generic: { share: 1.5, cap: 1, rare: 0.02 } } } }],
+  ['other questions: share .3', { query: { preambleSettings: { share: 0.3, cap: 0.3 } } }],
+  // Round 4, tried and left off: the top 10 spread more over sections (diversify.ts).
+  ['top 10: at most 3 per section (tried)', { diversify: { perSection: 3 } }],
+  ['top 10: no same-section likeness (tried)', { diversify: { sameSection: 0 } }],
+  ['MMR lambda .6 (tried)', { diversify: { lambda: 0.6 } }],
   ['no preamble synonyms', { query: { preambleSynonyms: 0 } }],
   ['preamble synonyms 2', { query: { preambleSynonyms: 2 } }],
 

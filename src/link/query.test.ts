@@ -80,10 +80,25 @@ describe('buildQuery', () => {
   it('gives words the corpus does not hold no share in the budget of the context', () => {
     const stats = { passages: 100, df: (term: string) => (term === stem('knarrenhof') ? 0 : 5) };
     const preamble = 'Kleinschalige woonkernen voor ouderen worden niet gebouwd.';
-    const withName = buildQuery('Wat is het beleid voor een knarrenhof?', { preamble, stats });
-    const without = buildQuery('Wat is het beleid voor een knarrenhof?', { preamble });
+    // Every word in 5% of the passages would make the question generic (the next test).
+    const preambleSettings = { generic: null };
+    const withName = buildQuery('Wat is het beleid voor een knarrenhof?', { preamble, stats, preambleSettings });
+    const without = buildQuery('Wat is het beleid voor een knarrenhof?', { preamble, preambleSettings });
     expect(withName.own).toBeLessThan(without.own);
     expect(weightOf(withName, 'ouderen')).toBeLessThan(weightOf(without, 'ouderen'));
+  });
+
+  it('gives a question none of whose own words is rare in the corpus more of the preamble, never a term above a word of its own', () => {
+    const preamble = 'Steeds meer inwoners komen in de financiële problemen.';
+    const question = 'Welke middelen zijn er voor deze inwoners beschikbaar?';
+    const common = { passages: 1000, df: () => 50 };
+    const rare = { passages: 1000, df: (term: string) => (term === stem('middelen') ? 3 : 50) };
+    const generic = buildQuery(question, { preamble, stats: common });
+    const specific = buildQuery(question, { preamble, stats: rare });
+    expect(weightOf(generic, 'financiële')).toBeGreaterThan(weightOf(specific, 'financiële'));
+    expect(weightOf(generic, 'financiële')).toBeLessThanOrEqual(1);
+    const off = buildQuery(question, { preamble, stats: common, preambleSettings: { generic: null } });
+    expect(weightOf(off, 'financiële')).toBeCloseTo(weightOf(specific, 'financiële'));
   });
 });
 
