@@ -47,6 +47,11 @@ describe('the fast markdown path', () => {
       'regel met harde  \nbreuk\n',
       '* ster\n+ plus\n',
       '1. een\n\n\n2. twee\n\nna\n',
+      // Empty headings: the "#"s after the space close them (fast-check found "# #").
+      '# #\nzorg\n',
+      '### ###\nzorg\n',
+      '# # #\nzorg\n',
+      '# #zorg\n',
     ];
     for (const body of cases) {
       const markdown = `---\ntitle: "Titel"\n---\n${body}`;
