@@ -419,20 +419,27 @@ export class MemoryIndexStore implements IndexStore {
     return this.postingLists;
   }
 
+  /** A passage's place of each term number while the passage is added (add). */
+  private placeOf = new Int32Array(0);
+
   private add(doc: AnalyzedPassage): void {
     const ref = this.docs.length;
-    // Term numbers in ascending order, as toChunks writes them.
+    // Term numbers in ascending order, as toChunks writes them: sorted as a typed array (no
+    // comparator), each one's place in the passage found again by number.
     const rows = [...doc.terms.values()];
-    const ids = new Int32Array(rows.length);
-    let i = 0;
-    for (const term of doc.terms.keys()) ids[i++] = this.termId(term);
-    const order = ascending(ids);
     const termIds = new Int32Array(rows.length);
+    if (this.placeOf.length < this.words.length + rows.length) this.placeOf = new Int32Array((this.words.length + rows.length) * 2);
+    let i = 0;
+    for (const term of doc.terms.keys()) {
+      const id = this.termId(term);
+      termIds[i] = id;
+      this.placeOf[id] = i++;
+    }
+    termIds.sort();
     const tfs = new Float32Array(rows.length * FIELD_COUNT);
     for (i = 0; i < rows.length; i++) {
-      const place = order[i]!;
-      termIds[i] = ids[place]!;
-      for (let f = 0; f < FIELD_COUNT; f++) tfs[i * FIELD_COUNT + f] = rows[place]![f] ?? 0;
+      const row = rows[this.placeOf[termIds[i]!]!]!;
+      for (let f = 0; f < FIELD_COUNT; f++) tfs[i * FIELD_COUNT + f] = row[f] ?? 0;
     }
     const section = this.sectionNumber(doc.section);
     this.docs.push({ passage: doc.passage, section, terms: termIds, tf: tfs });
@@ -518,24 +525,6 @@ export class MemoryIndexStore implements IndexStore {
     }
   }
 }
-
-/**
- * The places of distinct numbers in ascending order of the numbers. Sorted as one typed array of
- * number × PLACES + place where that is exact (a passage of 175 words has some 100 terms): a typed
- * array sorts without calling a comparator.
- */
-function ascending(ids: Int32Array): ArrayLike<number> {
-  const n = ids.length;
-  if (n > PLACES) return Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ids[i]! * PLACES + i;
-  keys.sort();
-  for (let i = 0; i < n; i++) keys[i] = keys[i]! % PLACES;
-  return keys;
-}
-
-/** Places ascending() sorts by one typed array: term numbers (below 2^31) times this stay exact in a double. */
-const PLACES = 2 ** 21;
 
 /**
  * The posting lists of the live passages `docs`: their term vectors transposed, passages in
