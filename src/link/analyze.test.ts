@@ -9,8 +9,7 @@ import { splitCompound } from './compounds.js';
 import { parseDic } from './lexicon.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
-import fc from 'fast-check';
-import { LATIN_DIGIT, LATIN_LETTER_OR_DIGIT, tokenize, wordForms } from './tokenize.js';
+import { tokenize } from './tokenize.js';
 import { passage } from './test-helpers/passages.js';
 
 const terms = (text: string) => analyzeText(text).terms.filter((t) => t.weight === 1).map((t) => t.term);
@@ -45,26 +44,6 @@ describe('tokenize', () => {
   it('does not take "en/of" for an elision', () => {
     expect(tokenize('geweld en/of kindermishandeling').map((t) => t.kind)).toEqual(['word', 'part', 'part', 'joined', 'word']);
     expect(analyzeText('seksueel geweld en/of kindermishandeling').terms.map((t) => t.term)).not.toContain('enmishandel');
-  });
-
-  it('cuts Latin text by the Latin ranges as by the Unicode classes', () => {
-    // The ranges are the Unicode classes up to U+024F, code point by code point.
-    const letterOrDigit = new RegExp(`^[${LATIN_LETTER_OR_DIGIT}]$`);
-    const digit = new RegExp(`^[${LATIN_DIGIT}]$`);
-    for (let c = 0; c <= 0x24f; c++) {
-      const ch = String.fromCharCode(c);
-      expect(letterOrDigit.test(ch), `U+${c.toString(16)}`).toBe(/^[\p{L}\p{N}]$/u.test(ch));
-      expect(digit.test(ch), `U+${c.toString(16)}`).toBe(/^\p{N}$/u.test(ch));
-    }
-    // And the whole expression, on text of those characters and the punctuation it reads.
-    const WORD = /[\p{L}\p{N}]+(?:(?:(?<=\p{N})[.,](?=\p{N})|['\-/\u2010\u2011])[\p{L}\p{N}]+)*(?:[-\u2010\u2011](?=\s|$))?/gu;
-    const chars = [...'aeZ09²½éĳŉα ,.-/\'\u2010\u2011\u00a0\u0301\n€–×'];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (list) => {
-        const text = list.join('');
-        expect(wordForms(text)).toEqual(text.normalize('NFC').match(WORD) ?? []);
-      }),
-    );
   });
 
   it('leaves out the words of set phrases of a question\'s frame', () => {

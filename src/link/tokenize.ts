@@ -72,36 +72,15 @@ function foldPiece(piece: string): string {
 }
 
 /**
- * The words of a text as written: the matches of WORD, in one pass of the regular expression
- * (match() gives plain strings: matchAll's match objects cost a third of the tokenizing time).
- */
-export function wordForms(text: string): string[] {
-  const source = text.normalize('NFC').replace(/[\u2018\u2019\u02bc`]/g, "'");
-  // Unicode property classes made the expression three times slower than classes of ranges
-  // (the example corpus: 9 ms against 3.5): a text whose letters and digits are all Latin is cut
-  // by the same expression over the Latin ranges (analyze.test.ts holds the two to each other).
-  return source.match(BEYOND_LATIN.test(source) ? WORD : LATIN_WORD) ?? [];
-}
-
-/** A letter or digit after Latin Extended-B (U+024F). */
-const BEYOND_LATIN = /(?![\x00-\u024f])[\p{L}\p{N}]/u;
-/** The letters and digits up to U+024F ([\p{L}\p{N}] there), and the digits among them (\p{N}), as class ranges. */
-export const LATIN_LETTER_OR_DIGIT = '0-9A-Za-z\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
-export const LATIN_DIGIT = '0-9\\u00b2\\u00b3\\u00b9\\u00bc-\\u00be';
-/** WORD for a text whose letters and digits are all Latin. */
-const LATIN_WORD = new RegExp(
-  `[${LATIN_LETTER_OR_DIGIT}]+(?:(?:(?<=[${LATIN_DIGIT}])[.,](?=[${LATIN_DIGIT}])|['\\-/\\u2010\\u2011])[${LATIN_LETTER_OR_DIGIT}]+)*(?:[-\\u2010\\u2011](?=\\s|$))?`,
-  'g',
-);
-
-/**
  * Cut text into tokens. Hyphenated and slashed words give their parts and the joined form;
  * a word ending in a hyphen before a space is an elision and comes out as `truncated`.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const source = text.normalize('NFC').replace(/[\u2018\u2019\u02bc`]/g, "'");
   let position = 0;
-  for (const raw of wordForms(text)) {
+  // match() gives plain strings: matchAll's match objects cost a third of the tokenizing time.
+  for (const raw of source.match(WORD) ?? []) {
     const last = raw.charCodeAt(raw.length - 1);
     if (last === 45 || last === 0x2010 || last === 0x2011) {
       const norm = normPiece(raw.slice(0, -1));
