@@ -42,6 +42,14 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['a.md']);
   });
 
+  it('replaces a cache file the same way without flushing it to the disk', async () => {
+    const file = join(dir, 'index.bin');
+    await writeFile(file, 'old');
+    await writeFileAtomic(file, [Buffer.from('new '), Buffer.from('index')], { overwrite: true, durable: false });
+    expect(await readFile(file, 'utf8')).toBe('new index');
+    expect(await readdir(dir)).toEqual(['index.bin']);
+  });
+
   it('refuses a target that is a symbolic link, and leaves the link target alone', async () => {
     await mkdir(join(dir, '.git', 'hooks'), { recursive: true });
     await mkdir(join(dir, 'answers'));

@@ -27,6 +27,12 @@ export interface WriteOptions {
   mkdir?: boolean;
   /** How to name the file in errors (default: the path as given). */
   display?: string;
+  /**
+   * Flush the file and its folder to the disk before returning (default true). A cache that is
+   * rebuilt when it is missing or damaged (the index) does without: the two flushes took 14-28 ms
+   * of writing the example's 1.3 MB index, against 1-2 ms for the write itself (a shared machine).
+   */
+  durable?: boolean;
 }
 
 function code(error: unknown): string | undefined {
@@ -104,6 +110,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const target = resolve(path);
   const display = options.display ?? path;
   const overwrite = options.overwrite ?? false;
+  const durable = options.durable ?? true;
   const exists = await checkPath(target, options, display);
   if (exists && !overwrite) {
     throw new InputError('file exists; not overwriting it (use --force to replace it, a backup is kept)', { file: display });
@@ -121,7 +128,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   try {
     try {
       await writeParts(handle, content);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -144,7 +151,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       }
       await unlink(temp).catch(() => undefined);
     }
-    await syncFolder(dirname(target));
+    if (durable) await syncFolder(dirname(target));
   } catch (error) {
     if (!published) await unlink(temp).catch(() => undefined);
     if (error instanceof InputError) throw error;

@@ -1,9 +1,12 @@
 /**
  * The in-memory IndexStore: typed-array posting lists per term, passages by number.
  *
- * Removal marks a passage dead and leaves its postings in place; `postings` skips dead ones and
- * the lists are rebuilt from the live passages once a quarter of them is dead. Typed arrays keep
- * the 100× synthetic corpus (bench/link.ts) far under its 1 GB budget.
+ * Passages are kept as term vectors (term numbers ascending, frequencies beside them); the posting
+ * lists are their transpose, made in one pass over the live passages when a query first needs
+ * them after a change: growing each term's lists passage by passage took 44-73 ms of building the
+ * example corpus's index, adding the passages and making the lists once 22-36 (min of 10, a loaded
+ * machine). Removal marks a passage dead; the passages are renumbered once a quarter of them is
+ * dead. Typed arrays keep the 100× synthetic corpus (bench/link.ts) far under its 1 GB budget.
  *
  * Persisted as bytes (`toChunks`, `fromBytes`): a JSON part with the files, the vocabulary, the
  * passages and their section keys, then the numbers as typed arrays, 4-byte aligned: where each passage's terms start,
@@ -28,10 +31,15 @@ import {
   type TermVector,
 } from './index-store.js';
 
-interface Growable {
+/**
+ * The posting lists of all terms, one after the other: term `id`'s passages (ascending) are
+ * `docs[start[id]]` up to `docs[start[id + 1]]`, with FIELD_COUNT frequencies each in `tf`. Three
+ * arrays, not two views per term: the example corpus's lists took 9.8 ms with views, 7.5 so.
+ */
+interface Lists {
+  start: Int32Array;
   docs: Int32Array;
   tf: Float32Array;
-  n: number;
 }
 
 interface DocEntry {
@@ -131,7 +139,8 @@ function bytesOf(array: Int32Array | Float32Array): Uint8Array {
 export class MemoryIndexStore implements IndexStore {
   private readonly vocab = new Map<string, number>();
   private readonly words: string[] = [];
-  private lists: Growable[] = [];
+  /** Posting lists by term number, of the live passages; null when a change made them stale (lists()). */
+  private postingLists: Lists | null = null;
   private docs: Array<DocEntry | null> = [];
   private fieldLengths = new Float32Array(0);
   private readonly sectionIds = new Map<string, number>();
@@ -159,8 +168,8 @@ export class MemoryIndexStore implements IndexStore {
   ): Promise<void> {
     for (const id of removedIds) this.remove(id);
     for (const doc of docs) this.remove(doc.passage.id);
-    this.reserve(docs);
     for (const doc of docs) this.add(doc);
+    if (docs.length > 0 || removedIds.length > 0) this.postingLists = null;
     if (files) {
       for (const [file, entry] of files) {
         if (entry) this.fileEntries.set(file, { ...entry, ids: [...entry.ids] });
@@ -184,29 +193,17 @@ export class MemoryIndexStore implements IndexStore {
       return row;
     };
     const lists = new Map<string, PostingList>();
+    const all = this.lists();
     for (const term of terms) {
       const id = this.vocab.get(term);
       if (id === undefined || lists.has(term)) continue;
-      const list = this.lists[id]!;
-      if (list.n === 0) continue;
-      if (this.dead === 0) {
-        const docs = list.docs.subarray(0, list.n);
-        const rows = new Int32Array(list.n);
-        for (let i = 0; i < list.n; i++) rows[i] = rowOf(docs[i]!);
-        lists.set(term, { df: list.n, docs, rows, tf: list.tf.subarray(0, list.n * FIELD_COUNT) });
-        continue;
-      }
-      const docs: number[] = [];
-      const rows: number[] = [];
-      const tf: number[] = [];
-      for (let i = 0; i < list.n; i++) {
-        const ref = list.docs[i]!;
-        if (!this.docs[ref]) continue;
-        docs.push(ref);
-        rows.push(rowOf(ref));
-        for (let f = 0; f < FIELD_COUNT; f++) tf.push(list.tf[i * FIELD_COUNT + f]!);
-      }
-      if (docs.length > 0) lists.set(term, { df: docs.length, docs, rows, tf });
+      const from = all.start[id]!;
+      const n = all.start[id + 1]! - from;
+      if (n === 0) continue;
+      const docs = all.docs.subarray(from, from + n);
+      const rows = new Int32Array(n);
+      for (let i = 0; i < n; i++) rows[i] = rowOf(docs[i]!);
+      lists.set(term, { df: n, docs, rows, tf: all.tf.subarray(from * FIELD_COUNT, (from + n) * FIELD_COUNT) });
     }
     const count = refs.length;
     const lengths = new Float32Array(count * FIELD_COUNT);
@@ -236,10 +233,8 @@ export class MemoryIndexStore implements IndexStore {
     for (const term of terms) {
       const id = this.vocab.get(term);
       if (id === undefined) continue;
-      const list = this.lists[id]!;
-      let n = 0;
-      if (this.dead === 0) n = list.n;
-      else for (let i = 0; i < list.n; i++) if (this.docs[list.docs[i]!]) n++;
+      const { start } = this.lists();
+      const n = start[id + 1]! - start[id]!;
       if (n > 0) df.set(term, n);
     }
     return { passages: this.docs.length - this.dead, df };
@@ -398,30 +393,10 @@ export class MemoryIndexStore implements IndexStore {
       store.docs.push({ passage, section, terms: terms.subarray(from, to), tf: tf.subarray(from * FIELD_COUNT, to * FIELD_COUNT) });
       store.place(ref, passage, section, lengths.subarray(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT));
     }
-    // The posting lists: the term vectors transposed, passages in ascending order as add() leaves them.
-    const listStart = new Int32Array(wordCount + 1);
-    for (let id = 0; id < wordCount; id++) listStart[id + 1] = listStart[id]! + df[id]!;
-    const listDocs = new Int32Array(occurrences);
-    const listTf = new Float32Array(occurrences * FIELD_COUNT);
-    const fill = listStart.slice(0, wordCount);
-    for (let ref = 0; ref < n; ref++) {
-      for (let j = starts[ref]!; j < starts[ref + 1]!; j++) {
-        const slot = fill[terms[j]!]!++;
-        listDocs[slot] = ref;
-        for (let f = 0; f < FIELD_COUNT; f++) listTf[slot * FIELD_COUNT + f] = tf[j * FIELD_COUNT + f]!;
-      }
-    }
-    for (let id = 0; id < wordCount; id++) {
-      const from = listStart[id]!;
-      const to = listStart[id + 1]!;
-      store.lists[id] = { docs: listDocs.subarray(from, to), tf: listTf.subarray(from * FIELD_COUNT, to * FIELD_COUNT), n: to - from };
-    }
+    // The posting lists now, not on first use: a warm run asks at once, and `df` is counted.
+    store.postingLists = transpose(store.docs, df);
     for (const [file, entry] of data.files) store.fileEntries.set(file, { ...entry, ids: [...entry.ids] });
     return store;
-  }
-
-  private lengthsOf(ref: number): number[] {
-    return Array.from(this.fieldLengths.subarray(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT));
   }
 
   private termId(term: string): number {
@@ -430,78 +405,41 @@ export class MemoryIndexStore implements IndexStore {
       id = this.words.length;
       this.vocab.set(term, id);
       this.words.push(term);
-      this.lists.push({ docs: new Int32Array(4), tf: new Float32Array(4 * FIELD_COUNT), n: 0 });
     }
     return id;
   }
 
-  /**
-   * Grow the posting lists the passages about to be added use, once each, to what they will hold:
-   * growing them passage by passage (doubling from 4) allocated two typed arrays per term and
-   * doubling, which was most of adding a file's passages.
-   */
-  private reserve(docs: readonly AnalyzedPassage[]): void {
-    // Counted in a typed array by term number (a Map of counts was a fifth of adding a file).
-    let bound = this.words.length;
-    for (const doc of docs) bound += doc.terms.size;
-    const more = new Int32Array(bound);
-    const touched: number[] = [];
-    for (const doc of docs) {
-      for (const term of doc.terms.keys()) {
-        const id = this.termId(term);
-        if (more[id]++ === 0) touched.push(id);
-      }
+  /** The posting lists of the live passages, made from their term vectors after a change. */
+  private lists(): Lists {
+    if (this.postingLists === null) {
+      const df = new Int32Array(this.words.length);
+      for (const doc of this.docs) if (doc) for (const id of doc.terms) df[id]++;
+      this.postingLists = transpose(this.docs, df);
     }
-    for (const id of touched) {
-      const n = more[id]!;
-      const list = this.lists[id]!;
-      if (list.n + n <= list.docs.length) continue;
-      const docsArray = new Int32Array(Math.max(4, list.n + n, list.docs.length * 2));
-      docsArray.set(list.docs.subarray(0, list.n));
-      const tf = new Float32Array(docsArray.length * FIELD_COUNT);
-      tf.set(list.tf.subarray(0, list.n * FIELD_COUNT));
-      list.docs = docsArray;
-      list.tf = tf;
-    }
+    return this.postingLists;
   }
 
-  /** Frequencies by term number while a passage is added (add): sorting the numbers sorts the rows. */
-  private readonly freqsOf: Array<number[] | undefined> = [];
+  /** A passage's place of each term number while the passage is added (add). */
+  private placeOf = new Int32Array(0);
 
   private add(doc: AnalyzedPassage): void {
     const ref = this.docs.length;
-    // Term numbers in ascending order, as toChunks writes them.
-    const termIds = new Int32Array(doc.terms.size);
+    // Term numbers in ascending order, as toChunks writes them: sorted as a typed array (no
+    // comparator), each one's place in the passage found again by number.
+    const rows = [...doc.terms.values()];
+    const termIds = new Int32Array(rows.length);
+    if (this.placeOf.length < this.words.length + rows.length) this.placeOf = new Int32Array((this.words.length + rows.length) * 2);
     let i = 0;
-    for (const [term, freqs] of doc.terms) {
+    for (const term of doc.terms.keys()) {
       const id = this.termId(term);
-      termIds[i++] = id;
-      while (this.freqsOf.length <= id) this.freqsOf.push(undefined);
-      this.freqsOf[id] = freqs;
+      termIds[i] = id;
+      this.placeOf[id] = i++;
     }
     termIds.sort();
-    const tfs = new Float32Array(termIds.length * FIELD_COUNT);
-    for (i = 0; i < termIds.length; i++) {
-      const id = termIds[i]!;
-      const freqs = this.freqsOf[id]!;
-      this.freqsOf[id] = undefined;
-      const list = this.lists[id]!;
-      if (list.n === list.docs.length) {
-        // A list read by fromBytes is exactly full, and may be empty.
-        const docs = new Int32Array(Math.max(4, list.docs.length * 2));
-        docs.set(list.docs);
-        const tf = new Float32Array(docs.length * FIELD_COUNT);
-        tf.set(list.tf);
-        list.docs = docs;
-        list.tf = tf;
-      }
-      list.docs[list.n] = ref;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const v = freqs[f] ?? 0;
-        list.tf[list.n * FIELD_COUNT + f] = v;
-        tfs[i * FIELD_COUNT + f] = v;
-      }
-      list.n++;
+    const tfs = new Float32Array(rows.length * FIELD_COUNT);
+    for (i = 0; i < rows.length; i++) {
+      const row = rows[this.placeOf[termIds[i]!]!]!;
+      for (let f = 0; f < FIELD_COUNT; f++) tfs[i * FIELD_COUNT + f] = row[f] ?? 0;
     }
     const section = this.sectionNumber(doc.section);
     this.docs.push({ passage: doc.passage, section, terms: termIds, tf: tfs });
@@ -561,17 +499,12 @@ export class MemoryIndexStore implements IndexStore {
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.fieldLengths[ref * FIELD_COUNT + f]!;
   }
 
-  /** Renumber the live passages and rebuild the posting lists without the dead ones. */
+  /** Renumber the live passages (the posting lists are made again when next needed). */
   private compact(): void {
-    const live: AnalyzedPassage[] = [];
+    const live: Array<{ doc: DocEntry; key: string; lengths: Float32Array }> = [];
     for (let ref = 0; ref < this.docs.length; ref++) {
       const doc = this.docs[ref];
-      if (!doc) continue;
-      const terms = new Map<string, number[]>();
-      for (let i = 0; i < doc.terms.length; i++) {
-        terms.set(this.words[doc.terms[i]!]!, Array.from(doc.tf.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT)));
-      }
-      live.push({ passage: doc.passage, section: this.sectionKeys[doc.section]!, lengths: this.lengthsOf(ref), terms });
+      if (doc) live.push({ doc, key: this.sectionKeys[doc.section]!, lengths: this.fieldLengths.slice(ref * FIELD_COUNT, (ref + 1) * FIELD_COUNT) });
     }
     this.docs = [];
     this.dead = 0;
@@ -583,7 +516,36 @@ export class MemoryIndexStore implements IndexStore {
     this.sectionLive = new Int32Array(0);
     this.liveSections = 0;
     this.lengthSums.fill(0);
-    for (const list of this.lists) list.n = 0;
-    for (const doc of live) this.add(doc);
+    this.postingLists = null;
+    for (const { doc, key, lengths } of live) {
+      const section = this.sectionNumber(key);
+      const ref = this.docs.length;
+      this.docs.push({ ...doc, section });
+      this.place(ref, doc.passage, section, lengths);
+    }
   }
+}
+
+/**
+ * The posting lists of the live passages `docs`: their term vectors transposed, passages in
+ * ascending order; `df` counts the passages holding each term number.
+ */
+function transpose(docs: ReadonlyArray<DocEntry | null>, df: Int32Array): Lists {
+  const words = df.length;
+  const start = new Int32Array(words + 1);
+  for (let id = 0; id < words; id++) start[id + 1] = start[id]! + df[id]!;
+  const occurrences = start[words]!;
+  const listDocs = new Int32Array(occurrences);
+  const listTf = new Float32Array(occurrences * FIELD_COUNT);
+  const fill = start.slice(0, words);
+  for (let ref = 0; ref < docs.length; ref++) {
+    const doc = docs[ref];
+    if (!doc) continue;
+    for (let j = 0; j < doc.terms.length; j++) {
+      const slot = fill[doc.terms[j]!]!++;
+      listDocs[slot] = ref;
+      for (let f = 0; f < FIELD_COUNT; f++) listTf[slot * FIELD_COUNT + f] = doc.tf[j * FIELD_COUNT + f]!;
+    }
+  }
+  return { start, docs: listDocs, tf: listTf };
 }

@@ -93,7 +93,9 @@ export async function writeIndex(workspace: string, store: MemoryIndexStore): Pr
   // The header padded to a multiple of 8 bytes, so the store's typed arrays can be read in place.
   const header = JSON.stringify(HEADER);
   const line = `${header.padEnd(Math.ceil((header.length + 1) / 8) * 8 - 1)}\n`;
-  await writeFileAtomic(indexPath(workspace), [Buffer.from(line, 'utf8'), ...store.toChunks()], { overwrite: true, root: workspace });
+  // Not flushed to the disk: a crash may leave the old file or none (most file systems, ext4 among
+  // them, write the data of a file renamed over another before the rename), and the next run rebuilds.
+  await writeFileAtomic(indexPath(workspace), [Buffer.from(line, 'utf8'), ...store.toChunks()], { overwrite: true, root: workspace, durable: false });
   await rm(join(workspace, INDEX_DIR, OLD_INDEX_FILE), { force: true });
 }
 
