@@ -1,7 +1,8 @@
 // Part of `npm run build`: what every `answer` process would otherwise make again from the same
-// input, made once and shipped in dist/link/: the word list's compounding facts (lexicon.pack,
-// src/link/lexicon.ts), the analysed default synonym list (synonyms.pack.json, src/link/synonyms.ts)
-// and stopwords-iso's Dutch list (stopwords-nl.json, src/link/stopwords.ts). The first two are
+// input, made once and shipped in dist/link/: the word list's compounding facts (lexicon.pack and
+// its hash tables lexicon.table, src/link/lexicon.ts), the analysed default synonym list
+// (synonyms.pack.json, src/link/synonyms.ts) and stopwords-iso's Dutch list (stopwords-nl.json,
+// src/link/stopwords.ts). The first two are
 // used only when made from the installed word list and this code; a process without them makes
 // what it needs as before.
 import { writeLexiconPack } from '../dist/link/lexicon.js';

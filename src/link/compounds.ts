@@ -9,27 +9,27 @@
  * shortest part), then the longest head. Particles and prefixes ("samen" in "samenwerking") are
  * never heads: those words are derivations, not compounds.
  */
-import { lexicon, type Lexicon } from './lexicon.js';
+import { lexicon, lexiconLookup, type Lexicon, type LexiconLookup } from './lexicon.js';
 import { isStopword } from './stopwords.js';
 
 /** Shortest word that is tried: 3-letter head + 4-letter tail. */
-const MIN_WORD = 7;
-const MIN_HEAD = 3;
-const MIN_TAIL = 4;
-const MAX_PARTS = 3;
+export const MIN_WORD = 7;
+export const MIN_HEAD = 3;
+export const MIN_TAIL = 4;
+export const MAX_PARTS = 3;
 
 /**
  * Heads that make derivations rather than compounds even where the word list allows them to
  * begin a compound ("samen-werking", "mee-denken"): particles and prefixes. Prepositions are
  * stopwords and excluded as such.
  */
-const PREFIX_HEADS = new Set(['mee', 'terug', 'neer', 'samen', 'weder', 'mis', 'tegen', 'vooruit', 'los', 'vast', 'mede', 'zelf']);
+export const PREFIX_HEADS = new Set(['mee', 'terug', 'neer', 'samen', 'weder', 'mis', 'tegen', 'vooruit', 'los', 'vast', 'mede', 'zelf']);
 
 /**
  * Tails that are adjective suffixes in compounds, not words: "belang-rijk" is not about het Rijk,
  * "regel-matig" not about maat. Seen on the Zwolse agenda's vocabulary.
  */
-const SUFFIX_TAILS = new Set([
+export const SUFFIX_TAILS = new Set([
   'rijk', 'rijke', 'matig', 'matige', 'loos', 'loze', 'lozen', 'loosheid', 'waardig', 'waardige', 'vol',
   'volle', 'baar', 'bare', 'zaam', 'zame', 'lijk', 'lijke',
 ]);
@@ -37,24 +37,43 @@ const SUFFIX_TAILS = new Set([
 const cache = new Map<string, string[] | null>();
 const CACHE_LIMIT = 200_000;
 
-/** The uninflected tail word of `form`, if `form` is a tail as written or inflected. */
-function tailWord(form: string, tails: Set<string>): string | null {
-  if (tails.has(form)) return form;
-  if (form.endsWith('s') && tails.has(form.slice(0, -1))) return form.slice(0, -1);
-  if (form.endsWith('en')) {
-    const base = form.slice(0, -2);
-    if (tails.has(base)) return base;
+/**
+ * The uninflected tail word of `form`, if `form` is a tail as written or inflected. The endings
+ * are looked up as ranges of `form` (LexiconLookup), so only a found word becomes a string.
+ */
+function tailWord(form: string, look: LexiconLookup): string | null {
+  const n = form.length;
+  if (look.tail(form, 0, n)) return form;
+  const last = form.charCodeAt(n - 1);
+  if (last === S && look.tail(form, 0, n - 1)) return form.slice(0, -1);
+  if (last === N && form.charCodeAt(n - 2) === E) {
+    const b = n - 2; // the base: form without -en
+    if (look.tail(form, 0, b)) return form.slice(0, b);
     // "gezinnen" → "gezin"; "vragen" → "vraag".
-    if (/([bdfgklmnprst])\1$/.test(base) && tails.has(base.slice(0, -1))) return base.slice(0, -1);
-    const long = base.length > 2 ? base.slice(0, -1) + base[base.length - 2] + base.slice(-1) : '';
-    if (/[^aeiou][aeou][^aeiou]$/.test(base) && tails.has(long)) return long;
+    if (b >= 2 && form.charCodeAt(b - 1) === form.charCodeAt(b - 2) && DOUBLED.includes(form[b - 1]!) && look.tail(form, 0, b - 1)) {
+      return form.slice(0, b - 1);
+    }
+    if (b >= 3 && !VOWELS.includes(form[b - 1]!) && LONG.includes(form[b - 2]!) && !VOWELS.includes(form[b - 3]!)) {
+      const long = form.slice(0, b - 1) + form[b - 2] + form[b - 1];
+      if (look.tail(long, 0, long.length)) return long;
+    }
   }
-  if (form.endsWith('n') && tails.has(form.slice(0, -1))) return form.slice(0, -1);
-  if (form.endsWith('e') && tails.has(form.slice(0, -1))) return form.slice(0, -1);
+  if (last === N && look.tail(form, 0, n - 1)) return form.slice(0, -1);
+  if (last === E && look.tail(form, 0, n - 1)) return form.slice(0, -1);
   // Listed only in the plural: "wijken" ends compounds, "wijk" does not ("woonwijk").
-  if (tails.has(`${form}en`)) return form;
+  const plural = `${form}en`;
+  if (look.tail(plural, 0, plural.length)) return form;
   return null;
 }
+
+const S = 115;
+const N = 110;
+const E = 101;
+/** Consonants whose doubling before -en is undone ("gezinnen"). */
+const DOUBLED = 'bdfgklmnprst';
+const VOWELS = 'aeiou';
+/** Vowels written double in the singular of a plural in -en ("vragen" → "vraag"). */
+const LONG = 'aeou';
 
 function isTail(form: string, lex: Lexicon): boolean {
   if (form.length < MIN_TAIL) return false;
@@ -67,7 +86,7 @@ function isTail(form: string, lex: Lexicon): boolean {
   if (hit !== undefined) return hit;
   let tail = false;
   if (!isStopword(form) && !SUFFIX_TAILS.has(form)) {
-    const word = tailWord(form, lex.tails);
+    const word = tailWord(form, lexiconLookup(lex));
     tail = word !== null && !SUFFIX_TAILS.has(word);
   }
   if (memo.size >= CACHE_LIMIT) memo.clear();
@@ -82,9 +101,9 @@ function bestSplit(word: string, budget: number, lex: Lexicon, allowWhole: boole
   if (allowWhole && isTail(word, lex)) return [word];
   if (budget < 2 || word.length < MIN_HEAD + MIN_TAIL) return null;
   let best: string[] | null = null;
+  const look = lexiconLookup(lex);
   for (let i = MIN_HEAD; i <= word.length - MIN_TAIL; i++) {
-    const form = word.slice(0, i);
-    const head = lex.heads.get(form);
+    const head = look.head(word, 0, i);
     if (!head || head.length < MIN_HEAD || PREFIX_HEADS.has(head) || isStopword(head)) continue;
     const tail = bestSplit(word.slice(i), budget - 1, lex, true);
     if (!tail) continue;
@@ -94,7 +113,8 @@ function bestSplit(word: string, budget: number, lex: Lexicon, allowWhole: boole
   return best;
 }
 
-function better(a: string[], b: string[]): boolean {
+/** Whether split `a` wins over `b`: fewer parts, then the longest shortest part, the longest head. */
+export function better(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return a.length < b.length;
   const minA = Math.min(...a.map((p) => p.length));
   const minB = Math.min(...b.map((p) => p.length));
@@ -124,17 +144,19 @@ export function splitCompound(word: string, lex: Lexicon = lexicon()): string[] 
  * where the writer says the word is a compound ("dak- en thuis|loosheid" → "loosheid").
  */
 export function tailAfterHead(word: string, lex: Lexicon = lexicon()): string | null {
+  const look = lexiconLookup(lex);
   for (let i = word.length - MIN_TAIL; i >= MIN_HEAD; i--) {
-    const head = lex.heads.get(word.slice(0, i));
+    const head = look.head(word, 0, i);
+    if (!head || PREFIX_HEADS.has(head) || isStopword(head)) continue;
     const tail = word.slice(i);
-    if (!head || PREFIX_HEADS.has(head) || isStopword(head) || DERIVATIONAL.has(tail)) continue;
-    if (tailWord(tail, lex.tails) !== null) return tail;
+    if (DERIVATIONAL.has(tail)) continue;
+    if (tailWord(tail, look) !== null) return tail;
   }
   return null;
 }
 
 /** Suffixes that make "veilig-heid" a derivation: never the tail an elision borrows. */
-const DERIVATIONAL = new Set(['heid', 'heden', 'ingen', 'lijk', 'lijke', 'isch', 'ische', 'baar', 'bare', 'schap', 'achtig']);
+export const DERIVATIONAL = new Set(['heid', 'heden', 'ingen', 'lijk', 'lijke', 'isch', 'ische', 'baar', 'bare', 'schap', 'achtig']);
 
 /** Forget cached splits (tests that swap the lexicon). */
 export function clearCompoundCache(): void {

@@ -13,7 +13,7 @@
  * - -atie for a verb in -eren: "organisatie" → "organiseren", "informatie" → "informeren".
  * "leerling" (no verb "leerlen") and "relatie" (no "releren") are left alone.
  */
-import { lexicon, type Lexicon } from './lexicon.js';
+import { lexicon, lexiconLookup, type Lexicon, type LexiconLookup } from './lexicon.js';
 
 /** Shortest base that is tried: "won-ing" is the shortest useful one. */
 const MIN_BASE = 3;
@@ -21,18 +21,18 @@ const MIN_BASE = 3;
 const cache = new Map<string, string | null>();
 const CACHE_LIMIT = 200_000;
 
-function ingVerb(word: string, verbs: Set<string>): string | null {
+function ingVerb(word: string, verbs: LexiconLookup): string | null {
   const base = word.endsWith('ingen') ? word.slice(0, -5) : word.endsWith('ing') ? word.slice(0, -3) : null;
   if (base === null || base.length < MIN_BASE) return null;
-  if (verbs.has(`${base}en`)) return `${base}en`;
-  if (base.endsWith('n') && verbs.has(base)) return base;
+  if (verbs.verb(`${base}en`)) return `${base}en`;
+  if (base.endsWith('n') && verbs.verb(base)) return base;
   return null;
 }
 
-function atieVerb(word: string, verbs: Set<string>): string | null {
+function atieVerb(word: string, verbs: LexiconLookup): string | null {
   const base = word.endsWith('aties') ? word.slice(0, -5) : word.endsWith('atie') ? word.slice(0, -4) : null;
   if (base === null || base.length < MIN_BASE) return null;
-  return verbs.has(`${base}eren`) ? `${base}eren` : null;
+  return verbs.verb(`${base}eren`) ? `${base}eren` : null;
 }
 
 /**
@@ -51,6 +51,7 @@ export function nominalizedVerb(word: string, lex?: Lexicon): string | null {
 }
 
 function derive(word: string, lex: Lexicon): string | null {
-  if (lex.verbs.size === 0) return null;
-  return ingVerb(word, lex.verbs) ?? atieVerb(word, lex.verbs);
+  const look = lexiconLookup(lex);
+  if (!look.hasVerbs) return null;
+  return ingVerb(word, look) ?? atieVerb(word, look);
 }

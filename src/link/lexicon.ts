@@ -14,10 +14,14 @@
  * on which other files are in the corpus: an incremental index update then stays exact.
  * Loaded lazily and once per process. Parsing the 2.4 MB list took 80-90 ms CPU (150 ms wall on a
  * loaded machine) in every cold process, so the build packs what the splitter needs from it into
- * `dist/link/lexicon.pack` (packLexicon, scripts/pack-data.mjs: 0.8 MB of text, read back in
- * about 30 ms) and a run reads that when it was made from the installed word list. Without the
+ * `dist/link/lexicon.pack` (packLexicon, scripts/pack-data.mjs: 0.8 MB of text) with hash tables
+ * over it (`lexicon.table`, packTables), and a run that finds them made from the installed word
+ * list looks words up in the pack's bytes through the tables: 4 ms to load, where making a Map
+ * and Sets of the pack's 62,000 lines took 30 (medians of nine processes; splitting the example
+ * corpus's 5,000 distinct words then took 18.7 ms against 12.7 with the Map, the hash loop still
+ * unoptimised in a cold process, so 20 ms are won; test/gold/README.md, round 5). Without the
  * pack (running from src/, a pack of another word list) the list is parsed and what was taken from
- * it is cached in the workspace's `.answer/` (cache-file.ts), read back in about 30 ms too.
+ * it is cached in the workspace's `.answer/` (cache-file.ts), read back in about 30 ms.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -155,6 +159,8 @@ function hasVerbFlag(text: string, from: number, to: number): boolean {
 
 /** The packed lexicon beside this module (made by the build; absent when running from src/). */
 const PACK_FILE = new URL('./lexicon.pack', import.meta.url);
+/** The pack's lookup tables, made by the build too (packTables). */
+const TABLE_FILE = new URL('./lexicon.table', import.meta.url);
 /** Bump when the pack's format or what parseDic takes from the list changes. */
 const PACK_FORMAT = 1;
 
@@ -217,16 +223,277 @@ export function unpackLexicon(text: string, key: string | null = packKey()): Lex
 /** The shipped pack, when there is one for the installed word list. */
 function readPack(): Lexicon | null {
   try {
-    return unpackLexicon(readFileSync(PACK_FILE, 'latin1'));
+    let tables: Buffer | null = null;
+    try {
+      tables = readFileSync(TABLE_FILE);
+    } catch {
+      // Made from the pack below.
+    }
+    return packedLexicon(readFileSync(PACK_FILE), packKey(), tables);
   } catch {
     return null;
   }
 }
 
+/**
+ * How the splitter and the verb lookup ask the lexicon: by a range of a string, so that trying
+ * every position of a word as a compound boundary does not make a new string per try.
+ */
+export interface LexiconLookup {
+  /** The word that `word.slice(from, to)` begins a compound as (heads), or undefined. */
+  head(word: string, from: number, to: number): string | undefined;
+  /** Whether `word.slice(from, to)` is in tails. */
+  tail(word: string, from: number, to: number): boolean;
+  /** Whether `word` is in verbs. */
+  verb(word: string): boolean;
+  /** Whether there are verbs at all. */
+  readonly hasVerbs: boolean;
+}
+
+const lookups = new WeakMap<Lexicon, LexiconLookup>();
+
+/** The lookup of `lex`: the pack's own tables for the shipped lexicon, else one over its Map and Sets. */
+export function lexiconLookup(lex: Lexicon): LexiconLookup {
+  let look = lookups.get(lex);
+  if (!look) {
+    look = {
+      head: (word, from, to) => lex.heads.get(word.slice(from, to)),
+      tail: (word, from, to) => lex.tails.has(word.slice(from, to)),
+      verb: (word) => lex.verbs.has(word),
+      hasVerbs: lex.verbs.size > 0,
+    };
+    lookups.set(lex, look);
+  }
+  return look;
+}
+
+/** A pack's three sections as hash tables (tablesOf), the verbs section's line count beside them. */
+interface Tables {
+  verbCount: number;
+  heads: Int32Array;
+  tails: Int32Array;
+  verbs: Int32Array;
+}
+
+/**
+ * Open-addressing hash tables over the pack's bytes, one per section, holding line offsets; the
+ * build makes them beside the pack (lexicon.table), so a process only reads them. Making the
+ * Map and Sets from the pack instead (unpackLexicon: 62,000 lines sliced and inserted) took
+ * 18-20 ms of a cold `answer search` on the example workspace (--cpu-prof), and making these
+ * tables from the pack at start-up 15 ms.
+ */
+class PackTables implements LexiconLookup {
+  readonly hasVerbs: boolean;
+  private readonly heads: Int32Array;
+  private readonly tails: Int32Array;
+  private readonly verbs: Int32Array;
+  /**
+   * Head words by line offset: splitting the example corpus's 5,000 words found 1,800 heads,
+   * 620 of them distinct.
+   */
+  private readonly words = new Map<number, string>();
+
+  constructor(
+    private readonly bytes: Buffer,
+    tables: Tables,
+  ) {
+    this.heads = tables.heads;
+    this.tails = tables.tails;
+    this.verbs = tables.verbs;
+    this.hasVerbs = tables.verbCount > 0;
+  }
+
+  /**
+   * The word is read from the pack, not sliced from `word`: a slice of a two-byte string (the
+   * corpus text has characters beyond Latin-1) stays two-byte, and the words' cache in `.answer/`
+   * then came out 1,300 bytes longer than with the one-byte words of the Map it replaces.
+   */
+  head(word: string, from: number, to: number): string | undefined {
+    const at = find(this.bytes, this.heads, word, from, to);
+    if (at < 0) return undefined;
+    let head = this.words.get(at);
+    if (head === undefined) this.words.set(at, (head = this.headAt(at, to - from)));
+    return head;
+  }
+
+  private headAt(at: number, len: number): string {
+    const bytes = this.bytes;
+    let i = at + len;
+    if (bytes[i] === 10) return bytes.toString('latin1', at, i);
+    // "form N": the word is the form's first N letters; "form word" otherwise.
+    const start = ++i;
+    let n = 0;
+    let digits = true;
+    for (; bytes[i] !== 10 && i < bytes.length; i++) {
+      const c = bytes[i]!;
+      if (c >= 48 && c <= 57) n = n * 10 + c - 48;
+      else digits = false;
+    }
+    if (digits && i > start) return bytes.toString('latin1', at, at + Math.min(n, len));
+    return bytes.toString('latin1', start, i);
+  }
+
+  tail(word: string, from: number, to: number): boolean {
+    return find(this.bytes, this.tails, word, from, to) >= 0;
+  }
+
+  verb(word: string): boolean {
+    return find(this.bytes, this.verbs, word, 0, word.length) >= 0;
+  }
+}
+
+/** FNV-1a over char codes. */
+function hashOf(word: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a over a line's key: its bytes up to a space or the line end. */
+function hashLine(bytes: Uint8Array, at: number): number {
+  let h = 0x811c9dc5;
+  for (let i = at; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === 10 || c === 32) break;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A table of `lines` (offsets), twice as many slots as lines, a slot holding offset + 1. */
+function tableOf(bytes: Uint8Array, lines: ReadonlyArray<number>): Int32Array {
+  let size = 16;
+  while (size < lines.length * 2) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  for (let k = 0; k < lines.length; k++) {
+    const at = lines[k]!;
+    let slot = hashLine(bytes, at) & mask;
+    // A form listed twice is looked up as its last line, as Map.set keeps the last value.
+    while (table[slot] !== 0 && !sameKey(bytes, table[slot]! - 1, at)) slot = (slot + 1) & mask;
+    table[slot] = at + 1;
+  }
+  return table;
+}
+
+function sameKey(bytes: Uint8Array, a: number, b: number): boolean {
+  for (;;) {
+    const x = bytes[a++];
+    const y = bytes[b++];
+    const endX = x === 10 || x === 32 || x === undefined;
+    const endY = y === 10 || y === 32 || y === undefined;
+    if (endX || endY) return endX && endY;
+    if (x !== y) return false;
+  }
+}
+
+/** The offset of the line whose key is `word.slice(from, to)`, or -1. */
+function find(bytes: Uint8Array, table: Int32Array, word: string, from: number, to: number): number {
+  const mask = table.length - 1;
+  const len = to - from;
+  let slot = hashOf(word, from, to) & mask;
+  for (;;) {
+    const entry = table[slot]!;
+    if (entry === 0) return -1;
+    const at = entry - 1;
+    let k = 0;
+    while (k < len && bytes[at + k] === word.charCodeAt(from + k)) k++;
+    if (k === len) {
+      const end = bytes[at + len];
+      if (end === 10 || end === 32 || end === undefined) return at;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** The tables of a pack's text (as bytes) for `key`; null when made for another key or damaged. */
+function tablesOf(bytes: Buffer, key: string | null): Tables | null {
+  let nl = bytes.indexOf(10);
+  if (nl < 0 || key === null || bytes.toString('latin1', 0, nl) !== key) return null;
+  const starts: number[][] = [[], [], []];
+  let section = 0;
+  let start = nl + 1;
+  while (start < bytes.length) {
+    nl = bytes.indexOf(10, start);
+    const end = nl < 0 ? bytes.length : nl;
+    if (end === start + 1 && (bytes[start] === 72 || bytes[start] === 84 || bytes[start] === 86)) {
+      section = bytes[start] === 72 ? 1 : bytes[start] === 84 ? 2 : 3; // H T V
+    } else if (section === 0) return null;
+    else starts[section - 1]!.push(start);
+    start = end + 1;
+  }
+  if (section !== 3) return null;
+  const [heads, tails, verbs] = starts.map((lines) => tableOf(bytes, lines));
+  return { verbCount: starts[2]!.length, heads: heads!, tails: tails!, verbs: verbs! };
+}
+
+/** Marks a table file of this layout, written in this machine's byte order. */
+const TABLE_MAGIC = 0x4c580001;
+const HEADER = 6;
+
+/** The table file: magic, the pack's byte length, the verbs, the three tables' sizes, the tables. */
+function encodeTables(packLength: number, t: Tables): Buffer {
+  const out = new Int32Array(HEADER + t.heads.length + t.tails.length + t.verbs.length);
+  out.set([TABLE_MAGIC, packLength, t.verbCount, t.heads.length, t.tails.length, t.verbs.length]);
+  out.set(t.heads, HEADER);
+  out.set(t.tails, HEADER + t.heads.length);
+  out.set(t.verbs, HEADER + t.heads.length + t.tails.length);
+  return Buffer.from(out.buffer);
+}
+
+/** The tables in a table file made for a pack of `packLength` bytes, or null. */
+function decodeTables(file: Buffer, packLength: number): Tables | null {
+  if (file.length < HEADER * 4 || file.length % 4 !== 0) return null;
+  const ints =
+    file.byteOffset % 4 === 0 ? new Int32Array(file.buffer, file.byteOffset, file.length / 4) : new Int32Array(new Uint8Array(file).buffer);
+  const [magic, length, verbCount, h, t, v] = ints as unknown as number[];
+  if (magic !== TABLE_MAGIC || length !== packLength || HEADER + h! + t! + v! !== ints.length) return null;
+  if (![h!, t!, v!].every((size) => size > 0 && (size & (size - 1)) === 0)) return null;
+  const at = HEADER + h!;
+  return { verbCount: verbCount!, heads: ints.subarray(HEADER, at), tails: ints.subarray(at, at + t!), verbs: ints.subarray(at + t!) };
+}
+
+/**
+ * The shipped pack as a lexicon whose lookups go through its tables (PackTables), read from the
+ * table file beside it or else made from the pack, which is checked as unpackLexicon checks it:
+ * made for `key`, with its three sections. The lexicon's Map and Sets are made only if asked for.
+ */
+export function packedLexicon(bytes: Buffer, key: string | null = packKey(), tableFile: Buffer | null = null): Lexicon | null {
+  const nl = bytes.indexOf(10);
+  if (nl < 0 || key === null || bytes.toString('latin1', 0, nl) !== key) return null;
+  const tables = (tableFile && decodeTables(tableFile, bytes.length)) ?? tablesOf(bytes, key);
+  if (!tables) return null;
+  let full: Lexicon | null = null;
+  const all = (): Lexicon => (full ??= unpackLexicon(bytes.toString('latin1'), key)!);
+  const lex: Lexicon = {
+    get heads() {
+      return all().heads;
+    },
+    get tails() {
+      return all().tails;
+    },
+    get verbs() {
+      return all().verbs;
+    },
+  };
+  lookups.set(lex, new PackTables(bytes, tables));
+  return lex;
+}
+
+/** The tables of a pack made by packLexicon, as the build writes them beside it (lexicon.table). */
+export function packTables(pack: string, key: string | null = packKey()): Buffer | null {
+  const bytes = Buffer.from(pack, 'latin1');
+  const tables = tablesOf(bytes, key);
+  return tables && encodeTables(bytes.length, tables);
+}
+
 /** Write the pack beside the compiled module (the build does this: scripts/pack-data.mjs). */
 export function writeLexiconPack(): string {
   const lex = parseDic(readFileSync(dictionaryPath(), 'utf8'), parseVerbPrefixes(readFileSync(dictionaryPath('index.aff'), 'utf8')));
-  writeFileSync(PACK_FILE, packLexicon(lex), 'latin1');
+  const pack = packLexicon(lex);
+  writeFileSync(PACK_FILE, pack, 'latin1');
+  const tables = packTables(pack);
+  if (tables) writeFileSync(TABLE_FILE, tables);
   return fileURLToPath(PACK_FILE);
 }
 
