@@ -230,10 +230,10 @@ export class MemoryIndexStore implements IndexStore {
 
   async frequencies(terms: readonly string[]): Promise<TermFrequencies> {
     const df = new Map<string, number>();
+    const { start } = this.lists();
     for (const term of terms) {
       const id = this.vocab.get(term);
       if (id === undefined) continue;
-      const { start } = this.lists();
       const n = start[id + 1]! - start[id]!;
       if (n > 0) df.set(term, n);
     }
