@@ -158,9 +158,10 @@ function hasVerbFlag(text: string, from: number, to: number): boolean {
 }
 
 /** The packed lexicon beside this module (made by the build; absent when running from src/). */
-const PACK_FILE = new URL('./lexicon.pack', import.meta.url);
+// '../link/': this folder as seen from dist/link/ and from the command line's bundle in dist/bundle/ alike.
+const PACK_FILE = new URL('../link/lexicon.pack', import.meta.url);
 /** The pack's lookup tables, made by the build too (packTables). */
-const TABLE_FILE = new URL('./lexicon.table', import.meta.url);
+const TABLE_FILE = new URL('../link/lexicon.table', import.meta.url);
 /** Bump when the pack's format or what parseDic takes from the list changes. */
 const PACK_FORMAT = 1;
 

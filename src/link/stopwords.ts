@@ -51,7 +51,8 @@ const LIGHT_VERBS = [
 let stopwords: Set<string> | null = null;
 
 /** stopwords-iso's Dutch list, as the build ships it beside this module (writeStopwordPack). */
-const PACK_FILE = new URL('./stopwords-nl.json', import.meta.url);
+// '../link/': this folder as seen from dist/link/ and from the command line's bundle in dist/bundle/ alike.
+const PACK_FILE = new URL('../link/stopwords-nl.json', import.meta.url);
 
 /**
  * stopwords-iso's `nl` list: from the build's copy, else from the package's file of every language

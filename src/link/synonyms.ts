@@ -125,7 +125,8 @@ export function synonymSet(rules: readonly SynonymRule[]): SynonymSet {
 let defaults: SynonymSet | null = null;
 
 /** The analysed default list, as the build ships it beside this module (writeSynonymPack). */
-const PACK_FILE = new URL('./synonyms.pack.json', import.meta.url);
+// '../link/': this folder as seen from dist/link/ and from the command line's bundle in dist/bundle/ alike.
+const PACK_FILE = new URL('../link/synonyms.pack.json', import.meta.url);
 
 /** What the shipped analysed list must have been made from: the list, the analyser, the word list. */
 function synonymPackKey(): string {
