@@ -11,7 +11,8 @@
  * whose files are all known loads none of them (bench/cli.ts, warm).
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Passage, Problem } from '../model.js';
 import type { SplitOptions } from './pack-passages.js';
@@ -85,11 +86,16 @@ function code(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-/** Read one file and hash its bytes, or say why it cannot be used. */
-async function readBytes(path: string, file: string): Promise<{ bytes: Buffer; hash: string } | Problem> {
+/**
+ * Read one file and hash its bytes, or say why it cannot be used. Synchronously: each file is
+ * parsed or hashed as soon as it is read, so nothing could run meanwhile, and through fs/promises
+ * a file was a stat, an open, a stat, reads and a close, each a trip to the thread pool that the
+ * main thread waited for.
+ */
+function readBytes(path: string, file: string): { bytes: Buffer; hash: string } | Problem {
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (error) {
     return problem('corpus/unreadable', `cannot read the file (${code(error) ?? 'error'})`, file);
   }
@@ -99,7 +105,7 @@ async function readBytes(path: string, file: string): Promise<{ bytes: Buffer; h
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     return problem('corpus/unreadable', `cannot read the file (${code(error) ?? 'error'})`, file);
   }
@@ -168,7 +174,7 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
    */
   const open = async (path: string): Promise<OpenedFile | null> => {
     const file = relativePath(path);
-    const read = await readBytes(path, file);
+    const read = readBytes(path, file);
     if ('code' in read) {
       result.problems.push(read);
       return null;

@@ -33,6 +33,7 @@ import type { FrontMatter } from '../documents/front-matter.js';
 import type { Passage, Problem } from '../model.js';
 import { PassageIds } from './passage-id.js';
 import { countWords, sentenceSpans } from '../text/sentences.js';
+import { collapseSpace } from '../text/text-utils.js';
 
 /** Blocks are packed into passages up to this many words; a longer block is split between sentences. */
 export const MAX_WORDS = 150;
@@ -129,9 +130,7 @@ function flatten(node: Node, offset: number): Flat {
   return out;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+const collapse = collapseSpace;
 
 /** Word spans of an over-long sentence (a table read as one line), cut into near-equal parts. */
 function cutLongSentence(text: string, span: [number, number], max: number): Array<[number, number]> {
@@ -154,11 +153,26 @@ function cutLongSentence(text: string, span: [number, number], max: number): Arr
 
 /** Cut a flat text into pieces between sentences, each at most `max` words, near-equal in size. */
 function splitFlat(flat: Flat, prefix: string, max: number): Piece[] {
-  const spans = sentenceSpans(flat.text).flatMap((span) =>
-    countWords(flat.text.slice(span[0], span[1])) > max ? cutLongSentence(flat.text, span, max) : [span],
-  );
+  // Each span's words counted once. Spans are separated by white space only, and no word runs
+  // across white space, so the words of the text, and of a run of spans, are the sums of the
+  // spans' counts: the text and every span were counted two and three times (with collapseSpace,
+  // splitting the example's corpus files in a fresh process went from 53.9 to 44.0 ms).
+  const spans: Array<[number, number]> = [];
+  const counts: number[] = [];
+  for (const span of sentenceSpans(flat.text)) {
+    const words = countWords(flat.text.slice(span[0], span[1]));
+    if (words <= max) {
+      spans.push(span);
+      counts.push(words);
+      continue;
+    }
+    for (const part of cutLongSentence(flat.text, span, max)) {
+      spans.push(part);
+      counts.push(countWords(flat.text.slice(part[0], part[1])));
+    }
+  }
   if (spans.length === 0) return [];
-  const total = countWords(flat.text);
+  const total = sum(counts, 0, counts.length);
   const parts = Math.max(1, Math.ceil(total / max));
   const target = total / parts;
   const pieces: Piece[] = [];
@@ -168,10 +182,10 @@ function splitFlat(flat: Flat, prefix: string, max: number): Piece[] {
     const a = spans[from]![0];
     const b = spans[to]![1];
     const text = collapse(flat.text.slice(a, b));
-    pieces.push({ text: pieces.length === 0 ? prefix + text : text, start: lineAt(flat, a), end: lineAt(flat, b - 1), words: countWords(text) });
+    pieces.push({ text: pieces.length === 0 ? prefix + text : text, start: lineAt(flat, a), end: lineAt(flat, b - 1), words: sum(counts, from, to + 1) });
   };
   for (let i = 0; i < spans.length; i++) {
-    const w = countWords(flat.text.slice(spans[i]![0], spans[i]![1]));
+    const w = counts[i]!;
     if (i > from && closeBefore(words, w, target, max, pieces.length < parts - 1)) {
       emit(i - 1);
       from = i;
@@ -181,6 +195,12 @@ function splitFlat(flat: Flat, prefix: string, max: number): Piece[] {
   }
   emit(spans.length - 1);
   return pieces;
+}
+
+function sum(values: readonly number[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n += values[i]!;
+  return n;
 }
 
 /**

@@ -4,6 +4,7 @@
  * one section get a numeric suffix (`-2`, `-3`), in the order they appear.
  */
 import { hash as digest } from 'node:crypto';
+import { collapseSpace } from '../text/text-utils.js';
 
 /**
  * The first `length` hex digits of the text's sha256. By the one-shot `hash` (Node 20.12): a hash
@@ -15,7 +16,7 @@ function hash(text: string, length: number): string {
 
 /** Text as compared for identity: Unicode-normalised, lowercase, whitespace collapsed. */
 export function normalizeForId(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return collapseSpace(text.normalize('NFC').toLowerCase());
 }
 
 /**

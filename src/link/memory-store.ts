@@ -293,7 +293,7 @@ export class MemoryIndexStore implements IndexStore {
       if (!doc) continue;
       refs.push(ref);
       occurrences += doc.terms.length;
-      for (const id of doc.terms) wordOf[id] = 0;
+      for (let j = 0; j < doc.terms.length; j++) wordOf[doc.terms[j]!] = 0;
     }
     const words: string[] = [];
     for (let id = 0; id < wordOf.length; id++) {
@@ -413,7 +413,7 @@ export class MemoryIndexStore implements IndexStore {
   private lists(): Lists {
     if (this.postingLists === null) {
       const df = new Int32Array(this.words.length);
-      for (const doc of this.docs) if (doc) for (const id of doc.terms) df[id]++;
+      for (const doc of this.docs) if (doc) for (let j = 0; j < doc.terms.length; j++) df[doc.terms[j]!]++;
       this.postingLists = transpose(this.docs, df);
     }
     return this.postingLists;
@@ -425,19 +425,23 @@ export class MemoryIndexStore implements IndexStore {
   private add(doc: AnalyzedPassage): void {
     const ref = this.docs.length;
     // Term numbers in ascending order, as toChunks writes them: sorted as a typed array (no
-    // comparator), each one's place in the passage found again by number.
-    const rows = [...doc.terms.values()];
-    const termIds = new Int32Array(rows.length);
-    if (this.placeOf.length < this.words.length + rows.length) this.placeOf = new Int32Array((this.words.length + rows.length) * 2);
+    // comparator), each one's place in the passage found again by number. The terms and their
+    // rows are taken in one forEach: an iterator over the Map is a call and a result object per
+    // term in the unoptimised code most of a cold build runs in.
+    const size = doc.terms.size;
+    const rows = new Array<number[]>(size);
+    const termIds = new Int32Array(size);
+    if (this.placeOf.length < this.words.length + size) this.placeOf = new Int32Array((this.words.length + size) * 2);
     let i = 0;
-    for (const term of doc.terms.keys()) {
+    doc.terms.forEach((row, term) => {
       const id = this.termId(term);
       termIds[i] = id;
+      rows[i] = row;
       this.placeOf[id] = i++;
-    }
+    });
     termIds.sort();
-    const tfs = new Float32Array(rows.length * FIELD_COUNT);
-    for (i = 0; i < rows.length; i++) {
+    const tfs = new Float32Array(size * FIELD_COUNT);
+    for (i = 0; i < size; i++) {
       const row = rows[this.placeOf[termIds[i]!]!]!;
       for (let f = 0; f < FIELD_COUNT; f++) tfs[i * FIELD_COUNT + f] = row[f] ?? 0;
     }

@@ -21,6 +21,9 @@ const ABBREVIATIONS = new Set([
   'vs', 'z.g', 'z.s.m', 'zg', 'zgn', 'zsm',
 ]);
 
+/** A mark that may end a sentence; `lastIndex` is set before each search. */
+const MARK = /[.!?…]/g;
+
 const CLOSERS = `"'”’)»]`;
 const OPENERS = `"'“‘(«[`;
 
@@ -46,8 +49,13 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   let start = 0;
   while (start < text.length && /\s/.test(text[start]!)) start++;
   for (let i = start; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    // To the next mark by a search, not character by character: the corpus splitter reads every
+    // long block this way, most of it before this loop is optimised (splitting the example's
+    // corpus files in a fresh process: 53.4 → 50.9 ms, medians of 21).
+    MARK.lastIndex = i;
+    const mark = MARK.exec(text);
+    if (mark === null) break;
+    i = mark.index;
     let end = i + 1;
     while (end < text.length && (CLOSERS.includes(text[end]!) || /[.!?…]/.test(text[end]!))) end++;
     // Every mark of the run ends where this one does, so when this one ends no sentence, none of
