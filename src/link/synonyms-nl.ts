@@ -78,6 +78,20 @@ inkoop, aanbesteding, contractering, inkoop van zorg
 integraal zorgakkoord, iza
 gezond en actief leven akkoord, gala, preventieakkoord
 
+# --- Welzijn, buurt en samenwerking ---
+sociale cohesie, sociale samenhang, saamhorigheid, gemeenschapszin
+woonzorgzone, woonzorgzones, woonservicegebied, woonservicegebieden, woonservicezone, woonservicewijk, woonservicewijken
+casuistiek, casusoverleg, casusbespreking, casusbesprekingen, multidisciplinair overleg
+ketensamenwerking, netwerksamenwerking, ketenaanpak, samenwerking in de keten
+regierol, regiefunctie, regisseur, regiehouder
+indicatiestelling, herindicatie, indicering
+verstandelijke beperking, verstandelijk gehandicapten, lvb, licht verstandelijke beperking
+gehandicapten, mensen met een beperking, mensen met een handicap, personen met een beperking
+chronisch zieken, mensen met een chronische ziekte, chronische aandoening
+zorgvraag, hulpvraag, ondersteuningsvraag, zorgvragen, hulpvragen, ondersteuningsvragen
+ggd, gemeentelijke gezondheidsdienst, gemeenschappelijke gezondheidsdienst
+kinderopvang, peuteropvang, buitenschoolse opvang, bso, kinderdagverblijf, kinderdagverblijven, peuterspeelzaal, peuterspeelzalen
+
 # --- Jeugd ---
 jeugdzorg, jeugdhulp, jeugdhulpverlening, zorg voor jeugd
 jeugd-ggz, jeugdggz, jeugd ggz
