@@ -4,10 +4,9 @@
 //
 // The cache is made by running typical commands on a copy of the example workspace in this process
 // and asking V8 for the bytecode of every function they compiled. Packages stay outside the bundle
-// (required from node_modules as before) but for the small ones most commands load (INSIDE); the
-// commands that main.js loads on demand stay
-// on demand: `import()` becomes a `require` inside the bundle, and a module reached only that way
-// runs its top level when first required.
+// (required from node_modules as before) but for the small ones most commands load (INSIDE). The
+// commands that main.js loads on demand stay on demand: `import()` becomes a `require` inside the
+// bundle, and a module reached only that way runs its top level when first required.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,12 +8,13 @@
  * the bundle is a CommonJS script run through `vm.Script`, whose `cachedData` is stable API.
  *
  * Measured on the example workspace and bench/check.ts's 1,000 letters (whole processes against
- * the ES modules of dist/, interleaved, medians of 15 pairs): a cold `answer search` 0.89×, a
- * check of the 1,000 letters 0.94×; the bundle without the cache took 2-3 % of either.
+ * the ES modules of dist/, interleaved, medians of 15 pairs): a cold `answer search` 0.87×, a warm
+ * one 0.82×, a check of the 1,000 letters 0.94×; the bundle without the cache took 2-3 % of each.
  *
  * V8 checks the cache against the script's source and its own version and flags; a cache it
- * refuses (another node, a flag such as --cpu-prof) is ignored and the script compiled as usual,
- * so a stale cache costs time, never correctness.
+ * refuses (another node, a V8 flag such as --always-sparkplug; node's own --cpu-prof is no such
+ * flag) is ignored and the script compiled as usual, so a stale cache costs time, never
+ * correctness.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
