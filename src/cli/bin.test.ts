@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,29 @@ describe('bin/answer', () => {
     expect(JSON.parse(child.stdout)).toEqual({ cached: true, runCli: 'function' });
     const version = spawnSync(process.execPath, ['bin/answer', '--version'], { cwd: root, encoding: 'utf8', timeout: 20_000, env });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+
+  // The modules find their data files from import.meta.url, which the bundle makes its own URL:
+  // every file they name must be where the bundle looks (a missing word list pack is no error, only
+  // a slow start, so nothing else would notice), and a command gives what the modules give.
+  it.skipIf(!bundled)('finds from the bundle every data file the modules name, and answers as they do', () => {
+    const bundle = new URL('../../dist/bundle/answer.cjs', import.meta.url);
+    const named = [...readFileSync(bundle, 'utf8').matchAll(/new URL\("([^"]+)", import_meta_url\)/g)].map((m) => m[1]!);
+    expect(named).toEqual(expect.arrayContaining(['../link/lexicon.pack', '../link/lexicon.table', '../link/synonyms.pack.json', '../link/stopwords-nl.json', '../../templates/', '../../package.json']));
+    for (const relative of named) expect(existsSync(fileURLToPath(new URL(relative, bundle))), relative).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'answer-bundle-'));
+    try {
+      for (const part of ['answer.config.json', 'questions', 'answers', 'corpus']) cpSync(join(root, part), join(dir, part), { recursive: true });
+      const entry = fileURLToPath(new URL('./test-helpers/run-modules.mjs', import.meta.url));
+      const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      const viaBundle = run([join(root, 'bin', 'answer'), 'search', 'politie', 'meldingen']);
+      const viaModules = run([entry, 'search', 'politie', 'meldingen']);
+      expect(viaBundle.status).toBe(0);
+      expect(viaBundle.stdout).toBe(viaModules.stdout);
+      expect(viaBundle.stdout).toContain('politie');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // The issue's promise: `--help`, `--version` and `check` load no reader, writer or index code
