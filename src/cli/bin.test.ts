@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { copyExampleWorkspace } from './test-helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const built = existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)));
@@ -39,14 +40,14 @@ describe('bin/answer', () => {
   // The modules find their data files from import.meta.url, which the bundle makes its own URL:
   // every file they name must be where the bundle looks (a missing word list pack is no error, only
   // a slow start, so nothing else would notice), and a command gives what the modules give.
-  it.skipIf(!bundled)('finds from the bundle every data file the modules name, and answers as they do', () => {
+  it.skipIf(!bundled)('finds from the bundle every data file the modules name, and answers as they do', async () => {
     const bundle = new URL('../../dist/bundle/answer.cjs', import.meta.url);
     const named = [...readFileSync(bundle, 'utf8').matchAll(/new URL\("([^"]+)", import_meta_url\)/g)].map((m) => m[1]!);
     expect(named).toEqual(expect.arrayContaining(['../link/lexicon.pack', '../link/lexicon.table', '../link/synonyms.pack.json', '../link/stopwords-nl.json', '../../templates/', '../../package.json']));
     for (const relative of named) expect(existsSync(fileURLToPath(new URL(relative, bundle))), relative).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'answer-bundle-'));
     try {
-      for (const part of ['answer.config.json', 'questions', 'answers', 'corpus']) cpSync(join(root, part), join(dir, part), { recursive: true });
+      await copyExampleWorkspace(dir);
       const entry = fileURLToPath(new URL('./test-helpers/run-modules.mjs', import.meta.url));
       const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
       const viaBundle = run([join(root, 'bin', 'answer'), 'search', 'politie', 'meldingen']);

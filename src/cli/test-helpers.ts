@@ -31,3 +31,13 @@ export async function tempWorkspace(prefix: string, config: Record<string, unkno
   await writeFile(join(dir, 'answer.config.json'), `${JSON.stringify(config)}\n`);
   return dir;
 }
+
+/** The repository's example workspace (answer.config.json, questions/, answers/, corpus/), copied into `dir`. */
+export async function copyExampleWorkspace(dir: string): Promise<string> {
+  const { cp } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  for (const part of ['answer.config.json', 'questions', 'answers', 'corpus']) await cp(join(root, part), join(dir, part), { recursive: true });
+  return dir;
+}

@@ -5,17 +5,16 @@
  * while a reader queries, and every query sees the new document whole or not at all; a
  * workspace on another collection never sees these passages.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../index.js';
 import { PostgresIndexStore } from '../link/postgres-store.js';
 import { stem } from '../link/stem.js';
 import { freshDatabase, postgresUrl } from '../link/test-helpers/postgres.js';
+import { copyExampleWorkspace } from '../cli/test-helpers.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const LETTER = 'questions/2025-04-12-d66-regionale-zorg-en-veiligheid.md';
 /** A policy text with a word no shipped corpus document has (checked below). */
 const NEW_POLICY = `Beleidsregel kwijtscheldingsloket 2026
@@ -35,7 +34,7 @@ describe.skipIf(!postgresUrl)('a workspace on a PostgreSQL index (library)', () 
   /** A copy of the example workspace, its index in `collection` (null: the embedded index). */
   const copy = async (name: string, collection: string | null): Promise<string> => {
     const dir = join(base, name);
-    for (const part of ['answer.config.json', 'questions', 'answers', 'corpus']) await cp(join(root, part), join(dir, part), { recursive: true });
+    await copyExampleWorkspace(dir);
     const config = JSON.parse(await readFile(join(dir, 'answer.config.json'), 'utf8')) as Record<string, unknown>;
     if (collection) await writeFile(join(dir, 'answer.config.json'), JSON.stringify({ ...config, index: { backend: 'postgres', collection } }));
     return dir;

@@ -4,15 +4,13 @@
  * credentials, not a URL; from ANSWER_DATABASE_URL or answer.config.json) gives one line and exit
  * 2 for `link` and `search`, never the embedded index instead.
  */
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, postgresUrl } from '../../link/test-helpers/postgres.js';
-import { runCliIn } from '../test-helpers.js';
+import { copyExampleWorkspace, runCliIn } from '../test-helpers.js';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const LETTER = 'questions/2025-04-12-d66-regionale-zorg-en-veiligheid.md';
 
 describe.skipIf(!postgresUrl)('answer link on PostgreSQL', () => {
@@ -24,7 +22,7 @@ describe.skipIf(!postgresUrl)('answer link on PostgreSQL', () => {
   beforeAll(async () => {
     ({ url, drop } = await freshDatabase('cli'));
     dir = await mkdtemp(join(tmpdir(), 'answer-pg-workspace-'));
-    for (const part of ['answer.config.json', 'questions', 'answers', 'corpus']) await cp(join(root, part), join(dir, part), { recursive: true });
+    await copyExampleWorkspace(dir);
     config = JSON.parse(await readFile(join(dir, 'answer.config.json'), 'utf8')) as Record<string, unknown>;
   });
   afterAll(async () => {
