@@ -130,8 +130,6 @@ function flatten(node: Node, offset: number): Flat {
   return out;
 }
 
-const collapse = collapseSpace;
-
 /** Word spans of an over-long sentence (a table read as one line), cut into near-equal parts. */
 function cutLongSentence(text: string, span: [number, number], max: number): Array<[number, number]> {
   // Word starts and ends as numbers (a match object per word of a 9.5 MB line took hundreds of MB).
@@ -181,7 +179,7 @@ function splitFlat(flat: Flat, prefix: string, max: number): Piece[] {
   const emit = (to: number): void => {
     const a = spans[from]![0];
     const b = spans[to]![1];
-    const text = collapse(flat.text.slice(a, b));
+    const text = collapseSpace(flat.text.slice(a, b));
     pieces.push({ text: pieces.length === 0 ? prefix + text : text, start: lineAt(flat, a), end: lineAt(flat, b - 1), words: sum(counts, from, to + 1) });
   };
   for (let i = 0; i < spans.length; i++) {
@@ -222,7 +220,7 @@ function blockPieces(node: RootContent, offset: number): Piece[] {
       const marker = ordered ? `${start + i}. ` : '- ';
       const flat = flatten(item, offset);
       // Paragraphs inside an item are separated by nothing in the flat text: add a space.
-      const text = collapse(flat.text);
+      const text = collapseSpace(flat.text);
       if (text === '') return;
       const words = countWords(text);
       if (words > MAX_WORDS) pushAll(items, splitFlat(flat, marker, MAX_WORDS));
@@ -249,7 +247,7 @@ function blockPieces(node: RootContent, offset: number): Piece[] {
   }
   if (node.type === 'thematicBreak' || node.type === 'heading') return [];
   const flat = flatten(node, offset);
-  const text = collapse(flat.text);
+  const text = collapseSpace(flat.text);
   if (text === '') return [];
   const words = countWords(text);
   const prefix = node.type === 'blockquote' ? '> ' : '';
@@ -321,7 +319,7 @@ function joinTiny(pieces: Piece[]): Piece[] {
 }
 
 function headingText(node: Node): string {
-  return collapse(flatten(node, 0).text);
+  return collapseSpace(flatten(node, 0).text);
 }
 
 /** Headings one corpus document may have: the 2005 beleidsnota (70 pages) has 213. */
