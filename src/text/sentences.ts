@@ -21,7 +21,8 @@ const ABBREVIATIONS = new Set([
   'vs', 'z.g', 'z.s.m', 'zg', 'zgn', 'zsm',
 ]);
 
-/** A mark that may end a sentence; `lastIndex` is set before each search. */
+/** The marks that may end a sentence; MARK finds the next one (`lastIndex` is set before each search). */
+const MARKS = '.!?…';
 const MARK = /[.!?…]/g;
 
 const CLOSERS = `"'”’)»]`;
@@ -57,7 +58,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
     if (mark === null) break;
     i = mark.index;
     let end = i + 1;
-    while (end < text.length && (CLOSERS.includes(text[end]!) || /[.!?…]/.test(text[end]!))) end++;
+    while (end < text.length && (CLOSERS.includes(text[end]!) || MARKS.includes(text[end]!))) end++;
     // Every mark of the run ends where this one does, so when this one ends no sentence, none of
     // them does: go on after the run (looking again from each of 30,000 dots was quadratic).
     if (end >= text.length || !/\s/.test(text[end]!)) {
