@@ -20,6 +20,15 @@ describe('frameTokens', () => {
     expect(marked('Is het college bereid de kermis te behouden?')).toBe('Is het college [bereid] de kermis te behouden');
   });
 
+  it('finds the predicates of knowing: "inzichtelijk", "in beeld", "zicht op", "inzicht in"', () => {
+    expect(marked('Heeft het college inzichtelijk hoeveel ouderen alleen wonen?')).toBe('Heeft het college [inzichtelijk] hoeveel ouderen alleen wonen');
+    expect(marked('Heeft het college in beeld hoe lang de wachtlijst is?')).toBe('Heeft het college in [beeld] hoe lang de wachtlijst is');
+    expect(marked('Heeft u zicht op de wachttijden?')).toBe('Heeft u [zicht] op de wachttijden');
+    expect(marked('Heeft het college inzicht in de kosten van de opvang?')).toBe('Heeft het college [inzicht] in de kosten van de opvang');
+    // The same words elsewhere in the question are its topic.
+    expect(marked('Hoe brengt de GGD de groep in beeld?')).toBe('Hoe brengt de GGD de groep in beeld');
+  });
+
   it('leaves verbs that carry the question and sentences without the addressee alone', () => {
     expect(marked('Voert het college gesprekken met woningcorporaties?')).toBe('Voert het college gesprekken met woningcorporaties');
     expect(marked('Hoeveel meldingen kreeg de politie in 2024?')).toBe('Hoeveel meldingen kreeg de politie in 2024');

@@ -13,7 +13,9 @@
  * - the object of an opinion verb, between the addressee and "dat": "de opvatting (van D66)
  *   dat", "de mening dat", "de zorgen van bewoners dat";
  * - the predicate of the addressee as "bekend met", "bereid", "voornemens", "van mening",
- *   "het eens", "op de hoogte".
+ *   "het eens", "op de hoogte", and those of knowing: "inzichtelijk", "in beeld", "zicht op",
+ *   "inzicht in" ("Heeft het college inzichtelijk hoeveel ouderen ..."). Left as topic words they
+ *   found passages that say "inzicht geven" (real question 20; no gold figure moved).
  * Frame words keep a small weight (query.ts), as framing words do.
  */
 import type { Token } from './tokenize.js';
@@ -36,8 +38,8 @@ const FRAME_VERBS = new Set([
 const QUESTION_WORDS = new Set(['wat', 'welke', 'welk', 'wie', 'waar', 'wanneer', 'hoe', 'hoeveel', 'waarom', 'waarop', 'waarmee', 'waarover', 'waardoor', 'waarvoor', 'en', 'of', 'zo', 'ja', 'nee', 'indien']);
 
 /** Predicates that say how the addressee stands, right after it. */
-const PREDICATES = new Set(['bekend', 'bereid', 'voornemens', 'mening', 'eens', 'hoogte', 'ermee', 'daarmee', 'op', 'van', 'het', 'de']);
-const PREDICATE_HEADS = new Set(['bekend', 'bereid', 'voornemens', 'mening', 'eens', 'hoogte']);
+const PREDICATES = new Set(['bekend', 'bereid', 'voornemens', 'mening', 'eens', 'hoogte', 'inzichtelijk', 'inzicht', 'zicht', 'beeld', 'ermee', 'daarmee', 'op', 'van', 'in', 'het', 'de']);
+const PREDICATE_HEADS = new Set(['bekend', 'bereid', 'voornemens', 'mening', 'eens', 'hoogte', 'inzichtelijk', 'inzicht', 'zicht', 'beeld']);
 
 /** Conjunctions that open the content clause after an opinion noun. */
 const CLAUSE_OPENERS = new Set(['dat', 'om', 'over', 'ten', 'met', 'inzake', 'omtrent']);
