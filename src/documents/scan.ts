@@ -298,22 +298,30 @@ function wordPattern(word: string): RegExp {
 
 /** A block placed by the scanner; its text is worked out when asked for. */
 class ScannedBlock extends PlacedBlock implements Block {
-  readonly ordered: boolean;
-  readonly listStart: number | null;
-  private textCache: string | null = null;
-  private itemsCache: BlockItem[] | null = null;
-  private partsCache: string[] | null = null;
-  private treeCache: TreeBlock | null = null;
+  // Fields declared, set in the constructor: a class field of ES2022 is defined on every new
+  // object before the constructor's body runs, then set again, and a workspace's check makes a
+  // block for every paragraph, heading and list.
+  declare readonly ordered: boolean;
+  declare readonly listStart: number | null;
+  private declare textCache: string | null;
+  private declare itemsCache: BlockItem[] | null;
+  private declare partsCache: string[] | null;
+  private declare treeCache: TreeBlock | null;
+  private declare readonly shape: Shape;
+  private declare readonly source: Lines;
 
-  constructor(
-    private readonly shape: Shape,
-    private readonly source: Lines,
-  ) {
+  constructor(shape: Shape, source: Lines) {
     const { lines, starts } = source;
     const first = lines[shape.from]!;
     super(shape.type, shape.depth, starts[shape.from]! + (first.length - trimStart(first).length), starts[shape.to]! + lines[shape.to]!.length, shape.from + 1, shape.to + 1);
+    this.shape = shape;
+    this.source = source;
     this.ordered = shape.listStart !== null;
     this.listStart = shape.listStart;
+    this.textCache = null;
+    this.itemsCache = null;
+    this.partsCache = null;
+    this.treeCache = null;
   }
 
   private raw(): string {
