@@ -434,6 +434,9 @@ export function scanBlocks(body: string): Block[] | null {
   if ((body.includes('> >') || body.includes('>>')) && deepestLineNesting(body) > MAX_NESTING) return null;
   const lines = body.split('\n');
   for (const line of lines) {
+    // An empty line is no shape; and charCodeAt past a string's end makes V8 drop the optimised
+    // code of the function once, which it then compiles again.
+    if (line.length === 0) continue;
     const c = line.charCodeAt(0);
     // Most lines start with a letter, a "#" or a ">": no unsure shape starts so.
     if ((c > 96 && c !== 126) || (c >= 65 && c <= 90) || c === 35 || c === 62) continue;
