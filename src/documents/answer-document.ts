@@ -301,11 +301,14 @@ function readSection(
     labelCut = label.cut;
   }
 
-  const chunks = answerNodes.map((group, index) => {
-    const start = group[0]!.start + (index === 0 ? labelCut : 0);
-    return body.slice(start, group[group.length - 1]!.end).trim();
-  });
-  const answer = chunks.filter(Boolean).join('\n\n');
+  // A loop, not map (see the end of scanBlocks in scan.ts).
+  const chunks: string[] = [];
+  for (let index = 0; index < answerNodes.length; index++) {
+    const group = answerNodes[index]!;
+    const chunk = body.slice(group[0]!.start + (index === 0 ? labelCut : 0), group[group.length - 1]!.end).trim();
+    if (chunk !== '') chunks.push(chunk);
+  }
+  const answer = chunks.join('\n\n');
   const firstAnswerNode = answerNodes[0]?.[0];
 
   let bronnen: string | null = null;

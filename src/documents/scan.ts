@@ -372,21 +372,21 @@ class ScannedBlock extends PlacedBlock implements Block {
 
   /** A quote's paragraphs, when they are nothing but plain paragraphs. */
   private plainParts(): string[] | null {
-    const inner = this.lineTexts().map((line) => line.replace(/^> ?/, ''));
     const paragraphs: string[][] = [[]];
-    let plain = true;
-    for (const line of inner) {
-      if (isBlank(line)) {
-        paragraphs.push([]);
-      } else if (QUOTE_MARKER.test(line)) {
-        plain = false;
-        break;
-      } else {
-        paragraphs[paragraphs.length - 1]!.push(line);
-      }
+    for (let k = this.shape.from; k <= this.shape.to; k++) {
+      const line = this.source.lines[k]!.replace(/^> ?/, '');
+      if (isBlank(line)) paragraphs.push([]);
+      else if (QUOTE_MARKER.test(line)) return null;
+      else paragraphs[paragraphs.length - 1]!.push(line);
     }
-    const texts = plain ? paragraphs.filter((p) => p.length > 0).map(plainParagraph) : [null];
-    return texts.every((t): t is string => t !== null) ? texts : null;
+    const texts: string[] = [];
+    for (const paragraph of paragraphs) {
+      if (paragraph.length === 0) continue;
+      const text = plainParagraph(paragraph);
+      if (text === null) return null;
+      texts.push(text);
+    }
+    return texts;
   }
 
   get items(): BlockItem[] {
@@ -529,5 +529,10 @@ export function scanBlocks(body: string): Block[] | null {
     offset += lines[k]!.length + 1;
   }
   const source: Lines = { body, lines, starts, budget: new ScanBudget() };
-  return shapes.map((s) => new ScannedBlock(s, source));
+  // Loops and push rather than map where an array goes on to optimised code: V8's map makes a
+  // packed array in the interpreter and a holey one once the caller is optimised, and code
+  // optimised for the one is thrown away at the other (readSection, plainParts, node --trace-deopt).
+  const blocks: Block[] = [];
+  for (const s of shapes) blocks.push(new ScannedBlock(s, source));
+  return blocks;
 }
