@@ -216,7 +216,8 @@ function readAnswer(head: AnswerHead): LoadedAnswer {
   loaded.problems.push(...read.problems.map(checkProblem));
   if (read.text === null) return loaded;
   loaded.text = read.text;
-  const { doc, problems, layout } = readAnswerDocument(read.text, head.file);
+  // The rules read a citation's passage id and document, and the rest only of a stale one.
+  const { doc, problems, layout } = readAnswerDocument(read.text, head.file, { citations: 'lazy' });
   loaded.doc = doc;
   loaded.keyLines = layout.keyLines;
   // The question document it answers, as `readAnswerHead` reads it.

@@ -13,7 +13,7 @@
 import { questionSimilarity } from '../answers/question-similarity.js';
 import type { AnswerDocument, AnswerSection, AnswerStatus, Citation, Problem } from '../model.js';
 import type { Block, BlockItem } from './blocks.js';
-import { parseCitation } from './citation.js';
+import { parseCitation, parseCitationLazily } from './citation.js';
 import { parseFrontMatter, type FrontMatterMap } from './front-matter.js';
 import { normalizeLineEndings } from './line-endings.js';
 import { readBody } from './read-body.js';
@@ -130,6 +130,12 @@ export const ANSWER_SCHEMA: DocumentSchema = {
 export interface ReadAnswerOptions {
   /** Read the markdown tree even where the line scanner could (tests compare the two). */
   producer?: 'auto' | 'tree';
+  /**
+   * `lazy`: the sources' citations read their heading path, lines, quote and file only when asked
+   * (`parseCitationLazily`: objects to read fields of, not plain data), for a caller that asks
+   * most of them only for their passage id and document (`answer check`). Default `eager`.
+   */
+  citations?: 'eager' | 'lazy';
 }
 
 /**
@@ -162,7 +168,8 @@ export function readAnswerDocument(source: string, file: string | null = null, o
     if (typeof portefeuillehouder === 'string') doc.portefeuillehouder = portefeuillehouder;
   }
 
-  const read = readBody(body, (blocks) => layoutBlocks(body, blocks, bodyStartLine), { file, producer: options.producer });
+  const cite = options.citations === 'lazy' ? parseCitationLazily : parseCitation;
+  const read = readBody(body, (blocks) => layoutBlocks(body, blocks, bodyStartLine, cite), { file, producer: options.producer });
   problems.push(...read.problems);
   const blocks = read.result;
   for (const block of blocks) {
@@ -177,7 +184,7 @@ function schema(message: string, file: string | null, line: number | null): Prob
 }
 
 /** Split the body into memo parts and question sections, in file order. */
-function layoutBlocks(body: string, nodes: Block[], bodyStartLine: number): LayoutBlock[] {
+function layoutBlocks(body: string, nodes: Block[], bodyStartLine: number, cite: CitationReader): LayoutBlock[] {
   const lineOf = (node: Block): number => node.line + bodyStartLine - 1;
   const blocks: LayoutBlock[] = [];
   /** Offset where the block after index `i` starts: keeps the blank lines with the block before. */
@@ -203,7 +210,7 @@ function layoutBlocks(body: string, nodes: Block[], bodyStartLine: number): Layo
       let j = i + 1;
       while (j < nodes.length && !(nodes[j]!.type === 'heading' && nodes[j]!.depth <= heading.depth)) j++;
       const rest = question[0].length === text.length ? '' : text.slice(question[0].length);
-      blocks.push(readSection(body, nodes, i, j, Number(question[1]), rest, vervallenDepth !== null, lineOf, startAt(j)));
+      blocks.push(readSection(body, nodes, i, j, Number(question[1]), rest, vervallenDepth !== null, lineOf, startAt(j), cite));
       i = j;
       continue;
     }
@@ -243,6 +250,7 @@ function readSection(
   orphan: boolean,
   lineOf: (node: Block) => number,
   rawEnd: number,
+  cite: CitationReader,
 ): SectionBlock {
   const heading = nodes[from]!;
   let k = from + 1;
@@ -293,11 +301,14 @@ function readSection(
     labelCut = label.cut;
   }
 
-  const chunks = answerNodes.map((group, index) => {
-    const start = group[0]!.start + (index === 0 ? labelCut : 0);
-    return body.slice(start, group[group.length - 1]!.end).trim();
-  });
-  const answer = chunks.filter(Boolean).join('\n\n');
+  // A loop, not map (see the end of scanBlocks in scan.ts).
+  const chunks: string[] = [];
+  for (let index = 0; index < answerNodes.length; index++) {
+    const group = answerNodes[index]!;
+    const chunk = body.slice(group[0]!.start + (index === 0 ? labelCut : 0), group[group.length - 1]!.end).trim();
+    if (chunk !== '') chunks.push(chunk);
+  }
+  const answer = chunks.join('\n\n');
   const firstAnswerNode = answerNodes[0]?.[0];
 
   let bronnen: string | null = null;
@@ -312,7 +323,7 @@ function readSection(
         continue;
       }
       for (const item of node.items) {
-        const citation = readCitationItem(item);
+        const citation = readCitationItem(item, cite);
         if (citation) sources.push(citation);
         else bronnenEdited = true;
       }
@@ -386,7 +397,10 @@ function answerLabel(block: Block, body: string): { alone: boolean; cut: number 
 }
 
 /** A Bronnen item that is a citation: one paragraph that starts with a link. */
-function readCitationItem(item: BlockItem): Citation | null {
+function readCitationItem(item: BlockItem, cite: CitationReader): Citation | null {
   if (item.children !== 1 || item.lead?.kind !== 'link') return null;
-  return parseCitation(item.lead.text, item.lead.url, item.lead.rest);
+  return cite(item.lead.text, item.lead.url, item.lead.rest);
 }
+
+/** `parseCitation`, or `parseCitationLazily`. */
+type CitationReader = (label: string, url: string | null, rest: string) => Citation | null;

@@ -368,4 +368,19 @@ describe('the document readers over either producer', () => {
       { numRuns: Number(process.env.FAST_READ_RUNS ?? 300) },
     );
   });
+
+  it('read the same sources with lazy citations as with plain ones, from either producer', () => {
+    const sources = (read: ReturnType<typeof readAnswerDocument>) =>
+      [...read.doc.answers, ...read.doc.orphans].map((section) =>
+        section.sources.map(({ passage, doc, heading, lines, quote, file }) => ({ passage, doc, heading, lines, quote, file })),
+      );
+    fc.assert(
+      fc.property(mutated(answerDocument(sentence)), (text) => {
+        const eager = sources(readAnswerDocument(text, 'a.md'));
+        expect(sources(readAnswerDocument(text, 'a.md', { citations: 'lazy' }))).toEqual(eager);
+        expect(sources(readAnswerDocument(text, 'a.md', { citations: 'lazy', producer: 'tree' }))).toEqual(eager);
+      }),
+      { numRuns: Number(process.env.FAST_READ_RUNS ?? 300) },
+    );
+  });
 });

@@ -102,14 +102,23 @@ function itemOf(item: ListItem, lineOffset: number): BlockItem {
 
 /** Where a block is, as either producer places it; what is in it is the producer's. */
 export abstract class PlacedBlock {
-  constructor(
-    readonly type: BlockType,
-    readonly depth: number,
-    readonly start: number,
-    readonly end: number,
-    readonly line: number,
-    readonly endLine: number,
-  ) {}
+  // Declared and set in the constructor, not parameter properties: those are class fields,
+  // defined on each new block before they are set (see ScannedBlock).
+  declare readonly type: BlockType;
+  declare readonly depth: number;
+  declare readonly start: number;
+  declare readonly end: number;
+  declare readonly line: number;
+  declare readonly endLine: number;
+
+  constructor(type: BlockType, depth: number, start: number, end: number, line: number, endLine: number) {
+    this.type = type;
+    this.depth = depth;
+    this.start = start;
+    this.end = end;
+    this.line = line;
+    this.endLine = endLine;
+  }
 }
 
 /** A block read from an mdast node; `lineOffset` and `offset` place a fragment's node in the body. */

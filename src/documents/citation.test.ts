@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { citationOf, formatCitation, parseCitation, shortQuote } from './citation.js';
+import { citationOf, formatCitation, parseCitation, parseCitationLazily, shortQuote } from './citation.js';
 
 const passage = {
   id: 'zwolse-agenda-7f3a',
@@ -97,5 +97,32 @@ describe('the text after a citation link', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('parseCitationLazily', () => {
+  const fields = (c: ReturnType<typeof parseCitation>) => c && { passage: c.passage, doc: c.doc, heading: c.heading, lines: c.lines, quote: c.quote, file: c.file };
+
+  it('reads every field as parseCitation does, and refuses what it refuses', () => {
+    const labelPiece = fc.constantFrom('a', 'Zwolse agenda', ' › ', '›', ' > ', '>', ',', ', regels 12–14', ' ', '  ', '\u00a0', '\t', '4.3');
+    const restPiece = fc.constantFrom('a:1-2', '`', '"', '“', '”', ' ', '\u00a0', 'tekst', '…');
+    const label = fc.array(labelPiece, { maxLength: 8 }).map((p) => p.join(''));
+    const rest = fc.array(restPiece, { maxLength: 6 }).map((p) => p.join(''));
+    const url = fc.constantFrom(null, '', 'x.md', '../corpus/a%20b.md#L3-L9', 'x.md#L4');
+    fc.assert(
+      fc.property(label, url, rest, (l, u, r) => {
+        const lazy = parseCitationLazily(l, u, r);
+        expect(fields(lazy)).toEqual(fields(parseCitation(l, u, r)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the drafted citation back, and serialises as parseCitation gives it', () => {
+    const label = `${passage.doc} › ${passage.heading.join(' › ')}, regels 120–128`;
+    const lazy = parseCitationLazily(label, 'x.md#L120-L128', ' zwolse-agenda-7f3a "quote"');
+    expect(lazy?.doc).toBe(passage.doc);
+    expect(lazy?.passage).toBe(passage.id);
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(parseCitation(label, 'x.md#L120-L128', ' zwolse-agenda-7f3a "quote"'));
   });
 });

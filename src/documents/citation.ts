@@ -100,6 +100,73 @@ export function parseCitation(label: string, url: string | null, rest: string): 
   };
 }
 
+/** The passage id first in the text after the link, leading white space skipped (as `PASSAGE_ID` after `trim`). */
+const PASSAGE_ID_AFTER_SPACE = /^\s*`?([^\s"“”`]+)/;
+
+/**
+ * `parseCitation` for a reader that asks most citations only for their passage id and document:
+ * `answer check` reads every citation of every answer, 33,000 of bench/check.ts's 1,000 letters,
+ * and needs the rest (heading path, lines, quote, file) only of a citation that no longer
+ * resolves. The id and the document are read at once; the rest is read by `parseCitation` when
+ * first asked. A label whose document is not simply its text before the first " › " is read by
+ * `parseCitation` at once. The result is null exactly when `parseCitation`'s is, and every field
+ * reads the same; but it is an object with getters, not plain data: a spread or `JSON.stringify`
+ * of it keeps only what was read at once. So it is for a reader that only reads fields.
+ */
+export function parseCitationLazily(label: string, url: string | null, rest: string): Citation | null {
+  // The path's first part is the document. The label splits at " › " (or at "›" or ">" between
+  // white space: parseCitation's written form); with no "›" or ">" before the first " › ", that
+  // is where the first part ends, and a range, which follows the label's last comma, lies after it.
+  const at = label.indexOf(' › ');
+  if (at > 0) {
+    const head = label.slice(0, at);
+    const doc = head.includes('›') || head.includes('>') ? '' : head.trim();
+    if (doc !== '') {
+      const passage = PASSAGE_ID_AFTER_SPACE.exec(rest)?.[1] ?? null;
+      return url || passage ? new LazyCitation(passage, doc, label, url, rest) : null;
+    }
+  }
+  return parseCitation(label, url, rest);
+}
+
+class LazyCitation implements Citation {
+  private parsed: Citation | null = null;
+
+  constructor(
+    readonly passage: string | null,
+    readonly doc: string,
+    private readonly label: string,
+    private readonly url: string | null,
+    private readonly rest: string,
+  ) {}
+
+  private full(): Citation {
+    this.parsed ??= parseCitation(this.label, this.url, this.rest)!;
+    return this.parsed;
+  }
+
+  get heading(): string[] {
+    return this.full().heading;
+  }
+
+  get lines(): [number, number] | null {
+    return this.full().lines;
+  }
+
+  get quote(): string {
+    return this.full().quote;
+  }
+
+  get file(): string | null | undefined {
+    return this.full().file;
+  }
+
+  /** As `parseCitation` gives it. */
+  toJSON(): Citation {
+    return this.full();
+  }
+}
+
 /** The quote at the end of the (trimmed) text after the link: `["“]([\s\S]*)["”]\s*$`, by hand. */
 function quoteOf(text: string): string {
   const last = text.length - 1;

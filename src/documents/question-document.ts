@@ -63,7 +63,9 @@ export const collapseWhitespace = collapseSpace;
 export function normalizePreamble(text: string): string {
   const paragraphs: string[] = [];
   let current: string[] = [];
-  for (const line of text.split('\n').map(collapseWhitespace)) {
+  // Lines collapsed one at a time, not by map (see the end of scanBlocks in scan.ts).
+  for (const raw of text.split('\n')) {
+    const line = collapseWhitespace(raw);
     if (line !== '') {
       current.push(line);
     } else if (current.length > 0) {

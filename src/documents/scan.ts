@@ -298,22 +298,30 @@ function wordPattern(word: string): RegExp {
 
 /** A block placed by the scanner; its text is worked out when asked for. */
 class ScannedBlock extends PlacedBlock implements Block {
-  readonly ordered: boolean;
-  readonly listStart: number | null;
-  private textCache: string | null = null;
-  private itemsCache: BlockItem[] | null = null;
-  private partsCache: string[] | null = null;
-  private treeCache: TreeBlock | null = null;
+  // Fields declared, set in the constructor: a class field of ES2022 is defined on every new
+  // object before the constructor's body runs, then set again, and a workspace's check makes a
+  // block for every paragraph, heading and list.
+  declare readonly ordered: boolean;
+  declare readonly listStart: number | null;
+  private declare textCache: string | null;
+  private declare itemsCache: BlockItem[] | null;
+  private declare partsCache: string[] | null;
+  private declare treeCache: TreeBlock | null;
+  private declare readonly shape: Shape;
+  private declare readonly source: Lines;
 
-  constructor(
-    private readonly shape: Shape,
-    private readonly source: Lines,
-  ) {
+  constructor(shape: Shape, source: Lines) {
     const { lines, starts } = source;
     const first = lines[shape.from]!;
     super(shape.type, shape.depth, starts[shape.from]! + (first.length - trimStart(first).length), starts[shape.to]! + lines[shape.to]!.length, shape.from + 1, shape.to + 1);
+    this.shape = shape;
+    this.source = source;
     this.ordered = shape.listStart !== null;
     this.listStart = shape.listStart;
+    this.textCache = null;
+    this.itemsCache = null;
+    this.partsCache = null;
+    this.treeCache = null;
   }
 
   private raw(): string {
@@ -364,21 +372,21 @@ class ScannedBlock extends PlacedBlock implements Block {
 
   /** A quote's paragraphs, when they are nothing but plain paragraphs. */
   private plainParts(): string[] | null {
-    const inner = this.lineTexts().map((line) => line.replace(/^> ?/, ''));
     const paragraphs: string[][] = [[]];
-    let plain = true;
-    for (const line of inner) {
-      if (isBlank(line)) {
-        paragraphs.push([]);
-      } else if (QUOTE_MARKER.test(line)) {
-        plain = false;
-        break;
-      } else {
-        paragraphs[paragraphs.length - 1]!.push(line);
-      }
+    for (let k = this.shape.from; k <= this.shape.to; k++) {
+      const line = this.source.lines[k]!.replace(/^> ?/, '');
+      if (isBlank(line)) paragraphs.push([]);
+      else if (QUOTE_MARKER.test(line)) return null;
+      else paragraphs[paragraphs.length - 1]!.push(line);
     }
-    const texts = plain ? paragraphs.filter((p) => p.length > 0).map(plainParagraph) : [null];
-    return texts.every((t): t is string => t !== null) ? texts : null;
+    const texts: string[] = [];
+    for (const paragraph of paragraphs) {
+      if (paragraph.length === 0) continue;
+      const text = plainParagraph(paragraph);
+      if (text === null) return null;
+      texts.push(text);
+    }
+    return texts;
   }
 
   get items(): BlockItem[] {
@@ -426,6 +434,9 @@ export function scanBlocks(body: string): Block[] | null {
   if ((body.includes('> >') || body.includes('>>')) && deepestLineNesting(body) > MAX_NESTING) return null;
   const lines = body.split('\n');
   for (const line of lines) {
+    // An empty line is no shape; and charCodeAt past a string's end makes V8 drop the optimised
+    // code of the function once, which it then compiles again.
+    if (line.length === 0) continue;
     const c = line.charCodeAt(0);
     // Most lines start with a letter, a "#" or a ">": no unsure shape starts so.
     if ((c > 96 && c !== 126) || (c >= 65 && c <= 90) || c === 35 || c === 62) continue;
@@ -518,5 +529,10 @@ export function scanBlocks(body: string): Block[] | null {
     offset += lines[k]!.length + 1;
   }
   const source: Lines = { body, lines, starts, budget: new ScanBudget() };
-  return shapes.map((s) => new ScannedBlock(s, source));
+  // Loops and push rather than map where an array goes on to optimised code: V8's map makes a
+  // packed array in the interpreter and a holey one once the caller is optimised, and code
+  // optimised for the one is thrown away at the other (readSection, plainParts, node --trace-deopt).
+  const blocks: Block[] = [];
+  for (const s of shapes) blocks.push(new ScannedBlock(s, source));
+  return blocks;
 }
