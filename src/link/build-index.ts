@@ -29,8 +29,8 @@ export interface SyncReport {
   passages: number;
 }
 
-/** Passages analysed and added to the store in one go. */
-const UPDATE_CHUNK = 64;
+/** Passages analysed and added to the store in one go, unless the store asks otherwise (`IndexStore.updateBatch`). */
+const UPDATE_BATCH = 64;
 
 /** Bring `store` up to date with `corpus`; returns what was done. */
 export async function syncIndex(store: IndexStore, corpus: CorpusContent, onProgress?: (done: number, total: number) => void): Promise<SyncReport> {
@@ -42,6 +42,7 @@ export async function syncIndex(store: IndexStore, corpus: CorpusContent, onProg
     else byFile.set(p.file, [p]);
   }
   const report: SyncReport = { analyzed: 0, removed: 0, unchanged: 0, passages: 0 };
+  const batch = Math.max(1, store.updateBatch ?? UPDATE_BATCH);
   const current = new Set<string>();
   for (const [i, { file, hash, problems, parsed }] of corpus.files.entries()) {
     onProgress?.(i, corpus.files.length);
@@ -52,7 +53,7 @@ export async function syncIndex(store: IndexStore, corpus: CorpusContent, onProg
       continue;
     }
     if (parsed === false) throw new Error(`${file} was not parsed, but the index does not hold it with this hash: load the corpus with this store's files() as known`);
-    // A few passages at a time, the file's entry with the last of them: the analysed passages of a
+    // A few passages at a time (`batch`), the file's entry with the last of them: the analysed passages of a
     // whole large corpus at once would double the peak memory of a build (bench/link.ts, 100×
     // corpus), and those of one large file outlived the young generation, so the garbage collector
     // copied them all (a cold `answer search` on the example workspace: its two largest scavenges
@@ -60,9 +61,9 @@ export async function syncIndex(store: IndexStore, corpus: CorpusContent, onProg
     const passages = byFile.get(file) ?? [];
     const entry: FileEntry = { hash, ids: passages.map((p) => p.id) };
     if (problems && problems.length > 0) entry.problems = [...problems];
-    for (let from = 0; from === 0 || from < passages.length; from += UPDATE_CHUNK) {
-      const docs = passages.slice(from, from + UPDATE_CHUNK).map(analyzePassage);
-      const last = from + UPDATE_CHUNK >= passages.length;
+    for (let from = 0; from === 0 || from < passages.length; from += batch) {
+      const docs = passages.slice(from, from + batch).map(analyzePassage);
+      const last = from + batch >= passages.length;
       await store.update(docs, from === 0 && before ? before.ids : [], last ? new Map([[file, entry]]) : undefined);
     }
     report.analyzed++;

@@ -139,6 +139,11 @@ export interface StoredPassage {
 }
 
 export interface IndexStore {
+  /**
+   * How many analysed passages `syncIndex` hands to one `update` (default 64): a database takes
+   * few large updates best, the in-memory store one passage at a time (memory-store.ts says why).
+   */
+  readonly updateBatch?: number;
   /** The corpus files the index was built from, to update only what changed. */
   files(): Promise<Map<string, FileEntry>>;
   /**

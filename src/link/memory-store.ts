@@ -137,6 +137,13 @@ function bytesOf(array: Int32Array | Float32Array): Uint8Array {
 }
 
 export class MemoryIndexStore implements IndexStore {
+  /**
+   * Each passage added as soon as it is analysed: its term map and rows then die young, where a
+   * batch of them (64) lived through a scavenge and was copied (a cold `answer search` on the
+   * example workspace: 9.0 MB survived the scavenges, 7.4 MB so; 0.95× wall, 0.93× CPU, medians
+   * of 21 interleaved pairs; 8 passages at a time gave 0.97× and 0.90×).
+   */
+  readonly updateBatch = 1;
   private readonly vocab = new Map<string, number>();
   private readonly words: string[] = [];
   /** Posting lists by term number, of the live passages; null when a change made them stale (lists()). */
