@@ -138,10 +138,6 @@ function slugOf(file: string): string {
 }
 
 /**
- * The passages of a corpus file: read by the fast paths (simple-front-matter.ts, fast-markdown.ts)
- * where they can, else by the YAML reader and remark-parse (split-passages.ts, loaded then).
- */
-/**
  * The text as a one-byte string when every character of it is Latin-1. A corpus file with one
  * character past Latin-1 (a dash, a curly quote: every file of the example) is a two-byte string,
  * and so is every passage text cut from it; analysing a one-byte text is cheaper throughout (the
@@ -155,6 +151,10 @@ function oneByte(text: string): string {
 
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
+/**
+ * The passages of a corpus file: read by the fast paths (simple-front-matter.ts, fast-markdown.ts)
+ * where they can, else by the YAML reader and remark-parse (split-passages.ts, loaded then).
+ */
 async function passagesOf(text: string, options: SplitOptions): Promise<{ passages: Passage[]; problems: Problem[] }> {
   const { splitPassagesWith } = await import('./pack-passages.js');
   const [{ simpleFrontMatter }, { fastMarkdownTree }] = await Promise.all([import('./simple-front-matter.js'), import('./fast-markdown.js')]);
