@@ -146,10 +146,30 @@ function slugOf(file: string): string {
  * (median of 31 interleaved pairs; the same idea in the tokenizer, round 6: 0.983×), a warm one 1.00×.
  */
 function oneByte(text: string): string {
-  return BEYOND_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+  // A text with characters past Latin-1 copied as it is (two-byte), so that it is no cut of the
+  // file's text either (detached).
+  return BEYOND_LATIN1.test(text) ? Buffer.from(text, 'utf16le').toString('utf16le') : Buffer.from(text, 'latin1').toString('latin1');
 }
 
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
+
+/**
+ * A string of its own for a title, a heading, a question id or a text with characters past
+ * Latin-1, one copy per distinct value of a file (`own`): the parser cuts them from the file's
+ * text, and V8 keeps a cut of 13 characters or more as a view of the whole text, so the passages
+ * (and the tokenizer's cache of words as written) kept every corpus file alive, twice before the
+ * front matter's body became a cut of the text itself (1.6 MB of two-byte strings on the
+ * example).
+ */
+function detached(text: string, own: Map<string, string>): string {
+  if (text.length < 13) return text;
+  let copy = own.get(text);
+  if (copy === undefined) {
+    copy = oneByte(text);
+    own.set(text, copy);
+  }
+  return copy;
+}
 
 /**
  * The passages of a corpus file: read by the fast paths (simple-front-matter.ts, fast-markdown.ts)
@@ -220,7 +240,13 @@ export async function loadCorpus(workspaceDir: string, options: LoadCorpusOption
     }
     const { passages, problems } = parsed;
     pushAll(result.problems, problems);
-    for (const passage of passages) passage.text = oneByte(passage.text);
+    const own = new Map<string, string>();
+    for (const passage of passages) {
+      passage.text = oneByte(passage.text);
+      passage.title = detached(passage.title, own);
+      passage.heading = passage.heading.map((heading) => detached(heading, own));
+      if (passage.question) passage.question = detached(passage.question, own);
+    }
     pushAll(result.passages, passages);
     result.files.push({ file, hash, problems, parsed: true });
   };

@@ -8,7 +8,7 @@ import { splitCompound, tailAfterHead } from './compounds.js';
 import { nominalizedVerb } from './derive.js';
 import { FIELD_COUNT, type AnalyzedPassage } from './index-store.js';
 import { packKey as lexiconKey } from './lexicon.js';
-import { stem } from './stem.js';
+import { stem, stemOnce } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -157,7 +157,7 @@ function wordTerms(norm: string): ReadonlyArray<{ term: string; weight: number }
   fresh++;
   const out: Array<{ term: string; weight: number }> = [];
   if (isTermWord(norm)) {
-    const own = stem(norm);
+    const own = stemOnce(norm);
     out.push({ term: own, weight: 1 });
     const parts = splitCompound(norm);
     if (parts) {

@@ -18,9 +18,6 @@ import { lexicon, lexiconLookup, type Lexicon, type LexiconLookup } from './lexi
 /** Shortest base that is tried: "won-ing" is the shortest useful one. */
 const MIN_BASE = 3;
 
-const cache = new Map<string, string | null>();
-const CACHE_LIMIT = 200_000;
-
 function ingVerb(word: string, verbs: LexiconLookup): string | null {
   const base = word.endsWith('ingen') ? word.slice(0, -5) : word.endsWith('ing') ? word.slice(0, -3) : null;
   if (base === null || base.length < MIN_BASE) return null;
@@ -39,15 +36,10 @@ function atieVerb(word: string, verbs: LexiconLookup): string | null {
  * The verb (infinitive) a folded noun is the nominalisation of, or null: "spreiding" →
  * "spreiden", "organisaties" → "organiseren".
  */
-export function nominalizedVerb(word: string, lex?: Lexicon): string | null {
-  // The cache is for the shipped word list only; a word list given by a test is read directly.
-  if (lex) return derive(word, lex);
-  const hit = cache.get(word);
-  if (hit !== undefined) return hit;
-  const verb = derive(word, lexicon());
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, verb);
-  return verb;
+export function nominalizedVerb(word: string, lex: Lexicon = lexicon()): string | null {
+  // Not remembered here: analysis asks once per distinct word and keeps the word's terms
+  // (analyze.ts); a table of its own held the corpus's words a second time (splitCompound).
+  return derive(word, lex);
 }
 
 function derive(word: string, lex: Lexicon): string | null {
