@@ -49,8 +49,8 @@ const RANGE = /,\s*regels?\s+(\d+)\s*[–—-]\s*(\d+)\s*$/iy;
 const NOT_A_SPACE = /[^\S ]/;
 const PATH_SEPARATOR_WRITTEN = /\s+›\s+|\s+>\s+/;
 const LINE_ANCHOR = /^L(\d+)(?:-L?(\d+))?$/;
-/** The passage id first in the text after the link. */
-const PASSAGE_ID = /^`?([^\s"“”`]+)/;
+/** The passage id first in the text after the link, white space before it skipped (`\s` is what `trim` takes). */
+const PASSAGE_ID = /^\s*`?([^\s"“”`]+)/;
 
 /**
  * Read one citation from the visible parts of a list item: the link's label and destination and
@@ -100,9 +100,6 @@ export function parseCitation(label: string, url: string | null, rest: string): 
   };
 }
 
-/** The passage id first in the text after the link, leading white space skipped (as `PASSAGE_ID` after `trim`). */
-const PASSAGE_ID_AFTER_SPACE = /^\s*`?([^\s"“”`]+)/;
-
 /**
  * `parseCitation` for a reader that asks most citations only for their passage id and document:
  * `answer check` reads every citation of every answer, 33,000 of bench/check.ts's 1,000 letters,
@@ -122,7 +119,7 @@ export function parseCitationLazily(label: string, url: string | null, rest: str
     const head = label.slice(0, at);
     const doc = head.includes('›') || head.includes('>') ? '' : head.trim();
     if (doc !== '') {
-      const passage = PASSAGE_ID_AFTER_SPACE.exec(rest)?.[1] ?? null;
+      const passage = PASSAGE_ID.exec(rest)?.[1] ?? null;
       return url || passage ? new LazyCitation(passage, doc, label, url, rest) : null;
     }
   }
