@@ -138,7 +138,8 @@ function slugOf(file: string): string {
 }
 
 /**
- * The text as a one-byte string when every character of it is Latin-1. A corpus file with one
+ * A copy of the text of its own, never a cut of the file's text (see `detached`), and a one-byte
+ * string when every character of it is Latin-1. A corpus file with one
  * character past Latin-1 (a dash, a curly quote: every file of the example) is a two-byte string,
  * and so is every passage text cut from it; analysing a one-byte text is cheaper throughout (the
  * word expression, hashing and lowercasing its words), and `.answer/words.v8` holds one-byte words
@@ -146,16 +147,14 @@ function slugOf(file: string): string {
  * (median of 31 interleaved pairs; the same idea in the tokenizer, round 6: 0.983×), a warm one 1.00×.
  */
 function oneByte(text: string): string {
-  // A text with characters past Latin-1 copied as it is (two-byte), so that it is no cut of the
-  // file's text either (detached).
   return BEYOND_LATIN1.test(text) ? Buffer.from(text, 'utf16le').toString('utf16le') : Buffer.from(text, 'latin1').toString('latin1');
 }
 
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
 /**
- * A string of its own for a title, a heading, a question id or a text with characters past
- * Latin-1, one copy per distinct value of a file (`own`): the parser cuts them from the file's
+ * A string of its own for a title, a heading or a question id, one copy per distinct value of a
+ * file (`own`): the parser cuts them from the file's
  * text, and V8 keeps a cut of 13 characters or more as a view of the whole text, so the passages
  * (and the tokenizer's cache of words as written) kept every corpus file alive, twice before the
  * front matter's body became a cut of the text itself (1.6 MB of two-byte strings on the
