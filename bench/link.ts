@@ -9,7 +9,8 @@
  * size (bench/lib/synthetic.ts). Each engine runs in its own child process, so peak RSS is its own.
  * Targets (issue 4): index and query no slower than MiniSearch; 100× indexed in < 30 s and < 1 GB.
  *
- * BENCH_QUICK=1: quality on the seed corpus, speed in-process on the seed and a 5× corpus.
+ * BENCH_QUICK=1: quality on the seed corpus without the ablation rows, speed in-process on the seed
+ * and a 5× corpus.
  * BENCH_LINK=quality: the quality tables only. BENCH_SHOW=A|B|all: per question of the real set,
  * the rank of its first gold passage (develop on one half, confirm on the other). BENCH_ABLATE=<regular
  * expression>: only the ablation rows it matches.
@@ -172,10 +173,15 @@ const ABLATIONS: Array<[string, LinkerRankerOptions]> = [
   ['no prose prior', { scoring: { ...DEFAULT_SCORING, prose: false } }],
 ];
 
-/** BENCH_ABLATE=<regular expression>: only the ablation rows whose label it matches (while developing). */
-const ablations = (): Array<[string, LinkerRankerOptions]> => {
+/**
+ * BENCH_ABLATE=<regular expression>: only the ablation rows whose label it matches (while developing).
+ * A quick run (BENCH_QUICK=1) without it: none (the rows are the default ranker with other options, and were three
+ * quarters of the quality tables' 26 s in CI's smoke run).
+ */
+const ablations = (quick: boolean): Array<[string, LinkerRankerOptions]> => {
   const only = process.env.BENCH_ABLATE;
-  return only === undefined ? ABLATIONS : ABLATIONS.filter(([label]) => new RegExp(only).test(label));
+  if (only === undefined) return quick ? [] : ABLATIONS;
+  return ABLATIONS.filter(([label]) => new RegExp(only).test(label));
 };
 
 /** Score a ranker on a set, keeping the lists it gave for read250 (earlier answers left out where the set does so). */
@@ -195,7 +201,7 @@ async function scoreSet(gold: GoldFile, ranker: Ranker, passages: readonly Passa
  * the set was judged); the baselines on the same policy passages, and MiniSearch also on the
  * corpus cut at blank lines (the set's first published baselines). Per half (by letter) too.
  */
-async function realSet(gold: GoldFile): Promise<void> {
+async function realSet(gold: GoldFile, quick: boolean): Promise<void> {
   const corpus = await loadCorpus(root);
   const store = new MemoryIndexStore();
   await syncIndex(store, corpus);
@@ -227,7 +233,7 @@ async function realSet(gold: GoldFile): Promise<void> {
     ['MiniSearch ¶, preamble + q', (q) => miniParagraphs.search(withPreamble(q), 10)],
     ['grep, question', ({ question }) => grep.search(question.q, 10)],
     ['grep, preamble + q', (q) => grep.search(withPreamble(q), 10)],
-    ...ablations().map(([label, options]): [string, Ranker] => [label, link(options)]),
+    ...ablations(quick).map(([label, options]): [string, Ranker] => [label, link(options)]),
   ];
   const scored = gold.questions.filter((q) => q.gold.length > 0).length;
   console.log(
@@ -253,7 +259,7 @@ async function realSet(gold: GoldFile): Promise<void> {
 }
 
 /** The written gold sets on the seed corpus as the tool converts it, and their mean. */
-async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: GoldFile }>): Promise<void> {
+async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: GoldFile }>, quick: boolean): Promise<void> {
   const store = new MemoryIndexStore();
   await syncIndex(store, corpus);
   const mini = buildMiniSearch(corpus.passages);
@@ -265,7 +271,7 @@ async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: Gol
     ['MiniSearch (nl stem)', ({ question }) => mini.search(question.q, 10)],
     ['MiniSearch, context + q', (q) => mini.search(withContext(q), 10)],
     ['grep', ({ question }) => grep.search(question.q, 10)],
-    ...ablations().map(([label, options]): [string, Ranker] => [`ours, ${label}`, linkerRanker(store, options)]),
+    ...ablations(quick).map(([label, options]): [string, Ranker] => [`ours, ${label}`, linkerRanker(store, options)]),
   ];
   console.log('\nwritten gold sets on the seed corpus (test/fixtures/seeds/policy converted); read250: share of questions whose gold text a reader meets within the first 250 words of the results');
   console.log(`${'gold set'.padEnd(31)}${'engine'.padEnd(40)}${METRIC_HEAD.map((h) => h.padStart(9)).join('')}`);
@@ -292,11 +298,11 @@ async function writtenSets(corpus: Corpus, sets: Array<{ name: string; gold: Gol
   }
 }
 
-async function quality(corpus: Corpus): Promise<void> {
+async function quality(corpus: Corpus, quick: boolean): Promise<void> {
   const sets = await goldSets();
   const real = sets.find((s) => s.name === REAL_SET);
-  if (real) await realSet(real.gold);
-  await writtenSets(corpus, sets.filter((s) => s.name !== REAL_SET));
+  if (real) await realSet(real.gold, quick);
+  await writtenSets(corpus, sets.filter((s) => s.name !== REAL_SET), quick);
 }
 
 /** Words a reader takes in at a glance over a result list: a minute of reading. */
@@ -444,7 +450,7 @@ export async function run({ quick }: BenchOptions): Promise<void> {
     const shares = seed.passages.map(functionWordShare).sort((a, b) => a - b);
     const at = (q: number) => f3(shares[Math.floor(q * (shares.length - 1))]!);
     console.log(`function-word share of the passages: p1 ${at(0.01)}, p2 ${at(0.02)}, p5 ${at(0.05)}, p10 ${at(0.1)}, median ${at(0.5)}; under ${PROSE_SHARE}: ${shares.filter((x) => x < PROSE_SHARE).length}`);
-    await quality(seed);
+    await quality(seed, quick);
     if (process.env.BENCH_LINK === 'quality') return;
     console.log('\nspeed, seed corpus (query = the question text of every gold question, top 10)');
     const questions = await allQuestions();
