@@ -42,6 +42,7 @@ import {
   type EvalReport,
   type GoldFile,
   type GoldQuery,
+  type LinkedPassage,
   type LinkerRankerOptions,
   type LinkOptions,
   type Ranker,
@@ -49,7 +50,7 @@ import {
 import { parseQuestionDocument, type Passage } from '../src/index.js';
 import type { BenchOptions } from './run.js';
 import { blankLineParagraphs, buildGrep, buildMiniSearch } from './lib/baselines.js';
-import { half, realLetter, realQuestions } from './lib/real-letters.js';
+import { half, realLetter, realLettersTogether, realQuestions } from './lib/real-letters.js';
 import { syntheticCorpus } from './lib/synthetic.js';
 import { functionWordShare, PROSE_SHARE } from '../src/link/prose.js';
 
@@ -213,11 +214,28 @@ async function realSet(gold: GoldFile, quick: boolean): Promise<void> {
   const unparsed = questions.filter((q) => letters.get(q.n)!.questions.length === 0).map((q) => q.n);
   const byHalf = (h: 'A' | 'B'): GoldFile => ({ ...gold, questions: gold.questions.filter((g) => halfOf(g.n) === h) });
   const halves = [byHalf('A'), byHalf('B')];
-  const link = (options: LinkOptions = {}): Ranker => async ({ question }) => {
-    const doc = letters.get(question.n);
+  const link = (options: LinkOptions = {}, from = letters): Ranker => async ({ question }) => {
+    const doc = from.get(question.n);
     if (!doc || doc.questions.length === 0) return [];
     const result = await linkQuestionDocument(store, doc, { top: 10, ...options });
     return result.questions[0]!.passages;
+  };
+  // Two other ways a harness may put the questions to `answer link`, to see that the figures do
+  // not hang on the letter the set is scored in: the asking council's own place on the place line
+  // (its name then is the letter's municipality, left out of the query), and each letter's
+  // questions together in one letter (a question then has the ones before it as context).
+  const ownPlace = new Map(questions.map((q) => [q.n, parseQuestionDocument(realLetter(q, q.municipality), { file: `${REAL_SET} n ${q.n}` })]));
+  const together = new Map<number, Promise<LinkedPassage[]>>();
+  const linkTogether: Ranker = ({ question }) => {
+    if (together.size === 0) {
+      for (const [letter, { text, ns }] of realLettersTogether(questions)) {
+        const doc = parseQuestionDocument(text, { file: `${REAL_SET} letter ${letter}` });
+        const linked = linkQuestionDocument(store, doc, { top: 10 });
+        // A letter whose questions the parser counts otherwise gives its questions nothing: a miss.
+        ns.forEach((n, i) => together.set(n, linked.then((r) => (doc.questions.length === ns.length ? r.questions[i]!.passages : []))));
+      }
+    }
+    return together.get(question.n) ?? [];
   };
   const miniPassages = buildMiniSearch(policy);
   const miniParagraphs = buildMiniSearch(paragraphs);
@@ -225,6 +243,8 @@ async function realSet(gold: GoldFile, quick: boolean): Promise<void> {
   const withPreamble = (q: GoldQuery) => `${q.preamble ?? ''}\n${q.question.q}`;
   const engines: Array<[string, Ranker]> = [
     ['answer link (letter parsed)', link()],
+    ['answer link, own place', link({}, ownPlace)],
+    ['answer link, qs together', linkTogether],
     ['ours, eval ranker', linkerRanker(store)],
     ['ours, question only', linkerRanker(store, { context: false })],
     ['MiniSearch, question', ({ question }) => miniPassages.search(question.q, 10)],

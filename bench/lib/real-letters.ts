@@ -26,6 +26,29 @@ export function realLetter(q: Pick<RealQuestion, 'context' | 'q'>, place = 'Zwol
   return `Schriftelijke vragen\n\n${place}, 12 oktober 2023\n\nGeacht college,\n\n${preamble}1. ${q.q}\n\nMet vriendelijke groet,\n`;
 }
 
+/**
+ * The letters of the real set as their councils sent them: each letter's questions together,
+ * numbered in the set's order, after the longest of their contexts (the set repeats a letter's
+ * preamble with each of its questions, once with a quote added). A question then has the ones
+ * before it as context, as in a real letter. Keyed by letter number, with the set's question
+ * numbers in letter order.
+ */
+export function realLettersTogether(questions: readonly RealQuestion[], place = 'Zwolle'): Map<number, { text: string; ns: number[] }> {
+  const out = new Map<number, { text: string; ns: number[] }>();
+  for (const q of questions) {
+    const letter = out.get(q.letter) ?? { text: '', ns: [] };
+    letter.ns.push(q.n);
+    out.set(q.letter, letter);
+  }
+  for (const letter of out.values()) {
+    const group = letter.ns.map((n) => questions.find((q) => q.n === n)!);
+    const context = group.map((q) => q.context.trim()).reduce((a, b) => (b.length > a.length ? b : a));
+    const list = group.map((q, i) => `${i + 1}. ${q.q}`).join('\n');
+    letter.text = `Schriftelijke vragen\n\n${place}, 12 oktober 2023\n\nGeacht college,\n\n${context ? `${context}\n\n` : ''}${list}\n\nMet vriendelijke groet,\n`;
+  }
+  return out;
+}
+
 /** The questions of the real set with the keys the gold format leaves out (letter, municipality). */
 export async function realQuestions(path: string): Promise<RealQuestion[]> {
   const data = JSON.parse(await readFile(path, 'utf8')) as { questions: RealQuestion[] };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { parseGold, unreachableGold } from '../../src/link/evaluate.js';
 import { parseQuestionDocument } from '../../src/parse/parse-letter.js';
-import { realLetter, realQuestions } from '../../bench/lib/real-letters.js';
+import { realLetter, realLettersTogether, realQuestions } from '../../bench/lib/real-letters.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,6 +29,16 @@ describe('the real council questions', () => {
       const doc = parseQuestionDocument(realLetter(q));
       expect(doc.questions.map((x) => x.text), `n ${q.n}`).toEqual([q.q]);
       expect(doc.preamble.replace(/\s+/g, ' '), `n ${q.n}`).toBe(q.context.replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it("give a letter's questions in order when its questions are put together, as the bench's robustness row does", async () => {
+    const questions = await realQuestions(`${here}/real-council-questions.json`);
+    const letters = realLettersTogether(questions);
+    expect(letters.size).toBe(19);
+    for (const [letter, { text, ns }] of letters) {
+      const doc = parseQuestionDocument(text);
+      expect(doc.questions.map((x) => x.text), `letter ${letter}`).toEqual(ns.map((n) => questions.find((q) => q.n === n)!.q));
     }
   });
 });
