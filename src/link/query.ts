@@ -441,7 +441,7 @@ function preambleAlternatives(text: string, terms: ReadonlyMap<string, QueryTerm
     const list = occurrences(sentence, options).map((o) => ({ term: o.term, weight: weightOf(o.term), raw: o.raw, whole: o.whole }));
     const words = list.filter((o) => o.whole && o.weight > 0);
     const parts = list.filter((o) => !o.whole && o.weight > 0);
-    for (const firing of expandSynonyms(synonyms, words, parts)) {
+    for (const firing of expandSynonyms(synonyms, words, parts, sentence)) {
       const group = `preamble ${firing.trigger.join(' ')}`;
       for (const alt of firing.alternatives) {
         for (const t of alt.terms) {
@@ -482,7 +482,7 @@ export function buildQuery(question: string, context: QuestionContext = {}): Bui
     const weight = context.synonymWeight ?? SYNONYM_WEIGHT;
     const words = asked.filter((o) => o.whole && o.weight > 0);
     const parts = asked.filter((o) => !o.whole && o.weight > 0);
-    for (const firing of expandSynonyms(synonyms, words, parts)) {
+    for (const firing of expandSynonyms(synonyms, words, parts, question)) {
       const group = firing.trigger.join(' ');
       for (const alt of firing.alternatives) {
         for (const t of alt.terms) {

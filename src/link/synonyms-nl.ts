@@ -20,9 +20,10 @@
  * - a one-way rule for a kind of the thing, or an everyday word or instrument for the policy term
  *   that covers it (beschermingsbewind => schuldhulpverlening); the way back would make every
  *   question on the policy term noisier;
- * - a phrase is read as a query is: stopwords drop out ("de weg weten" would be "wet" alone, "te
- *   weinig geld" "geld" alone) and every word is stemmed. A phrase that comes down to one common
- *   word fires everywhere: leave it out, or write the words that carry the meaning;
+ * - a phrase is read as a query is: stopwords drop out and every word is stemmed. A phrase that
+ *   comes down to one word ("alleen wonen", "op straat komen te staan") fires only where it stands
+ *   as written, stopwords and all (synonyms.ts), so it is safe, but it is also narrow: "alleen
+ *   wonen" misses "wonen zij alleen?";
  * - no common word as a trigger for a narrow term ("beschikbaar" stems as "beschikking" does);
  * - measured before it stays: `npm run bench -- link`, the real questions and every written set;
  *   a line that costs a figure goes, whatever it should do.
@@ -97,6 +98,7 @@ jeugdzorg, jeugdhulp, jeugdhulpverlening, zorg voor jeugd
 jeugd-ggz, jeugdggz, jeugd ggz
 jeugdbescherming, kinderbescherming
 gezinsvoogdij, ondertoezichtstelling, uithuisplaatsing => jeugdbescherming
+uit huis geplaatst, uit huis plaatsen => uithuisplaatsing, jeugdbescherming
 wachtlijst, wachtlijsten, wachttijd, wachttijden
 pleegzorg, pleeggezin, pleeggezinnen, pleegouders
 opvoedondersteuning, opvoedingsondersteuning, opvoedhulp, hulp bij opvoeden
@@ -153,6 +155,8 @@ bemoeizorg, oggz, openbare geestelijke gezondheidszorg
 zorgmijder, zorgmijders, zorgmijding => bemoeizorg, outreachend
 outreachend, outreachende hulpverlening, eropaf, vindplaatsgericht
 huisuitzetting, uitzetting, ontruiming, ontruimingen
+uit huis gezet, uit huis gezet worden, uit huis zetten => huisuitzetting
+op straat komen te staan, op straat belanden, op straat slapen, op straat leven, geen dak boven het hoofd => dakloosheid, daklozen
 vrouwenopvang, opvang na huiselijk geweld
 zwerfjongeren, dakloze jongeren => dakloosheid, jongeren, maatschappelijke opvang
 bankslapers, verborgen dakloosheid, dakloze gezinnen => dakloosheid, maatschappelijke opvang
@@ -168,6 +172,7 @@ zorg- en veiligheidshuis, veiligheidshuis, zorg en veiligheidshuis
 meldpunt zorg en overlast, meldpunt niet-acute zorg, meldpunt bijzondere zorg
 eenzaamheid, vereenzaming, sociaal isolement, sociale isolatie, eenzaam
 alleenstaanden, alleenstaande, eenpersoonshuishoudens, eenpersoonshuishouden, alleenwonenden, alleenwonend
+alleen wonen, alleen woont, op zichzelf wonen, op zichzelf woont => alleenstaanden, eenpersoonshuishoudens, alleenwonenden
 
 # --- Ouderen, wonen en zorg ---
 ouderen, senioren, bejaarden, oudere inwoners, 65-plussers, 75-plussers

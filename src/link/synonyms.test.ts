@@ -15,7 +15,7 @@ function analysed(text: string) {
 
 function expand(rules: string, text: string) {
   const { words, parts } = analysed(text);
-  return expandSynonyms(synonymSet(parseSynonyms(rules).rules), words, parts);
+  return expandSynonyms(synonymSet(parseSynonyms(rules).rules), words, parts, text);
 }
 
 describe('parseSynonyms', () => {
@@ -51,6 +51,30 @@ describe('expandSynonyms', () => {
     expect(firings[0]!.alternatives.map((a) => a.via)).toEqual(['verward gedrag', 'personen met verward gedrag']);
     // The question's own words are never alternatives: only "gedrag" is new.
     expect(firings[0]!.alternatives[0]!.terms.map((t) => t.term)).toEqual([stem('gedrag')]);
+  });
+
+  it('fires a phrase of one word and stopwords only where it stands as written', () => {
+    const rules = 'alleen wonen, op zichzelf wonen => eenpersoonshuishoudens';
+    for (const text of ['Hoeveel ouderen wonen alleen?', 'Hoeveel ouderen wonen er in Zwolle?', 'Wonen zij alleen of samen?', 'Alleen de wijk waar zij wonen telt.']) {
+      expect(expand(rules, text), text).toEqual([]);
+    }
+    const firings = expand(rules, 'Hoeveel ouderen die op zichzelf (dus alleen) wonen kent Zwolle?');
+    expect(firings).toHaveLength(1);
+    expect(firings[0]!.raws).toEqual(['alleen', 'wonen']);
+    expect(firings[0]!.alternatives.map((a) => a.via)).toEqual(['eenpersoonshuishoudens']);
+    expect(expand(rules, 'Wonen zij op zichzelf?')).toEqual([]);
+    expect(expand(rules, 'ouderen die op zichzelf wonen')[0]!.raws).toEqual(['op', 'zichzelf', 'wonen']);
+  });
+
+  it('weighs an exact phrase by its word in the text, and fires it only when given the text', () => {
+    const set = synonymSet(parseSynonyms('één loket => wmo-loket').rules);
+    const { words, parts } = analysed('Komt er één loket?');
+    expect(expandSynonyms(set, words, parts)).toEqual([]);
+    expect(expandSynonyms(set, words, parts, 'Komt er één loket?').map((f) => f.weight)).toEqual([1]);
+    const light = words.map((w) => ({ ...w, weight: 0.2 }));
+    expect(expandSynonyms(set, light, parts, 'Komt er een loket?').map((f) => f.weight)).toEqual([0.2]);
+    // Before, the phrase was its one word: every question about a "loket" fired it.
+    expect(expand('één loket => wmo-loket', 'Waar is het loket?')).toEqual([]);
   });
 
   it('does not fire on the words of a phrase apart', () => {

@@ -9,7 +9,8 @@
  * Every word is analysed as query and passages are (stopwords out, stems, compound parts), so
  * "verwarde personen" meets "verward persoon" and "personen met verward gedrag" is the term
  * sequence verward · gedrag after person. A rule fires when the analysed words of one of its
- * phrases stand together in the question (stopwords between them do not count); the terms of the
+ * phrases stand together in the question (stopwords between them do not count), or, for a phrase
+ * of one word and stopwords ("alleen wonen"), when the phrase stands in it as written; the terms of the
  * phrases it leads to are then added to the query at SYNONYM_WEIGHT of the words that fired it.
  * Unlike Solr's `=>`, the question's own words stay: a question is never searched for less than
  * what it says. A one-word phrase also fires on a compound part ("seniorenhuisvesting" holds
@@ -24,6 +25,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeText, ANALYZER_VERSION } from './analyze.js';
+import { stem } from './stem.js';
+import { isStopword } from './stopwords.js';
+import { tokenize, type Token } from './tokenize.js';
 import { currentCacheDir, readCache, writeCache } from './cache-file.js';
 import { packKey as lexiconKey } from './lexicon.js';
 import { DEFAULT_SYNONYMS_TEXT } from './synonyms-nl.js';
@@ -38,6 +42,12 @@ export interface SynonymPhrase {
   words: string[];
   /** Every term its analysis gives (words and compound parts) with its weight. */
   terms: Array<{ term: string; weight: number }>;
+  /**
+   * For a phrase of one word and stopwords ("alleen wonen", "op straat"): its words as they must
+   * stand in the text, stopwords as written and the word by its stem. Without its stopwords such a
+   * phrase is one word and would fire wherever that word is ("wonen").
+   */
+  exact?: string[];
 }
 
 /** A rule: any phrase of `from` in a question adds the phrases of `to` (for an equivalence, all of one group). */
@@ -50,8 +60,10 @@ export interface SynonymRule {
 
 export interface SynonymSet {
   rules: SynonymRule[];
-  /** Rules by the first word of each `from` phrase. */
+  /** Rules by the first word of each `from` phrase (phrases matched exactly left out). */
   byFirst: Map<string, Array<{ rule: SynonymRule; phrase: SynonymPhrase }>>;
+  /** The `from` phrases that must stand in the text as written (SynonymPhrase.exact). */
+  exact: Array<{ rule: SynonymRule; phrase: SynonymPhrase }>;
 }
 
 /** A problem with a line of a synonym file: it is skipped, the others are used. */
@@ -62,10 +74,26 @@ export interface SynonymProblem {
 }
 
 function phrase(text: string): SynonymPhrase | null {
-  const { terms } = analyzeText(text);
+  const tokens = tokenize(text);
+  const { terms } = analyzeText(text, tokens);
   const words = terms.filter((t) => t.weight === 1).map((t) => t.term);
   if (words.length === 0) return null;
-  return { text, words, terms: terms.map((t) => ({ term: t.term, weight: t.weight })) };
+  const out: SynonymPhrase = { text, words, terms: terms.map((t) => ({ term: t.term, weight: t.weight })) };
+  if (words.length === 1 && tokens.length > 1) out.exact = exactKeys(tokens);
+  return out;
+}
+
+/**
+ * The words of a text as an exact phrase matches them: a stopword as written (folded), any other
+ * word by its stem, so that "alleen wonen" meets "die alleen woont" but not "alleen en wonen".
+ */
+function exactKeys(tokens: readonly Token[]): string[] {
+  const keys: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'joined') continue;
+    keys.push(isStopword(t.norm) ? t.norm : stem(t.norm));
+  }
+  return keys;
 }
 
 function phrases(list: string): string[] {
@@ -112,14 +140,19 @@ export function parseSynonyms(text: string, file = SYNONYM_FILE): { rules: Synon
 /** A synonym set of rules, indexed for matching. */
 export function synonymSet(rules: readonly SynonymRule[]): SynonymSet {
   const byFirst = new Map<string, Array<{ rule: SynonymRule; phrase: SynonymPhrase }>>();
+  const exact: SynonymSet['exact'] = [];
   for (const rule of rules) {
     for (const p of rule.from) {
+      if (p.exact) {
+        exact.push({ rule, phrase: p });
+        continue;
+      }
       const list = byFirst.get(p.words[0]!) ?? [];
       list.push({ rule, phrase: p });
       byFirst.set(p.words[0]!, list);
     }
   }
-  return { rules: [...rules], byFirst };
+  return { rules: [...rules], byFirst, exact };
 }
 
 let defaults: SynonymSet | null = null;
@@ -130,7 +163,7 @@ const PACK_FILE = new URL('../link/synonyms.pack.json', import.meta.url);
 
 /** What the shipped analysed list must have been made from: the list, the analyser, the word list. */
 function synonymPackKey(): string {
-  return `synonyms-pack 1 analyzer ${ANALYZER_VERSION} ${lexiconKey() ?? 'no word list'} ${createHash('sha256').update(DEFAULT_SYNONYMS_TEXT).digest('hex').slice(0, 16)}`;
+  return `synonyms-pack 2 analyzer ${ANALYZER_VERSION} ${lexiconKey() ?? 'no word list'} ${createHash('sha256').update(DEFAULT_SYNONYMS_TEXT).digest('hex').slice(0, 16)}`;
 }
 
 /** The analysed default rules of the shipped pack, when it was made from this list, analyser and word list. */
@@ -160,9 +193,9 @@ export function defaultSynonyms(): SynonymSet {
   const packed = readSynonymPack();
   if (packed) return (defaults = synonymSet(packed));
   const dir = currentCacheDir();
-  const key = `synonyms 1 analyzer ${ANALYZER_VERSION} v8 ${process.versions.v8} ${createHash('sha256').update(DEFAULT_SYNONYMS_TEXT).digest('hex').slice(0, 16)}`;
+  const key = `synonyms 2 analyzer ${ANALYZER_VERSION} v8 ${process.versions.v8} ${createHash('sha256').update(DEFAULT_SYNONYMS_TEXT).digest('hex').slice(0, 16)}`;
   const cached = readCache(dir, 'synonyms.v8', key) as SynonymSet | null;
-  if (cached && Array.isArray(cached.rules) && cached.byFirst instanceof Map) {
+  if (cached && Array.isArray(cached.rules) && cached.byFirst instanceof Map && Array.isArray(cached.exact)) {
     defaults = cached;
   } else {
     defaults = synonymSet(parseSynonyms(DEFAULT_SYNONYMS_TEXT, 'synoniemen (standaard)').rules);
@@ -211,18 +244,22 @@ export interface SynonymFiring {
 
 /**
  * The synonym rules that fire on an analysed text: `words` is its sequence of whole-word terms
- * (with their weights and raw forms), `parts` its compound parts. One firing per trigger, with the
- * phrases of every rule it fired merged; terms of the text itself are never alternatives.
+ * (with their weights and raw forms), `parts` its compound parts, `text` the text itself (for the
+ * phrases that must stand in it as written; without it they do not fire). One firing per trigger,
+ * with the phrases of every rule it fired merged; terms of the text itself are never alternatives.
  */
 export function expandSynonyms(
   set: SynonymSet,
   words: ReadonlyArray<{ term: string; weight: number; raw: string }>,
   parts: ReadonlyArray<{ term: string; weight: number; raw: string }> = [],
+  text?: string,
 ): SynonymFiring[] {
   const own = new Set([...words, ...parts].map((w) => w.term));
   const out = new Map<string, SynonymFiring>();
   const fire = (rule: SynonymRule, matched: SynonymPhrase, weight: number, raws: string[]) => {
-    const key = matched.words.join(' ');
+    const said = matched.words.join(' ');
+    // An exact phrase is its own trigger: "alleen wonen" is not "wonen".
+    const key = matched.exact ? matched.exact.join(' ') : said;
     let firing = out.get(key);
     if (!firing) {
       firing = { trigger: [...matched.words], raws, weight, alternatives: [] };
@@ -230,7 +267,7 @@ export function expandSynonyms(
     }
     firing.weight = Math.max(firing.weight, weight);
     for (const target of rule.to) {
-      if (target.words.join(' ') === key) continue;
+      if (target.words.join(' ') === said) continue;
       if (firing.alternatives.some((a) => a.via === target.text)) continue;
       const terms = target.terms.filter((t) => !own.has(t.term));
       if (terms.length > 0) firing.alternatives.push({ via: target.text, terms });
@@ -256,5 +293,28 @@ export function expandSynonyms(
       if (p.words.length === 1) fire(rule, p, part.weight, [part.raw]);
     }
   }
+  if (text !== undefined && set.exact.length > 0) {
+    const tokens = tokenize(text);
+    const keys = exactKeys(tokens);
+    const raws = tokens.filter((t) => t.kind !== 'joined').map((t) => t.raw);
+    for (const { rule, phrase: p } of set.exact) {
+      const at = indexOfRun(keys, p.exact!);
+      if (at < 0) continue;
+      // The phrase's word weighs as it does in the text (a framing or excluded word: lighter, or not at all).
+      let weight = 0;
+      for (const w of words) if (w.term === p.words[0] && w.weight > weight) weight = w.weight;
+      if (weight > 0) fire(rule, p, weight, raws.slice(at, at + p.exact!.length));
+    }
+  }
   return [...out.values()].filter((f) => f.alternatives.length > 0);
+}
+
+/** Where `run` first stands in `list`, or -1. */
+function indexOfRun(list: readonly string[], run: readonly string[]): number {
+  for (let i = 0; i + run.length <= list.length; i++) {
+    let k = 0;
+    while (k < run.length && list[i + k] === run[k]) k++;
+    if (k === run.length) return i;
+  }
+  return -1;
 }
