@@ -30,6 +30,15 @@ describe('splitQuestions', () => {
     expect(result.questions[0]!.parts.map((p) => p.text)).toEqual(['Hoeveel plekken zijn er?', 'Hoe lang is de wachttijd?']);
   });
 
+  it('takes every sub-item of a question as a part when one of them asks, labels out of the text alike', () => {
+    const [question] = split('3. Welke maatregelen neemt het college:\n   a. om eenzaamheid te voorkomen;\n   b. om mantelzorgers te ontlasten?\n').questions;
+    expect(question!.text).toBe('Welke maatregelen neemt het college: om eenzaamheid te voorkomen; om mantelzorgers te ontlasten?');
+    expect(question!.parts.map((p) => [p.label, p.text])).toEqual([
+      ['a.', 'om eenzaamheid te voorkomen;'],
+      ['b.', 'om mantelzorgers te ontlasten?'],
+    ]);
+  });
+
   it('does not take a rhetorical question in the introduction when the letter has a list of questions', () => {
     expect(texts('Waar gaat dit heen, vragen wij ons af?\n\nOnze vragen:\n\n1. Kent het college het rapport?\n')).toEqual(['Kent het college het rapport?']);
   });

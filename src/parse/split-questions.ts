@@ -483,9 +483,13 @@ function itemToQuestions(item: Item, warnings: ParseWarning[]): Question[] {
   }
   const parts: QuestionPart[] = [];
   const pieces = [own];
+  // Sub-items of one list are alike: where one asks ("b. om mantelzorgers te ontlasten?"), its
+  // siblings complete the same question ("a. om eenzaamheid te voorkomen;") and are parts too;
+  // else the text kept the label of one and dropped that of the other.
+  const asParts = askingChildren.length > 0;
   for (const child of children) {
     const childText = fullText(child);
-    if (askingChildren.includes(child)) {
+    if (asParts) {
       parts.push({ label: child.label.printed, text: childText });
       pieces.push(childText);
     } else {
