@@ -39,6 +39,15 @@ describe('splitQuestions', () => {
     ]);
   });
 
+  it('takes "2." after "1a." and "1b." as the next question, not as a part of "1b."', () => {
+    const result = split('1a. Is het college bekend met de wachtlijsten?\n1b. Hoe lang zijn ze?\n2. Wat gaat het college hieraan doen?\n');
+    expect(result.questions.map((q) => [q.label, q.text, q.parts.length])).toEqual([
+      ['1a.', 'Is het college bekend met de wachtlijsten?', 0],
+      ['1b.', 'Hoe lang zijn ze?', 0],
+      ['2.', 'Wat gaat het college hieraan doen?', 0],
+    ]);
+  });
+
   it('does not take a rhetorical question in the introduction when the letter has a list of questions', () => {
     expect(texts('Waar gaat dit heen, vragen wij ons af?\n\nOnze vragen:\n\n1. Kent het college het rapport?\n')).toEqual(['Kent het college het rapport?']);
   });

@@ -299,7 +299,7 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
           lastTop = item;
         }
         stack.push(item);
-      } else if (stack.length > 0 && nestsUnder(stack[stack.length - 1] as Item)) {
+      } else if (stack.length > 0 && nestsUnder(stack[stack.length - 1] as Item) && !afterSubItems(stack[stack.length - 1] as Item, unit.label)) {
         const parent = stack[stack.length - 1] as Item;
         parent.children.push(item);
         stack.push(item);
@@ -373,6 +373,14 @@ function buildItems(units: readonly Unit[], end: number): { groups: ListGroup[];
  */
 function nestsUnder(item: Item): boolean {
   return item.paragraphs.length <= 1 || item.children.length > 0;
+}
+
+/**
+ * "2." after "1a." and "1b." without a "1." above them: the next question, not a part of "1b."
+ * (a sub-item's label names its parent's number, so a number never nests under it).
+ */
+function afterSubItems(open: Item, label: Label): boolean {
+  return open.label.style === 'sub' && (label.kind === 'number' || label.kind === 'vraag');
 }
 
 function lastLineOf(item: Item): string {
