@@ -39,6 +39,12 @@ export interface Question {
   line?: LineNumber;
   /** The college's answer when the letter already holds it interleaved ("Antwoord: ..."). */
   answer?: string | null;
+  /**
+   * What the letter says between the question before and this one (a councillor may put text
+   * between the questions: "In het Coalitieakkoord staat ..."), paragraphs apart by a blank line;
+   * absent when there is none. The preamble is not the first question's context.
+   */
+  context?: string | null;
 }
 
 /** A postponement notice (`uitstel`): it moves the deadline. */

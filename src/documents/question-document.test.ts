@@ -79,6 +79,33 @@ describe('renderQuestionDocument', () => {
   });
 });
 
+describe('the letter\'s text between two questions', () => {
+  it('is written under "### Toelichting" and read back as the question\'s context, apart from its text', () => {
+    const doc = {
+      ...d66,
+      questions: [
+        { number: 1, label: '1.', text: 'Klopt dit?', parts: [] },
+        { number: 2, label: '2.', text: 'Wat doet het college?', parts: [], context: 'In het *Coalitieakkoord* staat:\n\n- vocht aanpakken', answer: 'Veel.' },
+      ],
+    };
+    const md = renderQuestionDocument(doc);
+    expect(md).toContain('## Vraag 2 (2.)\n\nWat doet het college?\n\n### Toelichting\n\nIn het \\*Coalitieakkoord\\* staat:');
+    expect(md.indexOf('### Toelichting')).toBeLessThan(md.indexOf('### Antwoord'));
+    const back = readQuestionDocument(md);
+    expect(back.questions.map((q) => [q.text, q.context])).toEqual([
+      ['Klopt dit?', undefined],
+      ['Wat doet het college?', 'In het *Coalitieakkoord* staat:\n\n- vocht aanpakken'],
+    ]);
+    expect(comparable(back)).toEqual(comparable(normalizeQuestionDocument(doc)));
+  });
+
+  it('reads a hand-written Toelichting that no longer merges into the question', () => {
+    const md = '---\nid: x\n---\n## Vraag 1\n\nKlopt dit?\n\n### Toelichting\n\nDe krant schreef het.\n';
+    const [q] = readQuestionDocument(md).questions;
+    expect([q!.text, q!.context]).toEqual(['Klopt dit?', 'De krant schreef het.']);
+  });
+});
+
 describe('readQuestionDocument', () => {
   it('round-trips the D66 document', () => {
     expect(comparable(readQuestionDocument(renderQuestionDocument(d66), 'q.md'))).toEqual(comparable(d66));
@@ -222,6 +249,7 @@ const documentArbitrary = fc
         text: line,
         parts: fc.array(fc.record({ label, text: line }), { maxLength: 3 }),
         answer: fc.option(fc.array(rawText, { maxLength: 3 }).map((lines) => normalizePreamble(lines.join('\n'))).filter((s) => s !== ''), { nil: undefined }),
+        context: fc.option(fc.array(rawText, { maxLength: 3 }).map((lines) => normalizePreamble(lines.join('\n'))).filter((s) => s !== ''), { nil: undefined }),
       }),
       { maxLength: 5 },
     ),
@@ -236,6 +264,7 @@ const documentArbitrary = fc
     const questions: Question[] = record.questions.map((q, i) => {
       const question: Question = { number: i + 1, label: q.label, text: q.text, parts: q.parts };
       if (q.answer !== undefined) question.answer = q.answer;
+      if (q.context !== undefined) question.context = q.context;
       return question;
     });
     const doc: QuestionDocument = { ...record, questions, warnings: [] };

@@ -25,8 +25,9 @@
  * ```
  *
  * A question's heading is `Vraag N`, followed by the label as printed in parentheses when the
- * letter had one; its parts are list items whose bold start is the part's label. An interleaved
- * answer from the letter goes under a `### Antwoord` sub-heading. The body is built as mdast and
+ * letter had one; its parts are list items whose bold start is the part's label. The letter's text
+ * between the question before and this one goes under a `### Toelichting` sub-heading, an
+ * interleaved answer from the letter under `### Antwoord`. The body is built as mdast and
  * written by remark-stringify, so markdown-special characters in the text are escaped, and read
  * back through the block layer (blocks.ts: the line scanner, or the guarded markdown tree).
  */
@@ -52,6 +53,7 @@ export const QUESTION_DOCUMENT_KEYS = [
 const QUESTION_HEADING = /^Vraag\s+(\d+)\b\s*(.*)$/i;
 const FOOTNOTE_HEADING = /^Voetnoten$/i;
 const ANSWER_HEADING = /^Antwoord$/i;
+const CONTEXT_HEADING = /^Toelichting$/i;
 
 /** Whitespace collapsed to single spaces and trimmed: the form of question and part texts. */
 export const collapseWhitespace = collapseSpace;
@@ -86,11 +88,12 @@ export function normalizeQuestionDocument(doc: QuestionDocument): QuestionDocume
   return {
     ...doc,
     preamble: normalizePreamble(doc.preamble),
-    questions: doc.questions.map(({ answer, ...question }) => ({
+    questions: doc.questions.map(({ answer, context, ...question }) => ({
       ...question,
       label: normalizeLabel(question.label),
       text: collapseWhitespace(question.text),
       parts: question.parts.map((part) => ({ label: normalizeLabel(part.label), text: collapseWhitespace(part.text) })),
+      ...(context != null && normalizePreamble(context) !== '' ? { context: normalizePreamble(context) } : {}),
       ...(answer != null ? { answer: normalizePreamble(answer) } : {}),
     })),
     footnotes: doc.footnotes.map((footnote) => ({ n: footnote.n, text: collapseWhitespace(footnote.text) })),
@@ -149,6 +152,9 @@ function renderBody(doc: QuestionDocument): Root {
           return item(content);
         }),
       });
+    }
+    if (question.context != null && question.context.trim() !== '') {
+      children.push(heading(3, 'Toelichting'), ...paragraphs(question.context));
     }
     if (question.answer != null) {
       children.push(heading(3, 'Antwoord'), ...paragraphs(question.answer));
@@ -387,12 +393,19 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
   const preamble: string[] = [];
   const questions: Question[] = [];
   const footnotes: Footnote[] = [];
-  type Section = { kind: 'preamble' } | { kind: 'question'; question: Question; depth: number; text: string[]; answer: string[] | null } | { kind: 'footnotes'; depth: number };
+  type Section =
+    | { kind: 'preamble' }
+    | { kind: 'question'; question: Question; depth: number; text: string[]; answer: string[] | null; context: string[] | null }
+    | { kind: 'footnotes'; depth: number };
   let section: Section = { kind: 'preamble' };
   const finish = () => {
     if (section.kind === 'question') {
       section.question.text = collapseWhitespace(section.text.join(' '));
       if (section.answer !== null) section.question.answer = normalizePreamble(section.answer.join('\n\n'));
+      if (section.context !== null) {
+        const context = normalizePreamble(section.context.join('\n\n'));
+        if (context !== '') section.question.context = context;
+      }
     }
   };
   const seen = new Map<number, number>();
@@ -416,7 +429,7 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
           if (rest !== '' && !labelMatch) warnings.push({ line, message: `text after "Vraag ${number}" in the heading is ignored: ${rest}` });
           questions.push(question);
         }
-        section = { kind: 'question', question, depth: block.depth, text: [], answer: null };
+        section = { kind: 'question', question, depth: block.depth, text: [], answer: null, context: null };
         continue;
       }
       if (FOOTNOTE_HEADING.test(title)) {
@@ -426,6 +439,10 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
       }
       if (section.kind === 'question' && block.depth > section.depth && ANSWER_HEADING.test(title)) {
         section.answer = [];
+        continue;
+      }
+      if (section.kind === 'question' && block.depth > section.depth && CONTEXT_HEADING.test(title) && section.answer === null) {
+        section.context = [];
         continue;
       }
       if (section.kind !== 'preamble' && block.depth <= section.depth) {
@@ -440,6 +457,8 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
     } else if (section.kind === 'question') {
       if (section.answer !== null) {
         section.answer.push(block.lines);
+      } else if (section.context !== null) {
+        section.context.push(block.lines);
       } else if (block.type === 'list') {
         // A loop, not push(...): a list of 150,000 parts overflowed the stack.
         for (const item of block.items) section.question.parts.push(readPart(item));

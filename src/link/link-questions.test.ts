@@ -66,6 +66,17 @@ describe('linkQuestionDocument', () => {
     expect(second.passages[0]!.id).toBe('g40');
   });
 
+  it("reads the letter's text right before a question as that question's preamble", async () => {
+    const question = 'Wat gaat het college hieraan doen?';
+    const plain = doc(['Klopt het bericht?', question]);
+    const withContext = doc(['Klopt het bericht?', question]);
+    withContext.questions[1]!.context = 'De politie krijgt steeds meer meldingen over een verward persoon.';
+    const before = (await linkQuestionDocument(store, plain)).questions[1]!;
+    const after = (await linkQuestionDocument(store, withContext)).questions[1]!;
+    expect(before.passages[0]!.id).not.toBe('politie');
+    expect(after.passages[0]!.id).toBe('politie');
+  });
+
   it('leaves the asking party out of the query', async () => {
     const result = await linkQuestionDocument(store, doc(['Deelt het college de mening van D66 over de politie?']));
     for (const p of result.questions[0]!.passages) expect(p.matched).not.toContain('D66');

@@ -100,7 +100,11 @@ export async function linkQuestionDocument(store: IndexStore, doc: QuestionDocum
   let previous: string | null = null;
   let previousTerms: QueryTerm[] = [];
   for (const q of doc.questions) {
-    const { built, passages } = await linkQuestion(store, q.text, { previous, previousBorrowed: previousTerms, subject, preamble: doc.preamble, exclude }, { ...options, excludeAnswersTo: doc.id });
+    // The letter's text right before a question (Question.context) is preamble for that question:
+    // it says what the question is about, as the preamble does for the letter. (No letter of the
+    // real set has such text, so no figure measures it.)
+    const preamble = q.context ? (doc.preamble ? `${doc.preamble}\n\n${q.context}` : q.context) : doc.preamble;
+    const { built, passages } = await linkQuestion(store, q.text, { previous, previousBorrowed: previousTerms, subject, preamble, exclude }, { ...options, excludeAnswersTo: doc.id });
     questions.push({ number: q.number, text: q.text, borrowed: built.borrowed, passages });
     previous = q.text;
     previousTerms = built.terms;

@@ -48,6 +48,14 @@ describe('splitQuestions', () => {
     ]);
   });
 
+  it("keeps the letter's text between two questions as the context of the second, the preamble as nobody's", () => {
+    const result = split('Geacht college,\n\nDe wachtlijsten lopen op.\n\n1. Is het college bekend met de wachtlijsten?\n\nIn Deventer is de wachttijd vier weken.\n\nDat is korter dan hier.\n\n2. Wat gaat het college hieraan doen?\n\nMet vriendelijke groet,\n');
+    expect(result.questions.map((q) => [q.text, q.context])).toEqual([
+      ['Is het college bekend met de wachtlijsten?', undefined],
+      ['Wat gaat het college hieraan doen?', 'In Deventer is de wachttijd vier weken.\n\nDat is korter dan hier.'],
+    ]);
+  });
+
   it('does not take a rhetorical question in the introduction when the letter has a list of questions', () => {
     expect(texts('Waar gaat dit heen, vragen wij ons af?\n\nOnze vragen:\n\n1. Kent het college het rapport?\n')).toEqual(['Kent het college het rapport?']);
   });

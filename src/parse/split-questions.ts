@@ -182,7 +182,15 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
   if (chosen.length > 0) {
     firstQuestionUnit = chosen[0]?.unit ?? closingUnit;
     endUnit = maxOf(chosen.map((it) => it.lastUnit)) + 1;
-    for (const item of chosen) pushAll(questions, itemToQuestions(item, warnings));
+    let before: Item | null = null;
+    for (const item of chosen) {
+      const asked = itemToQuestions(item, warnings);
+      // The letter's own text between two questions stays with the one it leads up to.
+      const context = before ? textBetween(proseAfter, before.lastUnit, item.unit) : '';
+      if (context && asked[0]) asked[0].context = context;
+      pushAll(questions, asked);
+      before = item;
+    }
     // Unlabelled questions after the last list (before the closing) are reported, and kept.
     for (const p of proseAfter) {
       if (p.unit > (chosen[chosen.length - 1]?.unit ?? 0) && hasQuestionMark(p.text) && !isClosing(p.text)) {
@@ -225,6 +233,13 @@ interface ProseParagraph {
   text: string;
   line: number;
   unit: number;
+}
+
+/** The prose paragraphs strictly between two units, paragraphs apart by a blank line. */
+function textBetween(prose: readonly ProseParagraph[], after: number, before: number): string {
+  const out: string[] = [];
+  for (const p of prose) if (p.unit > after && p.unit < before && p.text.trim()) out.push(p.text.trim());
+  return out.join('\n\n');
 }
 
 /** One pass over the units: list items (nested by label kind) and the prose between them. */

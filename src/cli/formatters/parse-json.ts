@@ -25,6 +25,7 @@ export function toParseJson(doc: QuestionDocument): Record<string, unknown> {
         parts: q.parts.map((p) => ({ label: p.label, text: p.text })),
       };
       if (q.answer != null) question.answer = q.answer;
+      if (q.context != null) question.context = q.context;
       return question;
     }),
     footnotes: doc.footnotes.map((f) => ({ n: f.n, text: f.text })),

@@ -36,6 +36,7 @@ export function formatParseText(doc: QuestionDocument): string {
     const label = q.label !== null ? ` [${q.label}]` : '';
     lines.push(`  ${String(q.number).padStart(numberWidth)}.${label} ${q.text}`);
     for (const part of q.parts) lines.push(`  ${' '.repeat(numberWidth + 1)}   ${part.label ?? '-'} ${part.text}`);
+    if (q.context) lines.push(`  ${' '.repeat(numberWidth + 1)}   Toelichting: ${q.context.replace(/\s+/g, ' ')}`);
     if (q.answer) lines.push(`  ${' '.repeat(numberWidth + 1)}   Antwoord: ${q.answer.replace(/\s+/g, ' ')}`);
   }
   if (doc.footnotes.length) {
