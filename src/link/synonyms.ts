@@ -85,7 +85,8 @@ function phrase(text: string): SynonymPhrase | null {
 
 /**
  * The words of a text as an exact phrase matches them: a stopword as written (folded), any other
- * word by its stem, so that "alleen wonen" meets "die alleen woont" but not "alleen en wonen".
+ * word by its stem, so that "alleen wonen" meets "ouderen die alleen wonen" but not "wonen zij
+ * alleen?" (a form the stemmer keeps apart, "woont", needs a phrase of its own: "alleen woont").
  */
 function exactKeys(tokens: readonly Token[]): string[] {
   const keys: string[] = [];
