@@ -9,9 +9,12 @@ SFX Zb 0 en [^e]
 SFX Zb 0 n e
 SFX Zc Y 1
 SFX Zc heid heden/Zx heid
+PFX Pb Y 1
+PFX Pb 0 aan .
 `;
-const DIC = `6
+const DIC = `7
 zorg/ZbCa
+geven/PbZa
 gemeente/ZaZb
 veiligheid/Zc
 Zwolle/Za
@@ -20,8 +23,8 @@ café/Za
 `;
 
 describe('dictionaryForms', () => {
-  it("makes a word list's entries and the forms its suffix rules make of them, names and non-letters left out", () => {
-    expect(dictionaryForms(DIC, AFF).sort()).toEqual(['cafe', 'cafes', 'gemeente', 'gemeenten', 'gemeentes', 'veiligheden', 'veiligheid', 'zorg', 'zorgen']);
+  it("makes a word list's entries and the forms its suffix and prefix rules make of them, names and non-letters left out", () => {
+    expect(dictionaryForms(DIC, AFF).sort()).toEqual(['aangeven', 'aangevens', 'cafe', 'cafes', 'gemeente', 'gemeenten', 'gemeentes', 'geven', 'gevens', 'veiligheden', 'veiligheid', 'zorg', 'zorgen']);
   });
 });
 

