@@ -205,9 +205,10 @@ export function wordPackKey(): string | null {
 }
 
 /**
- * Words this process analysed before it reads the word pack: reading the pack's 6.8 MB took 10-16 ms
- * (10.9, median of five processes), where a warm `answer search` with a word its cache lacks analyses a
- * handful; a cold index build analyses thousands (5,494 on the example).
+ * Words this process analyses before it reads the word pack: reading the pack's 7 MB took 10-16 ms
+ * (10.9, median of five processes), where a warm `answer search` with a word its cache lacks
+ * analyses a handful (and so keeps a peak of 80 MiB, not 87); a cold index build analyses thousands
+ * (5,494 on the example).
  */
 const PACK_AFTER = 32;
 let analyzed = 0;
