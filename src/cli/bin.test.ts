@@ -43,7 +43,7 @@ describe('bin/answer', () => {
   it.skipIf(!bundled)('finds from the bundle every data file the modules name, and answers as they do', async () => {
     const bundle = new URL('../../dist/bundle/answer.cjs', import.meta.url);
     const named = [...readFileSync(bundle, 'utf8').matchAll(/new URL\("([^"]+)", import_meta_url\)/g)].map((m) => m[1]!);
-    expect(named).toEqual(expect.arrayContaining(['../link/lexicon.pack', '../link/lexicon.table', '../link/synonyms.pack.json', '../link/stopwords-nl.json', '../../templates/', '../../package.json']));
+    expect(named).toEqual(expect.arrayContaining(['../link/lexicon.pack', '../link/lexicon.table', '../link/words.pack', '../link/synonyms.pack.json', '../link/stopwords-nl.json', '../../templates/', '../../package.json']));
     for (const relative of named) expect(existsSync(fileURLToPath(new URL(relative, bundle))), relative).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'answer-bundle-'));
     try {

