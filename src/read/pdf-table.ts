@@ -85,6 +85,7 @@ const MIN_COLUMN_LINES = 3;
 const MIN_SIDE_LINES = 2;
 /** Alignment tolerance of a column's left edge (pt). */
 const ALIGN = 1;
+const MAX_CANDIDATES = 12;
 
 const textOf = (item: PlacedItem): boolean => item.text.trim() !== '';
 /** Where an item's text starts: leading spaces (a pdf.js item may start with one) not counted. */
@@ -140,21 +141,27 @@ function parts(lines: readonly PlacedLine[], x: number, body: number): boolean {
   return s.leftLines >= MIN_SIDE_LINES && s.rightLines >= MIN_SIDE_LINES && s.leftMax - s.leftMin >= MIN_COLUMN * body && s.rightMax - s.rightMin >= MIN_COLUMN * body;
 }
 
-/** Left edges shared by at least MIN_COLUMN_LINES lines, the most shared first. */
+/**
+ * Left edges shared by at least MIN_COLUMN_LINES lines, the MAX_CANDIDATES most shared first (a
+ * table's columns are its most shared left edges after the margin; the cap bounds the work on a
+ * page of a hundred thousand items).
+ */
 function columnCandidates(lines: readonly PlacedLine[]): number[] {
-  const counts: { x: number; lines: Set<number> }[] = [];
+  const counts = new Map<number, { x: number; lines: Set<number> }>();
   lines.forEach((line, i) => {
     for (const item of line.items) {
       if (!textOf(item)) continue;
       const x = start(item);
-      const found = counts.find((c) => Math.abs(c.x - x) <= ALIGN);
+      const key = Math.round(x / ALIGN);
+      const found = counts.get(key) ?? counts.get(key - 1) ?? counts.get(key + 1);
       if (found) found.lines.add(i);
-      else counts.push({ x, lines: new Set([i]) });
+      else counts.set(key, { x, lines: new Set([i]) });
     }
   });
-  return counts
+  return [...counts.values()]
     .filter((c) => c.lines.size >= MIN_COLUMN_LINES)
     .sort((p, q) => q.lines.size - p.lines.size || p.x - q.x)
+    .slice(0, MAX_CANDIDATES)
     .map((c) => c.x);
 }
 
@@ -226,7 +233,8 @@ function tableIn<I extends PlacedItem>(lines: readonly PlacedLine<I>[], first: n
   };
   const inFirst = (i: number): boolean => lines[i]!.items.some((item) => textOf(item) && columnOf(item) === 0);
   const onlyFirst = (i: number): boolean => lines[i]!.items.every((item) => !textOf(item) || columnOf(item) === 0);
-  const gapAfter = (i: number): boolean => i + 1 <= to && lines[i + 1]!.y - lines[i]!.y > paragraphGap * leading * (Math.max(lines[i]!.size, lines[i + 1]!.size) / body);
+  const gapBetween = (i: number, j: number): boolean => lines[j]!.y - lines[i]!.y > paragraphGap * leading * (Math.max(lines[i]!.size, lines[j]!.size) / body);
+  const gapAfter = (i: number): boolean => i + 1 <= to && gapBetween(i, i + 1);
 
   // Rows from ruling lines that cross the gutters, near the run.
   const leftEdge = Math.min(...lines.slice(from, to + 1).flatMap((line) => line.items.filter(textOf).map(start)));
@@ -257,30 +265,40 @@ function tableIn<I extends PlacedItem>(lines: readonly PlacedLine<I>[], first: n
     let lastFirst = -1;
     for (let i = from; i <= to; i++) {
       if (!inFirst(i)) continue;
-      if (lastFirst < 0 || lines[i]!.y - lines[lastFirst]!.y > paragraphGap * leading * (Math.max(lines[i]!.size, lines[lastFirst]!.size) / body)) rowStarts.push(i);
+      if (lastFirst < 0 || gapBetween(lastFirst, i)) rowStarts.push(i);
       lastFirst = i;
     }
     if (rowStarts.length < (known ? 0 : 2)) return null;
-    // Lines of later columns above the first row's start belong to the first row.
-    if (rowStarts.length === 0) rowStarts.push(from);
-    rowStarts[0] = from;
+    // Lines of later columns above the first row's start: at the top of a page, the end of the
+    // row the page broke (a row of its own, with its first cell empty); else part of the first row.
+    if (known && rowStarts[0] !== from) rowStarts.unshift(from);
+    else rowStarts[0] = from;
   }
   if (!known && (to - from + 1 < MIN_COLUMN_LINES || !parts(lines.slice(from, to + 1), x, body))) return null;
 
-  const rows: FoundCell<I>[][] = [];
-  rowStarts.forEach((rowStart, r) => {
-    const rowEnd = r + 1 < rowStarts.length ? rowStarts[r + 1]! - 1 : to;
-    const cells: CellLine<I>[][] = starts.map(() => []).concat([[]]);
-    for (let i = rowStart; i <= rowEnd; i++) {
-      const byColumn = new Map<number, I[]>();
-      for (const item of lines[i]!.items) {
-        const c = columnOf(item);
-        byColumn.set(c, [...(byColumn.get(c) ?? []), item]);
-      }
-      for (const [c, items] of byColumn) if (items.some(textOf)) cells[c]!.push({ line: i, items });
+  // Each column's lines by row. Ruled, a line is in the band it stands in; else a line that goes
+  // on with the paragraph above it in its column stays in that paragraph's row (a paragraph of a
+  // cell set lower than its row's first column is not cut in two).
+  const cells: CellLine<I>[][][] = rowStarts.map(() => starts.map((): CellLine<I>[] => []).concat([[]]));
+  const lastOf = new Map<number, { line: number; row: number }>();
+  let row = 0;
+  for (let i = from; i <= to; i++) {
+    while (row + 1 < rowStarts.length && rowStarts[row + 1]! <= i) row++;
+    const byColumn = new Map<number, I[]>();
+    for (const item of lines[i]!.items) {
+      const c = columnOf(item);
+      byColumn.set(c, [...(byColumn.get(c) ?? []), item]);
     }
-    rows.push(cells.map((cellLines) => paragraphs(cellLines, lines, options)));
-  });
+    for (const [c, items] of byColumn) {
+      if (!items.some(textOf)) continue;
+      const above = lastOf.get(c);
+      const goesOn = !ruled && above !== undefined && !gapBetween(above.line, i);
+      const r = goesOn ? above.row : row;
+      cells[r]![c]!.push({ line: i, items });
+      lastOf.set(c, { line: i, row: r });
+    }
+  }
+  const rows = cells.map((rowCells) => rowCells.map((cellLines) => paragraphs(cellLines, lines, options)));
   const taken: number[] = [];
   for (let i = from; i <= to; i++) taken.push(i);
   return { lines: taken, columnStarts: starts, rows, ruled };

@@ -146,28 +146,30 @@ function rulesOf(list, OPS, viewportTransform) {
       const at = (x, y) => [full[0] * x + full[2] * y + full[4], full[1] * x + full[3] * y + full[5]];
       for (const data of args[1]) {
         if (!data || typeof data.length !== 'number') continue;
-        let points = [];
+        // The subpath's bounding box and its last point; a curve makes it no rule.
+        let box = null;
+        let last = null;
         const close = () => {
-          if (points.length > 1) {
-            const xs = points.map((p) => p[0]);
-            const ys = points.map((p) => p[1]);
-            const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-            if (y1 - y0 <= MAX_RULE_HEIGHT && x1 - x0 >= MIN_RULE_WIDTH) rules.push({ x0, x1, y: (y0 + y1) / 2 });
-          }
-          points = [];
+          if (box && box.x1 - box.x0 >= MIN_RULE_WIDTH && box.y1 - box.y0 <= MAX_RULE_HEIGHT) rules.push({ x0: box.x0, x1: box.x1, y: (box.y0 + box.y1) / 2 });
+          box = null;
+          last = null;
+        };
+        const add = (p) => {
+          if (!box) box = { x0: p[0], x1: p[0], y0: p[1], y1: p[1] };
+          else box = { x0: Math.min(box.x0, p[0]), x1: Math.max(box.x1, p[0]), y0: Math.min(box.y0, p[1]), y1: Math.max(box.y1, p[1]) };
+          last = p;
         };
         for (let k = 0; k < data.length; ) {
           const code = data[k];
-          if (code === 0) { close(); points.push(at(data[k + 1], data[k + 2])); k += 3; }
+          if (code === 0) { close(); add(at(data[k + 1], data[k + 2])); k += 3; }
           else if (code === 1) {
             const p = at(data[k + 1], data[k + 2]);
-            const q = points[points.length - 1];
-            if (q && Math.abs(p[1] - q[1]) < 0.5 && Math.abs(p[0] - q[0]) >= MIN_RULE_WIDTH) rules.push({ x0: Math.min(p[0], q[0]), x1: Math.max(p[0], q[0]), y: (p[1] + q[1]) / 2 });
-            points.push(p);
+            if (last && Math.abs(p[1] - last[1]) < 0.5 && Math.abs(p[0] - last[0]) >= MIN_RULE_WIDTH) rules.push({ x0: Math.min(p[0], last[0]), x1: Math.max(p[0], last[0]), y: (p[1] + last[1]) / 2 });
+            add(p);
             k += 3;
           }
-          else if (code === 2) { points.push(at(data[k + 5], data[k + 6]), [NaN, NaN]); k += 7; }
-          else if (code === 3) { points.push(at(data[k + 3], data[k + 4]), [NaN, NaN]); k += 5; }
+          else if (code === 2) { add(at(data[k + 5], data[k + 6])); box.y1 = Infinity; k += 7; }
+          else if (code === 3) { add(at(data[k + 3], data[k + 4])); box.y1 = Infinity; k += 5; }
           else if (code === 4) { close(); k += 1; }
           else break;
         }
@@ -175,7 +177,7 @@ function rulesOf(list, OPS, viewportTransform) {
       }
     }
   }
-  return rules.filter((r) => Number.isFinite(r.x0) && Number.isFinite(r.x1) && Number.isFinite(r.y));
+  return rules.filter((r) => Number.isFinite(r.x0) && Number.isFinite(r.x1) && Number.isFinite(r.y)).slice(0, MAX_RULES);
 }
 
 const settings = workerData;
