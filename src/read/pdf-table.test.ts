@@ -130,6 +130,42 @@ describe('findTables', () => {
     ]);
   });
 
+  it('ends a table without borders at the last line of its later columns: a heading and a short paragraph after it are text', () => {
+    const lines = [
+      line(0, [RIGHT, 'de rest van het antwoord,']),
+      line(1, [RIGHT, 'dat over de pagina doorloopt.']),
+      line(3, [LEFT, 'Openbaarheid']),
+      line(4, [LEFT, 'Deze nota is openbaar.']),
+      line(6, [LEFT, 'De secretaris,']),
+    ];
+    const [table, ...rest] = findTables(lines, options({ continuing: [RIGHT] }));
+    expect(rest).toEqual([]);
+    expect(table!.lines).toEqual([0, 1]);
+    const fresh = [
+      line(0, [LEFT, '1. Wat kost het'], [RIGHT, 'Het kost een euro']),
+      line(1, [LEFT, 'in het jaar 2025?'], [RIGHT, 'per hond in 2025.']),
+      line(3, [LEFT, '2. Wat zijn de uitgaven'], [RIGHT, 'De uitgaven zijn laag,']),
+      line(4, [LEFT, 'in het jaar 2025?'], [RIGHT, 'lager dan de inkomsten.']),
+      line(5, [LEFT, 'En in 2026?']),
+      line(7, [LEFT, 'Openbaarheid']),
+      line(8, [LEFT, 'Deze nota is openbaar.']),
+    ];
+    expect(findTables(fresh, options())[0]!.lines).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('leaves lines above the first border and below the last to the text, also where the table goes on from the page before', () => {
+    const lines = [
+      line(0, [RIGHT, 'de rest van het antwoord,']),
+      line(1, [RIGHT, 'dat over de pagina doorloopt.']),
+      line(3, [LEFT, 'Openbaarheid']),
+      line(4, [LEFT, 'Deze nota is openbaar.']),
+    ];
+    const rules = [-1, 1.5].map((row) => ({ x0: LEFT - 4, x1: 500, y: 100 + row * LEADING }));
+    const [table] = findTables(lines, options({ rules, continuing: [RIGHT] }));
+    expect(table!.ruled).toBe(true);
+    expect(table!.lines).toEqual([0, 1]);
+  });
+
   it('reads three columns when all three gutters hold', () => {
     const lines = [
       line(0, [LEFT, 'Onderwerp een'], [200, 'Toelichting bij een'], [350, 'Besluit over een']),

@@ -253,7 +253,6 @@ function tableIn<I extends PlacedItem>(lines: readonly PlacedLine<I>[], first: n
     while (from <= to && lines[from]!.y < borders[0]!) from++;
     while (to >= from && lines[to]!.y > borders[borders.length - 1]!) to--;
     if (from > to) return null;
-    if (known) from = first;
     for (let i = from; i <= to; i++) {
       const band = borders.findIndex((y) => y > lines[i]!.y);
       const previous = i > from ? borders.findIndex((y) => y > lines[i - 1]!.y) : -1;
@@ -262,6 +261,12 @@ function tableIn<I extends PlacedItem>(lines: readonly PlacedLine<I>[], first: n
   } else {
     // A heading or a caption above the table: a line in the first column only, apart from the rest.
     while (!known && from < to && onlyFirst(from) && gapAfter(from)) from++;
+    // Text after the table: lines in the first column only, past a paragraph gap after the last
+    // line with text in a later column (a heading, a closing paragraph, the signature).
+    let end = to;
+    while (end > from && onlyFirst(end)) end--;
+    while (end < to && onlyFirst(end + 1) && !gapBetween(end, end + 1)) end++;
+    to = end;
     let lastFirst = -1;
     for (let i = from; i <= to; i++) {
       if (!inFirst(i)) continue;
