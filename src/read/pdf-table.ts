@@ -237,7 +237,8 @@ function tableIn<I extends PlacedItem>(lines: readonly PlacedLine<I>[], first: n
   const gapAfter = (i: number): boolean => i + 1 <= to && gapBetween(i, i + 1);
 
   // Rows from ruling lines that cross the gutters, near the run.
-  const leftEdge = Math.min(...lines.slice(from, to + 1).flatMap((line) => line.items.filter(textOf).map(start)));
+  let leftEdge = Infinity;
+  for (let i = from; i <= to; i++) for (const item of lines[i]!.items) if (textOf(item)) leftEdge = Math.min(leftEdge, start(item));
   const top = lines[from]!.y - 3 * lines[from]!.size;
   const bottom = lines[to]!.y + 2 * lines[to]!.size;
   const crossing = (options.rules ?? [])
@@ -292,7 +293,9 @@ function tableIn<I extends PlacedItem>(lines: readonly PlacedLine<I>[], first: n
     const byColumn = new Map<number, I[]>();
     for (const item of lines[i]!.items) {
       const c = columnOf(item);
-      byColumn.set(c, [...(byColumn.get(c) ?? []), item]);
+      const column = byColumn.get(c);
+      if (column) column.push(item);
+      else byColumn.set(c, [item]);
     }
     for (const [c, items] of byColumn) {
       if (!items.some(textOf)) continue;
