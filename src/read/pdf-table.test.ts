@@ -21,6 +21,14 @@ function cells(table: FoundTable): string[][] {
 const LEFT = 50;
 const RIGHT = 260;
 
+/** Two rows of a top-aligned table without borders, from `top` (in leadings) on. */
+const twoRows = (top: number): PlacedLine[] => [
+  line(top, [LEFT, '1. Wat kost het'], [RIGHT, 'Het kost een euro']),
+  line(top + 1, [LEFT, 'in het jaar 2025?'], [RIGHT, 'per hond in 2025.']),
+  line(top + 3, [LEFT, '2. Wat zijn de uitgaven'], [RIGHT, 'De uitgaven zijn laag,']),
+  line(top + 4, [LEFT, 'in het jaar 2025?'], [RIGHT, 'lager dan de inkomsten.']),
+];
+
 describe('findTables', () => {
   it('parts two columns set at different heights (cells centred in their row) by the ruling lines between the rows', () => {
     const lines = [
@@ -48,10 +56,7 @@ describe('findTables', () => {
 
   it('reads a top-aligned table without borders row by row: a row starts where the first column starts a paragraph', () => {
     const lines = [
-      line(0, [LEFT, '1. Wat kost het'], [RIGHT, 'Het kost een euro']),
-      line(1, [LEFT, 'in het jaar 2025?'], [RIGHT, 'per hond in 2025.']),
-      line(3, [LEFT, '2. Wat zijn de uitgaven'], [RIGHT, 'De uitgaven zijn laag,']),
-      line(4, [LEFT, 'in het jaar 2025?'], [RIGHT, 'lager dan de inkomsten.']),
+      ...twoRows(0),
       line(6, [RIGHT, 'Meer volgt later.']),
     ];
     const [table] = findTables(lines, options());
@@ -86,10 +91,7 @@ describe('findTables', () => {
     const lines = [
       line(0, [LEFT, 'Hieronder vindt u de vragen van de fractie en de antwoorden van het college daarop, per vraag.']),
       line(2, [LEFT, 'Beantwoording']),
-      line(4, [LEFT, '1. Wat kost het'], [RIGHT, 'Het kost een euro']),
-      line(5, [LEFT, 'in het jaar 2025?'], [RIGHT, 'per hond in 2025.']),
-      line(7, [LEFT, '2. Wat zijn de uitgaven'], [RIGHT, 'De uitgaven zijn laag,']),
-      line(8, [LEFT, 'in het jaar 2025?'], [RIGHT, 'lager dan de inkomsten.']),
+      ...twoRows(4),
       line(10, [LEFT, 'Burgemeester en wethouders van Hendrik-Ido-Ambacht, de secretaris en de burgemeester']),
     ];
     const [table, ...rest] = findTables(lines, options());
@@ -142,10 +144,7 @@ describe('findTables', () => {
     expect(rest).toEqual([]);
     expect(table!.lines).toEqual([0, 1]);
     const fresh = [
-      line(0, [LEFT, '1. Wat kost het'], [RIGHT, 'Het kost een euro']),
-      line(1, [LEFT, 'in het jaar 2025?'], [RIGHT, 'per hond in 2025.']),
-      line(3, [LEFT, '2. Wat zijn de uitgaven'], [RIGHT, 'De uitgaven zijn laag,']),
-      line(4, [LEFT, 'in het jaar 2025?'], [RIGHT, 'lager dan de inkomsten.']),
+      ...twoRows(0),
       line(5, [LEFT, 'En in 2026?']),
       line(7, [LEFT, 'Openbaarheid']),
       line(8, [LEFT, 'Deze nota is openbaar.']),
