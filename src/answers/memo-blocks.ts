@@ -3,7 +3,8 @@
  * its plain text for recognising the layout and its inline markdown for the answer. Two sources:
  * - structure (`blocksFromDocument`): what the office readers (DOCX, ODT, RTF) recover beside their
  *   text: paragraphs with bold and italic runs, list items with their printed label and level,
- *   headings, table cells;
+ *   headings, table cells; and the PDF reader for a PDF that holds a table (its cells parted by
+ *   their x positions, pdf-table.ts; no bold or italics);
  * - HTML (`blocksFromHtml`): an HTML memo, and our own markdown memo rendered to HTML.
  * From either, bold, italics, list labels and table cells are known (links too, from HTML), so an
  * answer keeps them as markdown and a question set in bold or in a table's left column can be

@@ -14,7 +14,8 @@
  *
  * The memo comes as blocks (memo-blocks.ts): from the reader's HTML when it has one (DOCX, HTML,
  * markdown), so bold questions, table cells and the answer's lists, bold, italics and links are
- * known; else from its text (PDF, plain text). Where a question ends and its answer begins is not
+ * known; from the PDF reader's structure when the PDF holds a table (its cells parted by their x
+ * positions); else from its text (PDF, plain text). Where a question ends and its answer begins is not
  * always marked ("Vraag 9: Welke pogingen ...?" and on the next line "Het college zet zich in
  * ..."): with the question document at hand the split that best matches the asked question is
  * taken, else the question ends at the first line ending in "?" that is not followed by another

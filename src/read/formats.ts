@@ -26,7 +26,7 @@ export interface ReaderContext {
   /** The file's name as errors show it. */
   file: string;
   limits: ReadLimits;
-  /** PDF: read the fonts' names too (heading looks). */
+  /** PDF: read the fonts' names too (heading looks), and the ruling lines (table rows). */
   fontNames: boolean;
 }
 

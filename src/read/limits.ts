@@ -25,8 +25,9 @@ export interface ReadOptions {
   maxTextChars?: number;
   /**
    * PDF: also read each page's font names, so that headings set in bold in the body's size are
-   * found (`SourceText.headings`). It costs a second pdf.js pass over each page (about half the
-   * reading time again); a letter does not need it. Default false.
+   * found (`SourceText.headings`), and its ruling lines, which part a table's rows (pdf-table.ts).
+   * It costs a second pdf.js pass over each page (about half the reading time again); a letter
+   * does not need it. Default false.
    */
   fontNames?: boolean;
 }

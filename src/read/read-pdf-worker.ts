@@ -10,8 +10,9 @@
  * with each page's size and text items in viewport space (y down, page rotation applied), or
  * `{ id, ok: false, name, message }`. The text content names fonts only by an internal id; a job
  * with `fontNames` also builds each page's operator list, which loads the fonts into the page's
- * `commonObjs`, where their real names are. It stays alive between jobs, so a batch of PDFs loads
- * pdf.js once.
+ * `commonObjs`, where their real names are; from that list it also takes the page's ruling lines
+ * (table borders), which pdf.js gives no other way. It stays alive between jobs, so a batch of PDFs
+ * loads pdf.js once.
  */
 
 /** What the worker needs for its whole life; passed as `workerData`. */
@@ -28,7 +29,7 @@ export interface PdfJob {
   id: number;
   data: Uint8Array;
   maxPages: number;
-  /** Also give each item's font name (a second pass over the page: its operator list). */
+  /** Also give each item's font name and the page's ruling lines (a second pass over the page: its operator list). */
   fontNames: boolean;
 }
 
@@ -43,10 +44,19 @@ export interface RawTextItem {
   font?: string | null;
 }
 
+/** A horizontal line drawn on the page (a table border), in viewport space: from `x0` to `x1` at height `y`. */
+export interface RawRule {
+  x0: number;
+  x1: number;
+  y: number;
+}
+
 export interface RawPage {
   width: number;
   height: number;
   items: RawTextItem[];
+  /** Horizontal ruling lines, when font names were asked for (the same operator list holds them). */
+  rules?: RawRule[];
 }
 
 export type PdfWorkerOutput =
@@ -104,6 +114,72 @@ if (typeof globalThis.DOMMatrix === 'undefined') {
   };
 }
 
+// Horizontal ruling lines from a page's operator list: stroked horizontal segments (LibreOffice
+// strokes a table's borders, 0.1 to 0.75 pt wide in the office fixtures' tabel memos), and filled
+// rectangles at most MAX_RULE_HEIGHT high (a border drawn as a thin filled box). At most MAX_RULES per
+// page, so a hostile page of a million paths costs nothing further. pdf.js 5 gives a path as
+// [drawing operator, [path data], bounding box], the data as codes 0 moveTo, 1 lineTo, 2 curveTo,
+// 3 quadraticCurveTo, 4 closePath with their coordinates; anything else is skipped.
+const MAX_RULE_HEIGHT = 2.5;
+const MIN_RULE_WIDTH = 10;
+const MAX_RULES = 2000;
+function multiply(m, n) {
+  return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
+}
+function rulesOf(list, OPS, viewportTransform) {
+  const rules = [];
+  const stack = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const isMatrix = (m) => m && m.length === 6 && Array.prototype.every.call(m, Number.isFinite);
+  for (let i = 0; i < list.fnArray.length && rules.length < MAX_RULES; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() || ctm;
+    else if (fn === OPS.transform && args && isMatrix(args)) ctm = multiply(ctm, Array.from(args));
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (args && isMatrix(args[0])) ctm = multiply(ctm, Array.from(args[0]));
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() || ctm;
+    else if (fn === OPS.constructPath && args && args[0] !== OPS.endPath && Array.isArray(args[1])) {
+      const full = multiply(viewportTransform, ctm);
+      const at = (x, y) => [full[0] * x + full[2] * y + full[4], full[1] * x + full[3] * y + full[5]];
+      for (const data of args[1]) {
+        if (!data || typeof data.length !== 'number') continue;
+        // The subpath's bounding box and its last point; a curve makes it no rule.
+        let box = null;
+        let last = null;
+        const close = () => {
+          if (box && box.x1 - box.x0 >= MIN_RULE_WIDTH && box.y1 - box.y0 <= MAX_RULE_HEIGHT) rules.push({ x0: box.x0, x1: box.x1, y: (box.y0 + box.y1) / 2 });
+          box = null;
+          last = null;
+        };
+        const add = (p) => {
+          if (!box) box = { x0: p[0], x1: p[0], y0: p[1], y1: p[1] };
+          else box = { x0: Math.min(box.x0, p[0]), x1: Math.max(box.x1, p[0]), y0: Math.min(box.y0, p[1]), y1: Math.max(box.y1, p[1]) };
+          last = p;
+        };
+        for (let k = 0; k < data.length; ) {
+          const code = data[k];
+          if (code === 0) { close(); add(at(data[k + 1], data[k + 2])); k += 3; }
+          else if (code === 1) {
+            const p = at(data[k + 1], data[k + 2]);
+            if (last && Math.abs(p[1] - last[1]) < 0.5 && Math.abs(p[0] - last[0]) >= MIN_RULE_WIDTH) rules.push({ x0: Math.min(p[0], last[0]), x1: Math.max(p[0], last[0]), y: (p[1] + last[1]) / 2 });
+            add(p);
+            k += 3;
+          }
+          else if (code === 2) { add(at(data[k + 5], data[k + 6])); box.y1 = Infinity; k += 7; }
+          else if (code === 3) { add(at(data[k + 3], data[k + 4])); box.y1 = Infinity; k += 5; }
+          else if (code === 4) { close(); k += 1; }
+          else break;
+        }
+        close();
+      }
+    }
+  }
+  return rules.filter((r) => Number.isFinite(r.x0) && Number.isFinite(r.x1) && Number.isFinite(r.y)).slice(0, MAX_RULES);
+}
+
 const settings = workerData;
 let loading = null;
 parentPort.on('message', async (job) => {
@@ -138,10 +214,16 @@ parentPort.on('message', async (job) => {
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       let names = null;
+      let rules;
       if (job.fontNames) {
         try {
-          await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+          const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
           names = new Map();
+          try {
+            rules = rulesOf(list, pdfjs.OPS, viewport.transform);
+          } catch (error) {
+            rules = undefined;
+          }
         } catch (error) {
           names = null;
         }
@@ -164,7 +246,7 @@ parentPort.on('message', async (job) => {
         if (typeof item.str !== 'string' || item.str === '') continue;
         items.push({ str: item.str, m: pdfjs.Util.transform(viewport.transform, item.transform), width: item.width, fontName: item.fontName, font: fontOf(item.fontName) });
       }
-      pages.push({ width: viewport.width, height: viewport.height, items });
+      pages.push(rules ? { width: viewport.width, height: viewport.height, items, rules } : { width: viewport.width, height: viewport.height, items });
       page.cleanup();
     }
     parentPort.postMessage({ id: job.id, ok: true, numPages: doc.numPages, pages });

@@ -280,4 +280,23 @@ describe('PDFs exported by an office suite (test/fixtures/office/)', () => {
     expect(text).toContain('willen we werken in een\nnetwerksamenwerking.');
     expect(text.split('\n').slice(-3, -1)).toEqual(['1 Zie bijlage 2 voor een lijst van geanalyseerde beleidsdocumenten', expect.stringMatching(/^2 Gebaseerd op de brutokosten/)]);
   });
+
+  it('reads a table row by row as the DOCX reader does, over page breaks and a row split by one, and gives its structure', async () => {
+    for (const memo of ['d66-zorg-en-veiligheid-tabel', 'hendrik-ido-ambacht-hondenbelasting-tabel']) {
+      const [pdf, docx] = await Promise.all(['pdf', 'docx'].map((ext) => readSource({ name: `${memo}.${ext}`, data: officeFile(`memos/${memo}.${ext}`) }, { fontNames: true })));
+      const rows = (text: string) => text.split('\n').filter((line) => line.includes('\t'));
+      expect(rows(pdf!.text).length).toBeGreaterThan(2);
+      expect(rows(pdf!.text)).toEqual(rows(docx!.text));
+      const table = pdf!.document?.blocks.find((block) => block.kind === 'table');
+      expect(table?.kind === 'table' ? table.rows.length : 0).toBe(rows(pdf!.text).length);
+    }
+  });
+
+  it('finds no table in a letter, a policy document or a memo of another layout', async () => {
+    for (const path of ['letters/34-lelystad-fietspad-schoener.pdf', 'policy/zwolse-agenda-zorg-en-veiligheid-2025-2026.pdf', 'memos/d66-zorg-en-veiligheid-vraag-kop.pdf']) {
+      const source = await readSource({ name: path, data: officeFile(path) }, { fontNames: true });
+      expect(source.text, path).not.toContain('\t');
+      expect(source.document, path).toBeUndefined();
+    }
+  });
 });

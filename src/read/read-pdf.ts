@@ -2,7 +2,10 @@
  * PDF: pdf.js (in a worker thread with a time limit) gives positioned text items; this module
  * rebuilds the lines a reader sees. Items are grouped by baseline and ordered by x, superscript
  * footnote markers are glued to the word before them ("Thuis’1"), a blank line marks a real
- * paragraph gap, and page furniture (page numbers, running headers and footers) is dropped.
+ * paragraph gap, and page furniture (page numbers, running headers and footers) is dropped. A table
+ * (pdf-table.ts) is read row by row, each row's cells column by column, and written as the office
+ * readers write one: a line per row, its cells apart by a tab; the document then also comes as
+ * structure (document.ts), its table with its cells, for the memo reader.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,10 +14,13 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { toSuperscript } from '../text/footnote-markers.js';
+import { joinLines } from '../text/hyphenation.js';
 import { replaceSymbolBullets } from './bullets.js';
+import type { Block, StructuredDocument, TableBlock } from './document.js';
 import { markHeading, takeHeadingMarks, withoutMarkCharacters, type HeadingMark } from './heading-marks.js';
 import { formatDuration, type ReadLimits } from './limits.js';
-import { PDF_WORKER_SOURCE, type PdfJob, type PdfWorkerInput, type PdfWorkerOutput, type RawPage } from './read-pdf-worker.js';
+import { findTables, type FoundTable } from './pdf-table.js';
+import { PDF_WORKER_SOURCE, type PdfJob, type PdfWorkerInput, type PdfWorkerOutput, type RawPage, type RawRule } from './read-pdf-worker.js';
 import { normaliseText } from './read-text.js';
 
 export interface PdfResult {
@@ -22,6 +28,8 @@ export interface PdfResult {
   warnings: ParseWarning[];
   /** Lines set in a heading's look: larger than the body text, or (with font names) bolder. */
   headings: HeadingMark[];
+  /** The structure, when the PDF holds a table: paragraphs, headings and the tables with their cells. */
+  document?: StructuredDocument;
 }
 
 export async function readPdf(data: Uint8Array, context: { file: string; limits: ReadLimits; fontNames?: boolean }): Promise<PdfResult> {
@@ -46,7 +54,7 @@ export async function readPdf(data: Uint8Array, context: { file: string; limits:
   if (looksGarbled(normalised)) {
     warnings.push({ line: null, message: 'the PDF text layer looks garbled (fonts without a Unicode map); OCR may read it better' });
   }
-  return { text: normalised, warnings, headings };
+  return laid.document ? { text: normalised, warnings, headings, document: laid.document } : { text: normalised, warnings, headings };
 }
 
 function describePdfError(output: { name: string; message: string }, file: string): InputError {
@@ -394,6 +402,8 @@ const PAGE_REF =
 interface PageLines {
   height: number;
   lines: Line[];
+  /** Horizontal ruling lines (table borders), when the worker read them. */
+  rules: RawRule[];
   /** Lines of other writing directions (rotated margin text), after the page's own lines. */
   extra: Line[];
 }
@@ -702,32 +712,163 @@ function footnoteZone(page: PageLines, body: number): number {
   return /^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s*\S/.test(first.text) ? lastBody + 1 : page.lines.length;
 }
 
+/** A table as text: its column starts, and by row, by cell, the cell's paragraphs. */
+interface TextTable {
+  starts: number[];
+  rows: string[][][];
+}
+
+/** A table found on a page; one that continues the table of the page before (`root`) is written there. */
+interface PlacedTable {
+  page: number;
+  first: number;
+  last: number;
+  lines: Set<number>;
+  root: TextTable;
+  continues: boolean;
+}
+
+const ENDS_SENTENCE = /[.!?:;]["”’')\]]*$/;
+
+/**
+ * The tables of each page's body (pdf-table.ts). A table that ends a page's body and one that
+ * starts the next page's body in the same columns are one table broken by the page (the D66
+ * memo's table runs over four pages); its first row there goes on with the last row before the
+ * break when that row's cells end mid-sentence or the new row has an empty first cell (a row
+ * split by the page: question 8 of the D66 memo).
+ */
+function placeTables(pages: PageLines[], zones: number[], body: number, leading: number): PlacedTable[] {
+  const placed: PlacedTable[] = [];
+  pages.forEach((page, p) => {
+    const lines = page.lines.slice(0, zones[p]);
+    const before = placed[placed.length - 1];
+    const continuing = before && before.page === p - 1 && before.last === zones[p - 1]! - 1 ? before.root.starts : undefined;
+    for (const found of findTables(lines, { body, leading, paragraphGap: PARAGRAPH_GAP, rules: page.rules, continuing })) {
+      const table = asText(found, lines);
+      const first = found.lines[0]!;
+      const last = found.lines[found.lines.length - 1]!;
+      const previous = placed[placed.length - 1];
+      const continues =
+        previous !== undefined &&
+        previous.page === p - 1 &&
+        previous.last === zones[p - 1]! - 1 &&
+        first === 0 &&
+        previous.root.starts.length === table.starts.length &&
+        previous.root.starts.every((x, c) => Math.abs(x - table.starts[c]!) <= body);
+      if (continues) goOn(previous.root, table);
+      placed.push({ page: p, first, last, lines: new Set(found.lines), root: continues ? previous.root : table, continues });
+    }
+  });
+  return placed;
+}
+
+function asText(found: FoundTable<Item>, lines: readonly Line[]): TextTable {
+  const rows = found.rows.map((cells) => cells.map((cell) => cell.map((paragraph) => joinLines(paragraph.map((cellLine) => joinItems(cellLine.items, lines[cellLine.line]!.size))))));
+  return { starts: found.columnStarts, rows };
+}
+
+/** Append `next`, the same table after a page break, to `table`. */
+function goOn(table: TextTable, next: TextTable): void {
+  const lastRow = table.rows[table.rows.length - 1];
+  const [firstRow, ...rest] = next.rows;
+  if (!lastRow || !firstRow) {
+    table.rows.push(...next.rows);
+    return;
+  }
+  const cut = (firstRow[0] ?? []).length === 0 || lastRow.some((cell) => cell.length > 0 && !ENDS_SENTENCE.test(cell[cell.length - 1]!));
+  if (!cut) {
+    table.rows.push(...next.rows);
+    return;
+  }
+  firstRow.forEach((cell, c) => {
+    const into = lastRow[c];
+    if (!into) lastRow[c] = cell;
+    else if (into.length > 0 && cell.length > 0 && !ENDS_SENTENCE.test(into[into.length - 1]!)) {
+      into[into.length - 1] = joinLines([into[into.length - 1]!, cell[0]!]);
+      into.push(...cell.slice(1));
+    } else into.push(...cell);
+  });
+  table.rows.push(...rest);
+}
+
+/** A table's rows as the office readers write them (document.ts): a line per row, cells apart by a tab. */
+function tableLines(table: TextTable): string[] {
+  return table.rows.map((cells) => cells.map((cell) => cell.join(' ')).join('\t').replace(/\t+$/, '')).filter((line) => line.replace(/\t/g, '').trim() !== '');
+}
+
+function tableBlock(table: TextTable): TableBlock {
+  return {
+    kind: 'table',
+    rows: table.rows
+      .filter((cells) => cells.some((cell) => cell.some((paragraph) => paragraph.trim() !== '')))
+      .map((cells) => cells.map((cell) => cell.map((paragraph): Block => ({ kind: 'paragraph', runs: [{ text: paragraph }] })))),
+  };
+}
+
+/**
+ * The written lines as structure: paragraphs between blank lines, heading lines as headings,
+ * the tables where their rows were written.
+ */
+function documentOf(out: readonly string[], tables: ReadonlyMap<number, { block: TableBlock; lines: number }>): StructuredDocument {
+  const { text, headings } = takeHeadingMarks(out.join('\n'));
+  const lines = text.split('\n');
+  const headingAt = new Map(headings.map((mark) => [mark.line - 1, mark]));
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  const flush = (): void => {
+    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', runs: [{ text: paragraph.join('\n') }] });
+    paragraph = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const table = tables.get(i);
+    const heading = headingAt.get(i);
+    if (table) {
+      flush();
+      blocks.push(table.block);
+      i += table.lines - 1;
+    } else if (heading) {
+      flush();
+      blocks.push({ kind: 'paragraph', runs: [{ text: lines.slice(i, i + heading.lines).join('\n') }], heading: heading.level });
+      i += heading.lines - 1;
+    } else if (lines[i]!.trim() === '') flush();
+    else paragraph.push(lines[i]!.trim());
+  }
+  flush();
+  return { blocks, notes: [] };
+}
+
 /**
  * Turn the pages' items into text, heading lines marked (see heading-marks.ts), list items
  * indented by their place, footnotes moved from the foot of their page to the end of the text
  * (as `N text` lines, where the footnote steps of the letter parser and the policy converter look
- * for them), so that a paragraph that runs on over a page is not cut by them. Also returns the
- * 1-based numbers of pages without text.
+ * for them), so that a paragraph that runs on over a page is not cut by them, tables as a line
+ * per row (and then the structure too). Also returns the 1-based numbers of pages without text.
  */
-export function layoutPages(pages: RawPage[]): { text: string; emptyPages: number[] } {
+export function layoutPages(pages: RawPage[]): { text: string; emptyPages: number[]; document?: StructuredDocument } {
   const laid: PageLines[] = pages.map((page) => {
     const [upright = [], ...others] = itemsByDirection(page);
-    return { height: page.height, lines: groupLines(upright), extra: others.flatMap(groupLines) };
+    return { height: page.height, lines: groupLines(upright), rules: page.rules ?? [], extra: others.flatMap(groupLines) };
   });
   const emptyPages = laid.flatMap((page, i) => (page.lines.length === 0 && page.extra.length === 0 ? [i + 1] : []));
   dropFurniture(laid);
   const body = bodySize(laid);
   const leading = bodyLeading(laid, body);
   const isGap = (prev: Line, line: Line): boolean => line.y - prev.y > PARAGRAPH_GAP * leading * (Math.max(prev.size, line.size) / body);
-  const headings = findHeadings(laid, bodyLook(laid), isGap);
   const zones = laid.map((page) => footnoteZone(page, body));
+  const placed = placeTables(laid, zones, body, leading);
+  const tableOf = new Map<Line, PlacedTable>();
+  for (const table of placed) for (const i of table.lines) tableOf.set(laid[table.page]!.lines[i]!, table);
+  // Headings and list items are looked for in the text outside the tables.
+  const flow = laid.map((page) => ({ ...page, lines: page.lines.filter((line) => !tableOf.has(line)) }));
+  const headings = findHeadings(flow, bodyLook(laid), isGap);
   const indents = listIndents(
-    laid.flatMap((page, p) => page.lines.slice(0, zones[p])),
+    laid.flatMap((page, p) => page.lines.slice(0, zones[p]).filter((line) => !tableOf.has(line))),
     leftMargin(laid, body),
     body,
   );
   const out: string[] = [];
   const notes: string[] = [];
+  const written = new Map<number, { block: TableBlock; lines: number }>();
   // A paragraph that ends at the foot of a page: its last line ends a sentence short of the
   // column's right edge. The next page then starts a paragraph (a blank line, as a gap would).
   let columnRight = 0;
@@ -740,7 +881,16 @@ export function layoutPages(pages: RawPage[]): { text: string; emptyPages: numbe
         notes.push(line.text);
         return;
       }
-      if (i === 0 && lastOfPage && /[.!?:;]["”’')]?$/.test(lastOfPage.text) && lastOfPage.right < columnRight - 2 * body) out.push('');
+      const table = tableOf.get(line);
+      if (table) {
+        if (i !== table.first || table.continues) return;
+        const rows = tableLines(table.root);
+        out.push('');
+        written.set(out.length, { block: tableBlock(table.root), lines: rows.length });
+        out.push(...rows, '');
+        return;
+      }
+      if (i === 0 && lastOfPage && !tableOf.has(lastOfPage) && /[.!?:;]["”’')]?$/.test(lastOfPage.text) && lastOfPage.right < columnRight - 2 * body) out.push('');
       if (i > 0) {
         // Smaller lines after the page's body that are not footnotes (a caption, small print) stand apart.
         const smallAfterBody = line.size < 0.9 * body && page.lines[i - 1]!.size >= 0.9 * body && page.lines.slice(i).every((l) => l.size < 0.9 * body);
@@ -755,5 +905,6 @@ export function layoutPages(pages: RawPage[]): { text: string; emptyPages: numbe
     for (const line of page.extra) out.push(line.text);
   });
   if (notes.length > 0) out.push('', ...notes);
-  return { text: out.join('\n').replace(/\n{3,}/g, '\n\n'), emptyPages };
+  const text = out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return written.size > 0 ? { text, emptyPages, document: documentOf(out, written) } : { text, emptyPages };
 }

@@ -44,7 +44,8 @@ export interface SourceText {
   /**
    * The structure behind the text, for the office formats (DOCX, ODT, RTF): paragraphs with their
    * runs (bold, italic, note references), list items with level and label, headings, tables with
-   * their cells, and the notes. Absent for PDF, HTML and text.
+   * their cells, and the notes; for a PDF that holds a table, its paragraphs, headings and tables
+   * as the layout gives them (read-pdf.ts). Absent for other PDFs, HTML and text.
    */
   document?: StructuredDocument;
 }

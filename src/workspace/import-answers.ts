@@ -136,7 +136,8 @@ const NO_QUESTIONS = 'no questions found in this memo (no "Vraag N", numbered, b
 
 export async function importAnswers(ws: Workspace, memoFile: string, options: ImportAnswersOptions): Promise<ImportAnswersReport> {
   const vastgesteld = options.vastgesteld === undefined ? null : userDate(options.vastgesteld, '--vastgesteld');
-  // Font names let the PDF reader mark bold lines: a question set in bold is found by its look.
+  // Font names let the PDF reader mark bold lines: a question set in bold is found by its look. The
+  // same pass gives a table's ruling lines, which part its rows.
   const source = await readSourceFile(ws.userPath(memoFile), { fontNames: true }).catch((error: unknown) => {
     if (error instanceof InputError) throw new InputError(error.message, { file: memoFile, line: error.line });
     throw error;
