@@ -123,10 +123,8 @@ if (typeof globalThis.DOMMatrix === 'undefined') {
 const MAX_RULE_HEIGHT = 2.5;
 const MIN_RULE_WIDTH = 10;
 const MAX_RULES = 2000;
-function multiply(m, n) {
-  return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
-}
-function rulesOf(list, OPS, viewportTransform) {
+// multiply: pdf.js's own matrix product (Util.transform), as the text items' matrices use.
+function rulesOf(list, OPS, multiply, viewportTransform) {
   const rules = [];
   const stack = [];
   let ctm = [1, 0, 0, 1, 0, 0];
@@ -220,7 +218,7 @@ parentPort.on('message', async (job) => {
           const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
           names = new Map();
           try {
-            rules = rulesOf(list, pdfjs.OPS, viewport.transform);
+            rules = rulesOf(list, pdfjs.OPS, pdfjs.Util.transform, viewport.transform);
           } catch (error) {
             rules = undefined;
           }
