@@ -294,11 +294,13 @@ export function expandSynonyms(
       if (p.words.length === 1) fire(rule, p, part.weight, [part.raw]);
     }
   }
-  if (text !== undefined && set.exact.length > 0) {
+  // An exact phrase needs its word in the text: only then is the text tokenized again.
+  const exact = text === undefined ? [] : set.exact.filter((e) => own.has(e.phrase.words[0]!));
+  if (text !== undefined && exact.length > 0) {
     const tokens = tokenize(text);
     const keys = exactKeys(tokens);
     const raws = tokens.filter((t) => t.kind !== 'joined').map((t) => t.raw);
-    for (const { rule, phrase: p } of set.exact) {
+    for (const { rule, phrase: p } of exact) {
       const at = indexOfRun(keys, p.exact!);
       if (at < 0) continue;
       // The phrase's word weighs as it does in the text (a framing or excluded word: lighter, or not at all).
