@@ -72,6 +72,11 @@ export interface QuestionDocument {
   addressee: string | null;
   preamble: string;
   questions: Question[];
+  /**
+   * The letter's own text after its last question ("Toelichting: ...", a last remark to the
+   * college), when it has any; never the closing, the signature or page chrome after it.
+   */
+  afterword?: string;
   footnotes: Footnote[];
   warnings: ParseWarning[];
   /** Where the letter came from (a file name), when known. */

@@ -106,6 +106,33 @@ describe('the letter\'s text between two questions', () => {
   });
 });
 
+describe("the letter's text after its questions", () => {
+  it('is written under "## Nawoord" after the questions and before the footnotes, and read back', () => {
+    const doc = {
+      ...d66,
+      questions: [{ number: 1, label: '1.', text: 'Klopt dit?', parts: [] }],
+      afterword: 'Toelichting:\n\n• voorzorgsbeginsel: de overheid hoeft niet te wachten.',
+      footnotes: [{ n: 1, text: 'https://example.org' }],
+    };
+    const md = renderQuestionDocument(doc);
+    expect(md).toContain('## Vraag 1 (1.)\n\nKlopt dit?\n\n## Nawoord\n\nToelichting:\n\n• voorzorgsbeginsel');
+    expect(md.indexOf('## Nawoord')).toBeLessThan(md.indexOf('## Voetnoten'));
+    const back = readQuestionDocument(md);
+    expect(back.afterword).toBe(doc.afterword);
+    expect(back.questions[0]!.text).toBe('Klopt dit?');
+    expect(back.footnotes).toEqual(doc.footnotes);
+    expect(back.warnings).toEqual([]);
+  });
+
+  it('keeps a "### Nawoord" inside a question as that question\'s text, and writes no section for an empty afterword', () => {
+    const md = '---\nid: x\n---\n## Vraag 1\n\nKlopt dit?\n\n### Nawoord\n\nMeer.\n';
+    const back = readQuestionDocument(md);
+    expect(back.afterword).toBeUndefined();
+    expect(back.questions[0]!.text).toContain('Meer.');
+    expect(renderQuestionDocument({ ...d66, afterword: '  ' })).not.toContain('Nawoord');
+  });
+});
+
 describe('readQuestionDocument', () => {
   it('round-trips the D66 document', () => {
     expect(comparable(readQuestionDocument(renderQuestionDocument(d66), 'q.md'))).toEqual(comparable(d66));
@@ -222,7 +249,7 @@ describe('readQuestionDocument', () => {
 });
 
 // fast-check: arbitrary documents in normal form survive render → read exactly.
-const special = fc.constantFrom('*', '**', '_', '#', '[', ']', '(', ')', '<', '>', '`', '\\', '{{', '}}', '---', '- ', '1. ', '1) ', '+ ', '=', '|', '&amp;', '&', '~', '!', ':', 'Vraag 1', 'Voetnoten', '"', "'", 'é', '’', ' ', '\t', '\n', '\u00a0');
+const special = fc.constantFrom('*', '**', '_', '#', '[', ']', '(', ')', '<', '>', '`', '\\', '{{', '}}', '---', '- ', '1. ', '1) ', '+ ', '=', '|', '&amp;', '&', '~', '!', ':', 'Vraag 1', 'Voetnoten', 'Nawoord', '"', "'", 'é', '’', ' ', '\t', '\n', '\u00a0');
 const word = fc.oneof(fc.string({ maxLength: 8 }), special, fc.stringMatching(/^[a-zA-Z]{1,8}$/));
 const rawText = fc.array(word, { maxLength: 12 }).map((words) => words.join(''));
 const line = rawText.map(collapseWhitespace);
@@ -253,6 +280,7 @@ const documentArbitrary = fc
       }),
       { maxLength: 5 },
     ),
+    afterword: fc.option(fc.array(rawText, { maxLength: 3 }).map((lines) => normalizePreamble(lines.join('\n'))).filter((s) => s !== ''), { nil: undefined }),
     footnotes: fc.array(fc.record({ n: fc.integer({ min: 0, max: 999 }), text: line }), { maxLength: 4 }),
     source: fc.option(optionalText, { nil: undefined }),
     received: fc.option(fc.option(isoDate, { nil: null }), { nil: undefined }),
@@ -268,7 +296,7 @@ const documentArbitrary = fc
       return question;
     });
     const doc: QuestionDocument = { ...record, questions, warnings: [] };
-    for (const key of ['source', 'received', 'kind', 'deadline', 'uitstel'] as const) {
+    for (const key of ['afterword', 'source', 'received', 'kind', 'deadline', 'uitstel'] as const) {
       if (doc[key] === undefined) delete doc[key];
     }
     return doc;

@@ -19,6 +19,10 @@
  * - **o** Zo ja, op welke wijze?
  * - **o** Indien nee, waarom niet?
  *
+ * ## Nawoord
+ *
+ * Toelichting: ... (the letter's own text after its last question, when it has any)
+ *
  * ## Voetnoten
  *
  * 1. https://www.youtube.com/watch?v=AWYlvnaryms
@@ -54,6 +58,7 @@ const QUESTION_HEADING = /^Vraag\s+(\d+)\b\s*(.*)$/i;
 const FOOTNOTE_HEADING = /^Voetnoten$/i;
 const ANSWER_HEADING = /^Antwoord$/i;
 const CONTEXT_HEADING = /^Toelichting$/i;
+const AFTERWORD_HEADING = /^Nawoord$/i;
 
 /** Whitespace collapsed to single spaces and trimmed: the form of question and part texts. */
 export const collapseWhitespace = collapseSpace;
@@ -84,10 +89,11 @@ function normalizeLabel(label: string | null): string | null {
 }
 
 /** Collapse the text fields of a document to the form the markdown file keeps. */
-export function normalizeQuestionDocument(doc: QuestionDocument): QuestionDocument {
+export function normalizeQuestionDocument({ afterword, ...doc }: QuestionDocument): QuestionDocument {
   return {
     ...doc,
     preamble: normalizePreamble(doc.preamble),
+    ...(afterword != null && normalizePreamble(afterword) !== '' ? { afterword: normalizePreamble(afterword) } : {}),
     questions: doc.questions.map(({ answer, context, ...question }) => ({
       ...question,
       label: normalizeLabel(question.label),
@@ -130,7 +136,7 @@ function footnoteLists(footnotes: Footnote[]): List[] {
   return lists;
 }
 
-/** The markdown body: preamble, one section per question, footnotes. */
+/** The markdown body: preamble, one section per question, afterword, footnotes. */
 function renderBody(doc: QuestionDocument): Root {
   const children: RootContent[] = [...paragraphs(doc.preamble)];
   for (const question of doc.questions) {
@@ -160,6 +166,7 @@ function renderBody(doc: QuestionDocument): Root {
       children.push(heading(3, 'Antwoord'), ...paragraphs(question.answer));
     }
   }
+  if (doc.afterword != null && doc.afterword.trim() !== '') children.push(heading(2, 'Nawoord'), ...paragraphs(doc.afterword));
   if (doc.footnotes.length > 0) children.push(heading(2, 'Voetnoten'), ...footnoteLists(doc.footnotes));
   return { type: 'root', children };
 }
@@ -325,6 +332,7 @@ export function readQuestionDocumentFile(source: string, options: string | null 
   problems.push(...body.problems, ...body.result.problems);
   warnings.push(...body.result.warnings);
   const document: QuestionDocument = { ...fields, preamble: body.result.preamble, questions: body.result.questions, footnotes: body.result.footnotes, warnings };
+  if (body.result.afterword !== '') document.afterword = body.result.afterword;
   return { document, problems, keyLines, bodyStartLine, invalid: schema.invalid };
 }
 
@@ -380,6 +388,7 @@ function questionFields(values: SchemaValues): Fields {
 interface QuestionBody {
   preamble: string;
   questions: Question[];
+  afterword: string;
   footnotes: Footnote[];
   warnings: ParseWarning[];
   problems: Problem[];
@@ -393,9 +402,11 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
   const preamble: string[] = [];
   const questions: Question[] = [];
   const footnotes: Footnote[] = [];
+  const afterword: string[] = [];
   type Section =
     | { kind: 'preamble' }
     | { kind: 'question'; question: Question; depth: number; text: string[]; answer: string[] | null; context: string[] | null }
+    | { kind: 'afterword'; depth: number }
     | { kind: 'footnotes'; depth: number };
   let section: Section = { kind: 'preamble' };
   const finish = () => {
@@ -437,6 +448,13 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
         section = { kind: 'footnotes', depth: block.depth };
         continue;
       }
+      // "## Nawoord" at a question's level or above: the letter's text after its questions. (A
+      // deeper one inside a question is that question's text, as any other sub-heading is.)
+      if (AFTERWORD_HEADING.test(title) && !(section.kind === 'question' && block.depth > section.depth)) {
+        finish();
+        section = { kind: 'afterword', depth: block.depth };
+        continue;
+      }
       if (section.kind === 'question' && block.depth > section.depth && ANSWER_HEADING.test(title)) {
         section.answer = [];
         continue;
@@ -454,6 +472,8 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
     }
     if (section.kind === 'preamble') {
       preamble.push(block.lines);
+    } else if (section.kind === 'afterword') {
+      afterword.push(block.lines);
     } else if (section.kind === 'question') {
       if (section.answer !== null) {
         section.answer.push(block.lines);
@@ -482,7 +502,7 @@ function questionBody(blocks: Block[], bodyStartLine: number, file: string | nul
       warnings.push({ line: question.line ?? null, message: `questions are not numbered 1..${questions.length} in order: "Vraag ${question.number}" is question ${index + 1}` });
     }
   });
-  return { preamble: normalizePreamble(preamble.join('\n\n')), questions, footnotes, warnings, problems };
+  return { preamble: normalizePreamble(preamble.join('\n\n')), questions, afterword: normalizePreamble(afterword.join('\n\n')), footnotes, warnings, problems };
 }
 
 /** A part: a list item whose bold start is its label. */

@@ -77,6 +77,16 @@ describe('linkQuestionDocument', () => {
     expect(after.passages[0]!.id).toBe('politie');
   });
 
+  it("reads the letter's afterword (text after its last question) as preamble for its questions", async () => {
+    const question = 'Wat gaat het college hieraan doen?';
+    const plain = doc(['Klopt het bericht?', question]);
+    const withAfterword = { ...doc(['Klopt het bericht?', question]), afterword: 'Toelichting: de politie krijgt steeds meer meldingen over een verward persoon.' };
+    const before = (await linkQuestionDocument(store, plain)).questions[1]!;
+    const after = (await linkQuestionDocument(store, withAfterword)).questions[1]!;
+    expect(before.passages[0]!.id).not.toBe('politie');
+    expect(after.passages[0]!.id).toBe('politie');
+  });
+
   it('leaves the asking party out of the query', async () => {
     const result = await linkQuestionDocument(store, doc(['Deelt het college de mening van D66 over de politie?']));
     for (const p of result.questions[0]!.passages) expect(p.matched).not.toContain('D66');

@@ -101,9 +101,10 @@ export async function linkQuestionDocument(store: IndexStore, doc: QuestionDocum
   let previousTerms: QueryTerm[] = [];
   for (const q of doc.questions) {
     // The letter's text right before a question (Question.context) is preamble for that question:
-    // it says what the question is about, as the preamble does for the letter. (No letter of the
-    // real set has such text, so no figure measures it.)
-    const preamble = q.context ? (doc.preamble ? `${doc.preamble}\n\n${q.context}` : q.context) : doc.preamble;
+    // it says what the question is about, as the preamble does for the letter; so is the letter's
+    // afterword ("Toelichting: ..." after the questions) for every question. (No letter of the real
+    // set has either, so no figure measures them.)
+    const preamble = [doc.preamble, doc.afterword, q.context].filter((s): s is string => Boolean(s)).join('\n\n');
     const { built, passages } = await linkQuestion(store, q.text, { previous, previousBorrowed: previousTerms, subject, preamble, exclude }, { ...options, excludeAnswersTo: doc.id });
     questions.push({ number: q.number, text: q.text, borrowed: built.borrowed, passages });
     previous = q.text;

@@ -22,6 +22,7 @@ function snapshotOf(letters: ReturnType<typeof devLetters>) {
           meta: [doc.date, doc.party, doc.article, doc.municipality, doc.members.join(' & ') || null],
           questions: doc.questions.map((q) => `${q.label ?? '·'} | ${q.text}${q.parts.length ? ` [${q.parts.length} parts]` : ''}${q.context ? ` [context: ${q.context}]` : ''}`),
           warnings: doc.warnings.map((w) => w.message),
+          ...(doc.afterword ? { afterword: doc.afterword } : {}),
         },
       ];
     }),

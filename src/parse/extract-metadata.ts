@@ -78,6 +78,29 @@ export function extractMetadata(units: readonly Unit[], firstQuestionUnit: numbe
 const CHROME_RE =
   /^(?:terug|politiek|nieuws\b.*|berichten\b.*|home|menu|share this:?|deel (?:dit|via).*|bijgewerkt:.*|gepubliceerd op.*|bron:.*|door op .*|\(tekst:.*\)|telefoonnummer|email|bereikbaar|ma-vr.*|gemeenteraad|advertentie|landelijk\/provinciaal|vragenuurtje|motivering|toelichting.*|indiener\(s\)|gericht aan|tijdstip van indienen|[\w.-]+@[\w.-]+|\d[\d\s]{6,})$/i;
 
+/** A signature's role line: "Gemeenteraadslid", "Raadslid Gemeente belangen", "Fractievoorzitter partij voor de Dieren". */
+const ROLE_LINE = /^(?:raadslid|gemeenteraadslid|burgerraadslid|commissielid|fractievoorzitter|fractievolger|steunfractielid|fractie)\b/i;
+
+/** Site chrome after a letter on a web page: "Lees verder", "Klik hier voor de antwoorden", "Misschien bent u ook geïnteresseerd". */
+const PAGE_CHROME_START = /^(?:lees|klik|deel|bekijk|download|reageer|misschien|interessant|meer\s+(?:nieuws|berichten|lezen))\b/i;
+
+/**
+ * Whether a line after the questions ends the letter's own text: a closing, a signature (a
+ * person's name, a role, a party standing alone) or page chrome. The lines before it are the
+ * letter's afterword (afterword.ts); "Toelichting", chrome in a letter's header, is a label here.
+ */
+export function endsLetterText(text: string, parties: readonly string[]): boolean {
+  const t = text.trim().replace(/[.,]$/, '');
+  if (t === '') return false;
+  if (isClosing(t)) return true;
+  if (CHROME_RE.test(t) && !/^toelichting\b/i.test(t)) return true;
+  if (looksLikePerson(t, parties)) return true;
+  const words = t.split(/\s+/).length;
+  if (words <= 6 && ROLE_LINE.test(t)) return true;
+  if (words <= 5 && (parties.some((p) => t.toLowerCase().includes(p.toLowerCase())) || KNOWN_PARTIES.some(([, re]) => re.test(t)))) return true;
+  return words <= 12 && PAGE_CHROME_START.test(t);
+}
+
 function isSalutation(text: string): boolean {
   return /^(?:geachte?|beste|hooggeachte|aan (?:het|de)|dear)\b/i.test(text) && text.length < 120;
 }

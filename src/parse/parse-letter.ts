@@ -3,7 +3,7 @@
  * throws on any text; what it is unsure of goes into `warnings`.
  *
  * Steps, in order: lines (normalise, drop page furniture) → footnotes → units (labels, paragraph
- * breaks) → questions → metadata and preamble.
+ * breaks) → questions → metadata, preamble and afterword.
  */
 import type { ParseWarning, QuestionDocument } from '../model.js';
 import type { SourceFormat } from '../read/formats.js';
@@ -11,7 +11,7 @@ import { extractMetadata } from './extract-metadata.js';
 import { extractFootnotes } from './footnotes.js';
 import { prepareLines } from './lines.js';
 import { splitQuestions, toUnits } from './split-questions.js';
-import { joinLines } from '../text/hyphenation.js';
+import { findAfterword, unitParagraphs } from './afterword.js';
 import { collapseSpace } from '../text/text-utils.js';
 
 /** Options for parsing a letter's text. */
@@ -31,15 +31,8 @@ export function parseQuestionDocument(text: string, options: ParseOptions = {}):
   const split = splitQuestions(units);
   const meta = extractMetadata(units, split.firstQuestionUnit, split.endUnit, split.questions.map((q) => q.text));
 
-  const preambleUnits = units.slice(meta.preambleStart, split.firstQuestionUnit);
-  const paragraphs: string[][] = [];
-  for (const u of preambleUnits) {
-    const text = u.label ? `${u.label.printed} ${u.label.rest}` : u.line.text;
-    const last = paragraphs[paragraphs.length - 1];
-    if (!last || u.breakBefore) paragraphs.push([text]);
-    else last.push(text);
-  }
-  const preamble = paragraphs.map((p) => joinLines(p)).filter(Boolean).join('\n\n');
+  const preamble = unitParagraphs(units.slice(meta.preambleStart, split.firstQuestionUnit)).join('\n\n');
+  const afterword = split.questions.length > 0 ? findAfterword(units, split.endUnit, split.closingUnit, meta.parties) : '';
 
   const warnings: ParseWarning[] = [...split.warnings];
   if (meta.date === null) warnings.push({ line: null, message: 'no date of the letter found' });
@@ -58,6 +51,7 @@ export function parseQuestionDocument(text: string, options: ParseOptions = {}):
     addressee: meta.addressee,
     preamble,
     questions: split.questions,
+    ...(afterword ? { afterword } : {}),
     footnotes,
     warnings,
   };

@@ -104,6 +104,14 @@ describe('template files', () => {
     expect(template.render(buildMemoView({ letter: letter(['Waarom *niet*?']) }))).toBe('# D66\n\n## Vraag 1: Waarom \\*niet\\*?\n\n_Antwoord nog in te vullen._\n\n');
   });
 
+  it("gives a workspace template the letter's afterword as data ('' when the letter has none)", async () => {
+    await mkdir(join(workspace, 'templates'), { recursive: true });
+    await writeFile(join(workspace, 'templates', 'nawoord.md.hbs'), '[{{letter.afterword}}]\n');
+    const template = await loadTemplate({ workspace, template: 'nawoord' });
+    expect(template.render(buildMemoView({ letter: letter(['Wat?'], { afterword: 'Toelichting: *zie* vraag 1.' }) }))).toBe('[Toelichting: \\*zie\\* vraag 1.]\n');
+    expect(template.render(buildMemoView({ letter: letter(['Wat?']) }))).toBe('[]\n');
+  });
+
   it('refuses a template name that is a path trick, and a template that does not exist', async () => {
     expect((await error(resolveTemplate({ workspace, template: '..' }))).message).toMatch(/not a template name/);
     expect((await error(resolveTemplate({ workspace, template: 'geen' }))).message).toMatch(/no template "geen"/);

@@ -53,6 +53,8 @@ export interface MemoView {
     deadline: string | null;
     source: string | null;
     preamble: string;
+    /** The letter's own text after its last question ('' when it has none). */
+    afterword: string;
     /** Who asked: "de raadsfractie van D66", "de raadsfracties van D66 en VVD", "raadslid J. Jansen". */
     afzender: string;
     /** What was asked: "artikel 45 vragen", or "schriftelijke vragen" when no article is known. */
@@ -163,6 +165,7 @@ export function buildMemoView(input: ViewInput): MemoView {
       deadline: letter.deadline ?? null,
       source: letter.source ?? null,
       preamble: letter.preamble,
+      afterword: letter.afterword ?? '',
       afzender: afzender(letter),
       soort: soort(letter.article),
       bijlage: ['Vragen', party, subject].filter(Boolean).join(' ') || clean(letter.title) || 'Vragen',

@@ -21,12 +21,15 @@ describe('formatParseJson', () => {
     expect(json.warnings).toEqual([{ line: 3, message: 'twijfel' }]);
   });
 
-  it('adds uitstel and interleaved answers only when there are any', () => {
+  it('adds uitstel, the afterword and interleaved answers only when there are any', () => {
     const json = JSON.parse(formatParseJson({
       ...doc,
       uitstel: { date: '2025-05-01', reason: null, until: '2025-06-01' },
+      afterword: 'Toelichting: zie vraag 1.',
       questions: [{ number: 1, label: null, text: 'Wat?', parts: [], answer: 'Niets.' }],
     })) as Record<string, unknown>;
+    expect(Object.keys(json).slice(-2)).toEqual(['uitstel', 'afterword']);
+    expect(json.afterword).toBe('Toelichting: zie vraag 1.');
     expect(json.uitstel).toEqual({ date: '2025-05-01', reason: null, until: '2025-06-01' });
     expect(json.questions).toEqual([{ number: 1, label: null, text: 'Wat?', parts: [], answer: 'Niets.' }]);
   });

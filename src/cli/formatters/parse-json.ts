@@ -3,7 +3,8 @@ import { jsonSafe } from '../terminal.js';
 
 /**
  * `answer parse --json`: exactly the contract shape of issue 3, keys in its order, then the extra
- * fields `id`, `source`, `received`, `kind`, `deadline` and `uitstel` (when there is one).
+ * fields `id`, `source`, `received`, `kind`, `deadline`, and `uitstel` and `afterword` (when the
+ * document has them).
  */
 export function toParseJson(doc: QuestionDocument): Record<string, unknown> {
   const data: Record<string, unknown> = {
@@ -37,6 +38,7 @@ export function toParseJson(doc: QuestionDocument): Record<string, unknown> {
     deadline: doc.deadline ?? null,
   };
   if (doc.uitstel) data.uitstel = { date: doc.uitstel.date, reason: doc.uitstel.reason, until: doc.uitstel.until };
+  if (doc.afterword) data.afterword = doc.afterword;
   return data;
 }
 

@@ -40,6 +40,11 @@ describe('formatParseText', () => {
     ].join('\n'));
   });
 
+  it("shows the letter's afterword after the questions", () => {
+    const out = formatParseText({ ...doc, afterword: 'Toelichting:\n\nzie vraag 2.' });
+    expect(out).toContain('       a. Zo ja, waarom?\n\nNawoord: Toelichting: zie vraag 2.\n');
+  });
+
   it('writes warnings as file:line lines', () => {
     expect(formatParseWarnings(doc, 'brief.pdf')).toBe('brief.pdf:4  warning: unsure\nbrief.pdf  warning: no line\n');
   });

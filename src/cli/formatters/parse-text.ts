@@ -39,6 +39,7 @@ export function formatParseText(doc: QuestionDocument): string {
     if (q.context) lines.push(`  ${' '.repeat(numberWidth + 1)}   Toelichting: ${q.context.replace(/\s+/g, ' ')}`);
     if (q.answer) lines.push(`  ${' '.repeat(numberWidth + 1)}   Antwoord: ${q.answer.replace(/\s+/g, ' ')}`);
   }
+  if (doc.afterword) lines.push('', `Nawoord: ${doc.afterword.replace(/\s+/g, ' ')}`);
   if (doc.footnotes.length) {
     lines.push('', 'Footnotes:');
     for (const f of doc.footnotes) lines.push(`  ${f.n}. ${f.text}`);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestionDocument } from './parse-letter.js';
+
+const letter = (after: string) =>
+  `Schriftelijke vragen over kunstgras\n\nGeacht college,\n\nDe fractie heeft de volgende vragen:\n\n1. Is het college bekend met de rubberkorrels?\n\n2. Wat kost het vervangen ervan?\n\n${after}`;
+
+describe('the afterword: the letter\'s own text after its last question', () => {
+  it('keeps a "Toelichting:" that the questions point to', () => {
+    const doc = parseQuestionDocument(letter('Toelichting:\n\n• voorzorgsbeginsel: de overheid hoeft niet te wachten op bewijs.\n'));
+    expect(doc.questions).toHaveLength(2);
+    expect(doc.afterword).toBe('Toelichting:\n\n• voorzorgsbeginsel: de overheid hoeft niet te wachten op bewijs.');
+  });
+
+  it('keeps a last remark to the college and stops at the signature', () => {
+    const doc = parseQuestionDocument(letter('Ik ga ervan uit dat u het onderhoud voortaan structureel inplant.\n\nSteven Janssens\nGemeenteraadslid\n'));
+    expect(doc.afterword).toBe('Ik ga ervan uit dat u het onderhoud voortaan structureel inplant.');
+  });
+
+  it('keeps any text before a closing line, which shows it is the letter\'s own', () => {
+    const doc = parseQuestionDocument(letter('De antwoorden zijn nodig voor de begrotingsbehandeling in november.\n\nMet vriendelijke groet,\n\nJan de Vries\n'));
+    expect(doc.afterword).toBe('De antwoorden zijn nodig voor de begrotingsbehandeling in november.');
+    expect(doc.members).toEqual(['Jan de Vries']);
+  });
+
+  it('leaves out a signature, a party\'s page footer and site chrome', () => {
+    for (const after of [
+      'Carla van Viegen\nFractievoorzitter Partij voor de Dieren\n',
+      'Landelijk/Provinciaal\n\nDe twaalf provinciale afdelingen vormen de schakel tussen de gemeentelijke afdelingen en het landelijke bestuur.\n',
+      'Deel dit bericht via sociale media of WhatsApp\n\nAdvertentie\n',
+      'Lees hier de volledige schriftelijke vraag\n',
+      'schriftelijke vragen over de verkeersproblematiek bij het bijzonder onderwijs\n',
+    ]) {
+      expect(parseQuestionDocument(letter(after)).afterword, after).toBeUndefined();
+    }
+  });
+
+  it('is absent when nothing follows the questions or only a closing does', () => {
+    expect(parseQuestionDocument(letter('')).afterword).toBeUndefined();
+    expect(parseQuestionDocument(letter('Met vriendelijke groet,\n\nJan de Vries\n')).afterword).toBeUndefined();
+  });
+});
