@@ -29,6 +29,15 @@ describe('frameTokens', () => {
     expect(marked('Hoe brengt de GGD de groep in beeld?')).toBe('Hoe brengt de GGD de groep in beeld');
   });
 
+  it('takes the wethouder or burgemeester asked for the frame, not for the topic', () => {
+    expect(marked('Kan de wethouder aangeven wanneer de raad wordt geïnformeerd?')).toBe('Kan de [wethouder] aangeven wanneer de raad wordt geïnformeerd');
+    expect(marked('Is de burgemeester bereid te handhaven?')).toBe('Is de [burgemeester] [bereid] te handhaven');
+    expect(marked('Zo ja, kan de wethouder dat toelichten?')).toBe('Zo ja kan de [wethouder] dat toelichten');
+    expect(marked('Hoe kijkt de wethouder hier tegenaan?')).toBe('Hoe [kijkt] de [wethouder] hier tegenaan');
+    // Not the addressee: the subject of a question about the wethouder's work is left alone.
+    expect(marked('Welke rol heeft de wethouder in het overleg?')).toBe('Welke rol heeft de wethouder in het overleg');
+  });
+
   it('leaves verbs that carry the question and sentences without the addressee alone', () => {
     expect(marked('Voert het college gesprekken met woningcorporaties?')).toBe('Voert het college gesprekken met woningcorporaties');
     expect(marked('Hoeveel meldingen kreeg de politie in 2024?')).toBe('Hoeveel meldingen kreeg de politie in 2024');

@@ -16,6 +16,8 @@
  *   "het eens", "op de hoogte", and those of knowing: "inzichtelijk", "in beeld", "zicht op",
  *   "inzicht in" ("Heeft het college inzichtelijk hoeveel ouderen ..."). Left as topic words they
  *   found passages that say "inzicht geven" (real question 20; no gold figure moved).
+ * - the addressee itself after such a verb ("kan de wethouder aangeven ..."): the one asked is not
+ *   what is asked about.
  * Frame words keep a small weight (query.ts), as framing words do.
  */
 import type { Token } from './tokenize.js';
@@ -33,6 +35,12 @@ const FRAME_VERBS = new Set([
   'staat', 'overweegt', 'erkent', 'onderschrijft', 'beschouwt', 'meent', 'onderneemt', 'beoordeelt', 'waardeert', 'weet',
   'herkent', 'bent', 'ben',
 ]);
+
+/** The question words that open a question phrase ("welke rol", "hoe"). */
+const WH_WORDS = /^(?:wat|welke?|wie|waar\w*|wanneer|hoe|hoeveel|waarom)$/;
+
+/** The nouns of ADDRESSEES that are not framing words already. */
+const ADDRESSEE_NOUNS = new Set(['burgemeester', 'wethouder', 'wethouders']);
 
 /** Question words: they come before the verb, never are it. */
 const QUESTION_WORDS = new Set(['wat', 'welke', 'welk', 'wie', 'waar', 'wanneer', 'hoe', 'hoeveel', 'waarom', 'waarop', 'waarmee', 'waarover', 'waardoor', 'waarvoor', 'en', 'of', 'zo', 'ja', 'nee', 'indien']);
@@ -63,6 +71,12 @@ export function frameTokens(tokens: readonly Token[]): Set<number> {
     const verb = tokens[i - 1]!;
     // "het" before "college" is the article of the longer addressee, matched one token earlier.
     if (verb.kind !== 'word' || QUESTION_WORDS.has(verb.norm) || verb.norm === 'het' || verb.norm === 'de') continue;
+    // The addressee itself, asked directly ("kan de wethouder aangeven", "hoe kijkt de burgemeester
+    // aan tegen"), is not the topic; after a question phrase with another verb it may be ("welke rol
+    // heeft de wethouder"). "college" weighs little as a framing word already. (Real n 9:
+    // "wethouder" weighed fully; MRR 0.499 → 0.500.)
+    const asked = FRAME_VERBS.has(verb.norm) || ![tokens[i - 2], tokens[i - 3]].some((t) => t && WH_WORDS.test(t.norm));
+    if (asked) for (let k = i; k < i + length; k++) if (ADDRESSEE_NOUNS.has(tokens[k]!.norm)) out.add(k);
     if (FRAME_VERBS.has(verb.norm)) {
       out.add(i - 1);
       // "Welke maatregelen hoopt het college", "Welke pogingen onderneemt het college": the noun
