@@ -37,5 +37,10 @@ describe('the afterword: the letter\'s own text after its last question', () => 
   it('is absent when nothing follows the questions or only a closing does', () => {
     expect(parseQuestionDocument(letter('')).afterword).toBeUndefined();
     expect(parseQuestionDocument(letter('Met vriendelijke groet,\n\nJan de Vries\n')).afterword).toBeUndefined();
+    for (const courtesy of ['Wij vertrouwen op een spoedige beantwoording.', 'Wij danken u voor de beantwoording.', 'Wij zien uw antwoorden met belangstelling tegemoet.']) {
+      const doc = parseQuestionDocument(letter(`${courtesy}\n\nMet vriendelijke groet,\n\nJan de Vries\n`));
+      expect(doc.afterword, courtesy).toBeUndefined();
+      expect(doc.members).toEqual(['Jan de Vries']);
+    }
   });
 });

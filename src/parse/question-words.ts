@@ -82,6 +82,8 @@ export function isClosing(text: string): boolean {
     /^(?:hoogachtend|groet(?:en)?|m\.?v\.?g\.?|mvg)\b/i.test(t) ||
     /^namens\b/i.test(t) ||
     /^(?:wij|we|ik)\s+(?:zien|zie|kijken|kijk|wachten|wacht)\s+(?:uw|de|jullie|graag|met|met belangstelling|uit naar)\b/i.test(t) ||
+    /^(?:wij|we|ik)\s+(?:vertrouwen|vertrouw)\s+(?:erop|er\s+op|op)\b/i.test(t) ||
+    /^(?:wij|we|ik)\s+(?:danken|dank)\s+u\b/i.test(t) ||
     /^(?:in afwachting|bij voorbaat|alvast bedankt|dank (?:u )?(?:bij voorbaat|voor))/i.test(t) ||
     /^(?:graag|gaarne)\s+(?:uw|een spoedig)\s+(?:reactie|reacties|antwoord|beantwoording)\b/i.test(t) ||
     /^wordt vervolgd\b/i.test(t) ||
