@@ -131,6 +131,16 @@ describe('readAnsweredMemo', () => {
     );
   });
 
+  it('keeps the Bijlagen list of our own memo as a part, though its "1. Vragen <subject>" is much like a question', () => {
+    // Letter 01 of the development set: the subject is nearly the whole of question 3.
+    const asked = [{ number: 1, text: 'Is het college op de hoogte van het onderzoek?' }, { number: 2, text: 'Heeft het college inzicht in getallen omtrent vocht en schimmel in Haagse woningen?' }];
+    const own = `# Beantwoording\n\n## Bijlagen\n\n1. Vragen Vocht en Schimmel in Haagse woningen\n\n## Inleiding\n\nOp 1 mei 2025.\n\n## Vragen en antwoorden\n\n### Vraag 1\n\n> ${asked[0]!.text}\n\n**Antwoord:**\n\nJa.\n\n### Vraag 2\n\n> ${asked[1]!.text}\n\n**Antwoord:**\n\nNee.\n`;
+    for (const memo of [readAnsweredMemo({ text: own, html: memoToHtml(own) }, { questions: asked }), readAnsweredMemo(own.replace(/^#+ /gm, ''), { questions: asked })]) {
+      expect(memo.answers.map((a) => [a.number, a.answer])).toEqual([[1, 'Ja.'], [2, 'Nee.']]);
+      expect(memo.parts.find((p) => p.heading === 'Bijlagen')?.content).toMatch(/Vragen Vocht en Schimmel in Haagse woningen$/);
+    }
+  });
+
   it('reads the tool’s own concept memo back: answers with their markdown, Bronnen left out, the placeholder as no answer', () => {
     const own = `---\nquestion: x\nstatus: concept\n---\n\n# Beantwoording\n\n## Vragen en antwoorden\n\n### Vraag 1\n\n> ${Q[0]}\n\n**Antwoord:**\n\nEr zijn **112** meldingen.\n\n- voorjaar\n- zomer\n\n#### Bronnen\n\n- [koers › 4.3, regels 1–2](../corpus/koers.md#L1-L2) abc "citaat"\n\n### Vraag 2\n\n> ${Q[1]}\n\n**Antwoord:**\n\n_Antwoord nog in te vullen._\n\n## Ondertekening\n\nBurgemeester en wethouders van Zwolle,\n\nburgemeester, P. Snijders\n\nsecretaris, D. Emmer\n`;
     const memo = readAnsweredMemo({ text: own, html: memoToHtml(own) });
