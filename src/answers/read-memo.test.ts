@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readAnswerDocument } from '../documents/answer-document.js';
 import { readQuestionDocument } from '../documents/question-document.js';
 import type { Question } from '../model.js';
+import { memoToDocx } from '../render/to-docx.js';
 import { memoToHtml } from '../render/to-html.js';
+import { readSource } from '../read/read-source.js';
 import { assignAnswers } from './assign-answers.js';
 import { readAnsweredMemo } from './read-memo.js';
 
@@ -139,6 +141,13 @@ describe('readAnsweredMemo', () => {
       expect(memo.answers.map((a) => [a.number, a.answer])).toEqual([[1, 'Ja.'], [2, 'Nee.']]);
       expect(memo.parts.find((p) => p.heading === 'Bijlagen')?.content).toMatch(/Vragen Vocht en Schimmel in Haagse woningen$/);
     }
+  });
+
+  it('reads the lists of an answer in our own Word memo back as markdown lists, not as lists of "●" text', async () => {
+    const own = `# Beantwoording\n\n## Vragen en antwoorden\n\n### Vraag 1\n\n> ${Q[0]}\n\n**Antwoord:**\n\nEr zijn **112** meldingen:\n\n- in het voorjaar 40;\n  - waarvan 10 in april;\n    - op zondag;\n- in de zomer 72.\n`;
+    const source = await readSource({ name: 'memo.docx', data: await memoToDocx(own) });
+    const memo = readAnsweredMemo(source, { questions });
+    expect(memo.answers[0]!.answer).toBe('Er zijn **112** meldingen:\n\n- in het voorjaar 40;\n   - waarvan 10 in april;\n      - op zondag;\n- in de zomer 72.');
   });
 
   it('reads the tool’s own concept memo back: answers with their markdown, Bronnen left out, the placeholder as no answer', () => {
