@@ -56,7 +56,12 @@ export function blockMarkdown(block: MemoBlock): string {
   return block.markdown ? joinLines(block.markdown) : escapeInline(joinLines(block.lines));
 }
 
-const BULLET_LABEL = /^[•·▪◦‣∙o*–—-]$|^[\uf0b7\uf0a7\uf076\uf0d8]$/u;
+/**
+ * Bullet glyphs as the readers print them: bullets.ts' look-alikes, among them the "●", "○" ("o")
+ * and "■" of the levels of our own Word memo (to-docx.ts), which came back as "- ● text".
+ */
+const BULLETS = '•·▪◦‣∙●■□◆♦►▶➢➤✓❖*–—-';
+const BULLET_LABEL = new RegExp(`^[o${BULLETS}]$|^[\\uf0b7\\uf0a7\\uf076\\uf0d8]$`, 'u');
 
 /** Blocks as markdown: paragraphs apart, list items together, nesting by indentation. */
 export function blocksToMarkdown(blocks: readonly MemoBlock[]): string {
@@ -377,7 +382,7 @@ function placeLines(blocks: MemoBlock[], text: string): void {
 // ---------------------------------------------------------------------------------------------
 // Text
 
-const TEXT_BULLET = /^([•·▪◦‣∙*–—-]|[\uf0b7\uf0a7\uf076\uf0d8])\s+(.*)$/u;
+const TEXT_BULLET = new RegExp(`^([${BULLETS}]|[\\uf0b7\\uf0a7\\uf076\\uf0d8])\\s+(.*)$`, 'u');
 const TEXT_NUMBERED = /^(\d{1,2}[.)])\s+(.*)$/;
 const SENTENCE_END = /[.?!:;…"”’')\]]$/;
 const PAGE_FURNITURE = /^(?:pagina\s+)?\d{1,3}(?:\s*(?:van|\/)\s*\d{1,3})?$/i;

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readAnswerDocument } from '../documents/answer-document.js';
 import { readQuestionDocument } from '../documents/question-document.js';
 import type { Question } from '../model.js';
+import { memoToDocx } from '../render/to-docx.js';
 import { memoToHtml } from '../render/to-html.js';
+import { readSource } from '../read/read-source.js';
 import { assignAnswers } from './assign-answers.js';
 import { readAnsweredMemo } from './read-memo.js';
 
@@ -129,6 +131,23 @@ describe('readAnsweredMemo', () => {
     expect(memo.answers[0]!.answer).toBe(
       'Er zijn **112** meldingen, zie [de cijfers](https://zwolle.nl/cijfers) en *het rapport*:\n\n- in het voorjaar 40;\n- in de zomer 72.\n\n1. eerst dit;\n2. dan dat.\n\nEen link in de repo wordt tekst.',
     );
+  });
+
+  it('keeps the Bijlagen list of our own memo as a part, though its "1. Vragen <subject>" is much like a question', () => {
+    // Letter 01 of the development set: the subject is nearly the whole of question 3.
+    const asked = [{ number: 1, text: 'Is het college op de hoogte van het onderzoek?' }, { number: 2, text: 'Heeft het college inzicht in getallen omtrent vocht en schimmel in Haagse woningen?' }];
+    const own = `# Beantwoording\n\n## Bijlagen\n\n1. Vragen Vocht en Schimmel in Haagse woningen\n\n## Inleiding\n\nOp 1 mei 2025.\n\n## Vragen en antwoorden\n\n### Vraag 1\n\n> ${asked[0]!.text}\n\n**Antwoord:**\n\nJa.\n\n### Vraag 2\n\n> ${asked[1]!.text}\n\n**Antwoord:**\n\nNee.\n`;
+    for (const memo of [readAnsweredMemo({ text: own, html: memoToHtml(own) }, { questions: asked }), readAnsweredMemo(own.replace(/^#+ /gm, ''), { questions: asked })]) {
+      expect(memo.answers.map((a) => [a.number, a.answer])).toEqual([[1, 'Ja.'], [2, 'Nee.']]);
+      expect(memo.parts.find((p) => p.heading === 'Bijlagen')?.content).toMatch(/Vragen Vocht en Schimmel in Haagse woningen$/);
+    }
+  });
+
+  it('reads the lists of an answer in our own Word memo back as markdown lists, not as lists of "●" text', async () => {
+    const own = `# Beantwoording\n\n## Vragen en antwoorden\n\n### Vraag 1\n\n> ${Q[0]}\n\n**Antwoord:**\n\nEr zijn **112** meldingen:\n\n- in het voorjaar 40;\n  - waarvan 10 in april;\n    - op zondag;\n- in de zomer 72.\n`;
+    const source = await readSource({ name: 'memo.docx', data: await memoToDocx(own) });
+    const memo = readAnsweredMemo(source, { questions });
+    expect(memo.answers[0]!.answer).toBe('Er zijn **112** meldingen:\n\n- in het voorjaar 40;\n   - waarvan 10 in april;\n      - op zondag;\n- in de zomer 72.');
   });
 
   it('reads the tool’s own concept memo back: answers with their markdown, Bronnen left out, the placeholder as no answer', () => {

@@ -377,7 +377,11 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
       continue;
     }
 
-    const start = questionStart(block);
+    // A memo's Bijlagen list names documents, never questions: our own memo's "1. Vragen D66
+    // <subject>" is much like a question when the subject is most of one (letter 01 of the
+    // development set), and taken for memo question 1 it pushed every answer one number on.
+    const inBijlagen = section === null && part !== null && /^bijlagen?$/i.test(part.heading) && !isLabel(QUESTION_LABEL, text);
+    const start = inBijlagen ? null : questionStart(block);
     // Bronnen under an answer (our own memo) are working notes: left out up to the next question.
     if (inBronnen && !start) continue;
     if (section && /^bronnen:?$/i.test(text)) {

@@ -34,6 +34,22 @@ describe('the afterword: the letter\'s own text after its last question', () => 
     }
   });
 
+  it('leaves out e-mail and site boilerplate, which speaks to its reader in full sentences too', () => {
+    for (const after of [
+      'Deze e-mail en eventuele bijlagen zijn uitsluitend bestemd voor de geadresseerde. Indien u dit bericht ten onrechte heeft ontvangen, wordt u verzocht de afzender te informeren.\n',
+      'Disclaimer: Dit bericht is uitsluitend bestemd voor de geadresseerde. Als u dit bericht onbedoeld ontvangt, verzoeken wij u het te verwijderen.\n',
+      'Verzonden vanaf mijn iPhone. Als u niet de bedoelde ontvanger bent, verwijder dit bericht dan.\n',
+      'Volg ons ook op Facebook, Instagram en LinkedIn; daar houden wij u op de hoogte van onze standpunten.\n',
+      'Wij gebruiken cookies om u de beste ervaring op onze website te geven. Door verder te gaan gaat u akkoord.\n',
+      '© 2025 GroenLinks Zwolle. Alle rechten voorbehouden. Wij respecteren uw privacy.\n',
+    ]) {
+      expect(parseQuestionDocument(letter(after)).afterword, after).toBeUndefined();
+    }
+    // The letter's own remark before such boilerplate stays.
+    const doc = parseQuestionDocument(letter('Ik ga ervan uit dat u het onderhoud voortaan structureel inplant.\n\nVerzonden vanaf mijn iPhone\n'));
+    expect(doc.afterword).toBe('Ik ga ervan uit dat u het onderhoud voortaan structureel inplant.');
+  });
+
   it('is absent when nothing follows the questions or only a closing does', () => {
     expect(parseQuestionDocument(letter('')).afterword).toBeUndefined();
     expect(parseQuestionDocument(letter('Met vriendelijke groet,\n\nJan de Vries\n')).afterword).toBeUndefined();

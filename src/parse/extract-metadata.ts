@@ -85,6 +85,15 @@ const ROLE_LINE = /^(?:raadslid|gemeenteraadslid|burgerraadslid|commissielid|fra
 const PAGE_CHROME_START = /^(?:lees|klik|deel|bekijk|download|reageer|misschien|interessant|meer\s+(?:nieuws|berichten|lezen))\b/i;
 
 /**
+ * E-mail and site boilerplate after a letter: a disclaimer, "Verzonden vanaf mijn iPhone", a
+ * social-media or copyright footer, a cookie notice. These speak to their reader in full sentences
+ * ("Indien u dit bericht ten onrechte heeft ontvangen, ..."), so without this they passed the
+ * afterword's test of a letter speaking to the college, whatever their length.
+ */
+const BOILERPLATE_START =
+  /^(?:disclaimer\b|(?:deze|dit)\s+(?:e-?mail(?:bericht)?|mail)\b|dit\s+bericht\s+(?:is|kan|en)\b|verzonden\s+(?:vanaf|vanuit|met|via)\b|sent\s+from\b|volg\s+(?:ons|de\s+fractie)\b|(?:wij|we)\s+gebruiken\s+cookies\b|cookies?\b|privacy(?:verklaring|beleid|statement)\b|©|\(c\)\s*\d{4}|copyright\b|alle\s+rechten\s+voorbehouden\b)/i;
+
+/**
  * Whether a line after the questions ends the letter's own text: a closing, a signature (a
  * person's name, a role, a party standing alone) or page chrome. The lines before it are the
  * letter's afterword (afterword.ts); "Toelichting", chrome in a letter's header, is a label here.
@@ -98,6 +107,7 @@ export function endsLetterText(text: string, parties: readonly string[]): boolea
   const words = t.split(/\s+/).length;
   if (words <= 6 && ROLE_LINE.test(t)) return true;
   if (words <= 5 && (parties.some((p) => t.toLowerCase().includes(p.toLowerCase())) || KNOWN_PARTIES.some(([, re]) => re.test(t)))) return true;
+  if (BOILERPLATE_START.test(t)) return true;
   return words <= 12 && PAGE_CHROME_START.test(t);
 }
 

@@ -76,4 +76,10 @@ describe('ODT', () => {
     await expect(read(data.subarray(0, data.length >> 1))).rejects.toThrow('the ODT is damaged (the zip archive is truncated)');
     await expectOnlyInputErrors(read, data, { flips: 20 });
   });
+
+  it('refuses an ODT cut off inside its zip directory as damaged, not as a spreadsheet', async () => {
+    // The directory's records of mimetype and the styles were there, content.xml's was cut off.
+    const data = officeFile('letters/36-echt-susteren-rubberkorrels-kunstgras.odt');
+    await expect(read(data.subarray(0, Math.floor(data.length * 0.99)))).rejects.toThrow('the ODT is damaged (the zip archive is truncated)');
+  });
 });

@@ -53,6 +53,16 @@ describe('RTF', () => {
     expect((await read('{\\rtf1 Vraag?\\bin999999999 ')).text).toBe('Vraag?');
   });
 
+  it('warns that an RTF cut off before its groups close may have lost the rest of its text', async () => {
+    const data = officeFile('letters/36-echt-susteren-rubberkorrels-kunstgras.rtf');
+    expect((await read(data)).warnings).toEqual([]);
+    const cut = await read(data.subarray(0, Math.floor(data.length * 0.8)));
+    expect(cut.text).toContain('Vraag 1:');
+    expect(cut.text).not.toContain('Vraag 4:');
+    expect(cut.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/ends before .* closed.*cut off/)]);
+    expect((await read(`${HEAD}\\pard Vraag?\\par}`)).warnings).toEqual([]);
+  });
+
   it('refuses an RTF without text, and never throws anything but InputError on damaged bytes', async () => {
     await expect(read('{\\rtf1{\\fonttbl{\\f0 Arial;}}}')).rejects.toThrow('the RTF holds no text');
     const data = officeFile('letters/38-hardenberg-leerlingenvervoer-vervolgvragen.rtf');

@@ -34,11 +34,21 @@ export function zipEntryNames(data: Uint8Array): { names: Set<string>; complete:
     }
     return names;
   };
-  // Central directory file headers (PK\1\2): name length at +28, name at +46.
+  // Central directory file headers (PK\1\2): name length at +28, name at +46. The directory is
+  // whole only with its end record (PK\5\6) after it: an ODT cut inside its directory kept
+  // mimetype's record but not content.xml's, and was refused as a spreadsheet.
   const central = collect(0x01, 28, 46);
-  if (central.size > 0) return { names: central, complete: true };
+  if (central.size > 0 && findEndRecord(data) >= 0) return { names: central, complete: true };
   // Local file headers (PK\3\4): name length at +26, name at +30.
   return { names: collect(0x03, 26, 30), complete: false };
+}
+
+/** Where the end-of-central-directory record is: in the last 22 + 65535 (comment) bytes; -1 when not there. */
+function findEndRecord(data: Uint8Array): number {
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65535); i--) {
+    if (data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === 0x05 && data[i + 3] === 0x06) return i;
+  }
+  return -1;
 }
 
 /** Whether the bytes start like a zip archive. */
@@ -99,14 +109,7 @@ export async function unzipChecked(data: Uint8Array, wanted: (name: string) => b
 
 function readCentralDirectory(data: Uint8Array, limits: ReadLimits, file: string, format: string, damaged: (reason: string) => InputError): ZipEntry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEndRecord(data);
   if (eocd < 0) throw damaged('no zip directory; the file is truncated');
   const count = view.getUint16(eocd + 10, true);
   const size = view.getUint32(eocd + 12, true);
