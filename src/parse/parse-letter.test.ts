@@ -65,6 +65,17 @@ describe('parseQuestionDocument on other shapes', () => {
     expect(doc.questions).toHaveLength(2);
   });
 
+  it('reads answers published with the questions under the labels councils use for them', () => {
+    for (const label of ['Antwoord:', 'Antwoord 1:', 'Beantwoording:', 'Antwoord van het college:', 'Antwoord college:', 'Antwoord van B&W:', 'Reactie van het college:', 'Antwoord van de wethouder:']) {
+      const doc = parseQuestionDocument(`Geacht college,\n\n1. Is het college bekend met de rubberkorrels?\n\n${label} Ja, daarmee is het bekend.\n\n2. Wat kost het vervangen?\n\n${label} Dat is nog niet bekend.\n\nMet vriendelijke groet,\n\nJan de Vries\n`);
+      expect(doc.questions.map((q) => [q.text, q.answer]), label).toEqual([
+        ['Is het college bekend met de rubberkorrels?', 'Ja, daarmee is het bekend.'],
+        ['Wat kost het vervangen?', 'Dat is nog niet bekend.'],
+      ]);
+      expect(doc.afterword, label).toBeUndefined();
+    }
+  });
+
   it('never throws on odd input', () => {
     for (const text of ['', '\n\n\n', '1.', '?', '- ', 'o Zo ja', '\u0000\u0001', 'Vraag 1\n\nVraag 2']) {
       expect(() => parseQuestionDocument(text)).not.toThrow();

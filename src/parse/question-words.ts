@@ -92,5 +92,15 @@ export function isClosing(text: string): boolean {
   );
 }
 
-/** The start of an answer interleaved with the questions: "Antwoord:", "Antwoord 2:", "Beantwoording:". */
-export const ANSWER_START_RE = /^(?:\*\*)?(?:antwoord|beantwoording|reactie(?: van het)? college|antwoord college)(?:\s+(?:op\s+)?(?:vraag\s+)?\d+)?\s*(?:\*\*)?\s*[:.-]\s*(?:\*\*)?\s*/i;
+/** Who answers, after "Antwoord" or "Reactie": "(van) het college", "B&W", "burgemeester en wethouders", "de wethouder". */
+const ANSWERER = String.raw`(?:van\s+)?(?:(?:het\s+)?college(?:\s+van\s+b\s?&\s?w)?|b\s?&\s?w|burgemeester\s+en\s+wethouders|(?:de\s+)?wethouder)`;
+
+/**
+ * The start of an answer interleaved with the questions: "Antwoord:", "Antwoord 2:",
+ * "Beantwoording:", "Antwoord van het college:", "Reactie college:". ("Antwoord van het college:"
+ * was not one, so a letter published with its answers lost the first and kept the last as text.)
+ */
+export const ANSWER_START_RE = new RegExp(
+  String.raw`^(?:\*\*)?(?:beantwoording|antwoord(?:\s+${ANSWERER})?|reactie\s+${ANSWERER})(?:\s+(?:op\s+)?(?:vraag\s+)?\d+)?\s*(?:\*\*)?\s*[:.-]\s*(?:\*\*)?\s*`,
+  'i',
+);
