@@ -4,10 +4,11 @@
  * - structure (`blocksFromDocument`): what the office readers (DOCX, ODT, RTF) recover beside their
  *   text: paragraphs with bold and italic runs, list items with their printed label and level,
  *   headings, table cells; and the PDF reader for a PDF that holds a table (its cells parted by
- *   their x positions, pdf-table.ts; no bold or italics);
+ *   their x positions, pdf-table.ts; no bold or italics); the office readers give a link's address
+ *   with its runs (`Run.href`);
  * - HTML (`blocksFromHtml`): an HTML memo, and our own markdown memo rendered to HTML.
- * From either, bold, italics, list labels and table cells are known (links too, from HTML), so an
- * answer keeps them as markdown and a question set in bold or in a table's left column can be
+ * From either, bold, italics, links (from DOCX and ODT too), list labels and table cells are
+ * known, so an answer keeps them as markdown and a question set in bold or in a table's left column can be
  * recognised.
  * - Text (`blocksFromText`): PDF and plain text. Paragraphs come from blank lines, with the repairs
  *   that PDF extraction needs (see `blocksFromText`); bold is known only where the PDF reader
@@ -336,23 +337,41 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
   return blocks;
 }
 
-/** Runs as inline markdown: bold as `**`, italics as `*` (bold left out when the whole block is bold). */
+/**
+ * Runs as inline markdown: bold as `**`, italics as `*` (bold left out when the whole block is
+ * bold), and runs that link to a web or mail address as `[text](url)`, their bold and italics
+ * inside, as the HTML path keeps links. Any other address (javascript:, file:, data:, relative)
+ * is no link: the document is data, and its run reads as if it had no address.
+ */
 function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
-  // Runs with the same look side by side are one run ("**a****b**" is no emphasis).
-  const merged: Run[] = [];
+  // Runs with the same look and link side by side are one run ("**a****b**" is no emphasis).
+  const merged: { text: string; bold?: boolean; italic?: boolean; url: string | null }[] = [];
   for (const run of runs) {
     const last = merged[merged.length - 1];
-    if (last && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic)) last.text += run.text;
-    else merged.push({ text: run.text, bold: run.bold, italic: run.italic });
+    const url = keptUrl(run.href);
+    if (last && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic) && last.url === url) last.text += run.text;
+    else merged.push({ text: run.text, bold: run.bold, italic: run.italic, url });
   }
   let markdown = '';
+  let link: { url: string; markdown: string } | null = null;
+  const closeLink = () => {
+    if (!link) return;
+    // The spaces at the link's ends stay outside it; a link with no text keeps nothing extra.
+    const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(link.markdown)!;
+    markdown += match[2] === '' ? link.markdown : `${match[1]}[${match[2]}](${escapeUrl(link.url)})${match[3]}`;
+    link = null;
+  };
   for (const run of merged) {
     const value = run.text.replace(/[ \t\r\n\f]+/g, ' ');
     let piece = escapeInline(value.trim()) === '' ? value.replace(/\S/g, '') : escapeKeepingSpaces(value);
     if (run.italic) piece = wrap(piece, '*');
     if (run.bold && !wholeBold) piece = wrap(piece, '**');
-    markdown += piece;
+    if (link && link.url !== run.url) closeLink();
+    if (run.url === null) markdown += piece;
+    else if (link) link.markdown += piece;
+    else link = { url: run.url, markdown: piece };
   }
+  closeLink();
   return markdown;
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readAnswerDocument } from '../documents/answer-document.js';
 import { readQuestionDocument } from '../documents/question-document.js';
@@ -148,6 +149,62 @@ describe('readAnsweredMemo', () => {
     const source = await readSource({ name: 'memo.docx', data: await memoToDocx(own) });
     const memo = readAnsweredMemo(source, { questions });
     expect(memo.answers[0]!.answer).toBe('Er zijn **112** meldingen:\n\n- in het voorjaar 40;\n   - waarvan 10 in april;\n      - op zondag;\n- in de zomer 72.');
+  });
+
+  it('reads the links of an answer in our own Word memo back as markdown links, a bold link with its bold inside', async () => {
+    const own = `# Beantwoording\n\n## Vragen en antwoorden\n\n### Vraag 1\n\n> ${Q[0]}\n\n**Antwoord:**\n\nZie [de nota](https://www.zwolle.nl/nota) en **[het plan](https://www.zwolle.nl/plan?jaar=2025)**, of mail [de griffie](mailto:griffie@zwolle.nl).\n`;
+    const source = await readSource({ name: 'memo.docx', data: await memoToDocx(own) });
+    const memo = readAnsweredMemo(source, { questions });
+    expect(memo.answers[0]!.answer).toBe('Zie [de nota](https://www.zwolle.nl/nota) en [**het plan**](https://www.zwolle.nl/plan?jaar=2025), of mail [de griffie](mailto:griffie@zwolle.nl).');
+  });
+
+  it('keeps web and mail links from a DOCX or ODT memo and leaves javascript:, file:, data: and relative addresses as text, a link without text as nothing', async () => {
+    // One memo, its links given as each format writes them: [text, address] pairs between plain text.
+    const parts: (string | [string, string])[] = [
+      'Zie ',
+      ['hier', 'javascript:alert(1)'],
+      ', ',
+      ['het bestand', 'file:///C:/nota.docx'],
+      ', ',
+      ['de bijlage', '../bijlage.pdf'],
+      ', ',
+      ['het plaatje', 'data:text/html,x'],
+      ' en',
+      // A link without text keeps nothing but its space.
+      [' ', 'https://www.zwolle.nl/leeg'],
+      ['de site', 'https://www.zwolle.nl/'],
+      '.',
+    ];
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    const wRun = (text: string, bold = false) => `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${xml(text)}</w:t></w:r>`;
+    const wBody =
+      `<w:p>${wRun(`Vraag 1: ${Q[0]}`, true)}</w:p>` +
+      `<w:p>${wRun('Antwoord: ')}${parts.map((p, i) => (typeof p === 'string' ? wRun(p) : `<w:hyperlink r:id="rIdL${i}">${wRun(p[0])}</w:hyperlink>`)).join('')}</w:p>` +
+      // A bold paragraph with a javascript: link in it stays one bold paragraph, as without the link.
+      `<w:p>${wRun('Let op: ', true)}<w:hyperlink r:id="rIdL1">${wRun('klik', true)}</w:hyperlink>${wRun(' niet.')}</w:p>`;
+    const wRels = parts.map((p, i) => (typeof p === 'string' ? '' : `<Relationship Id="rIdL${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${xml(p[1])}" TargetMode="External"/>`)).join('');
+    const docx = zipSync({
+      'word/document.xml': utf8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${wBody}</w:body></w:document>`),
+      'word/_rels/document.xml.rels': utf8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wRels}</Relationships>`),
+    });
+    const odtBody =
+      `<text:p><text:span text:style-name="T1">Vraag 1: ${xml(Q[0]!)}</text:span></text:p>` +
+      `<text:p>Antwoord: ${parts.map((p) => (typeof p === 'string' ? xml(p) : `<text:a xlink:type="simple" xlink:href="${xml(p[1])}">${xml(p[0])}</text:a>`)).join('')}</text:p>` +
+      `<text:p><text:span text:style-name="T1">Let op: <text:a xlink:href="javascript:alert(1)">klik</text:a></text:span> niet.</text:p>`;
+    const odtNs = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"';
+    const odt = zipSync(
+      {
+        mimetype: utf8('application/vnd.oasis.opendocument.text'),
+        'content.xml': utf8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNs}><office:automatic-styles><style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles><office:body><office:text>${odtBody}</office:text></office:body></office:document-content>`),
+      },
+      { level: 0 },
+    );
+    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt]] as const) {
+      const source = await readSource({ name, data });
+      const memo = readAnsweredMemo(source, { questions });
+      expect(memo.answers[0]!.answer, name).toBe('Zie hier, het bestand, de bijlage, het plaatje en [de site](https://www.zwolle.nl/).\n\n**Let op: klik** niet.');
+    }
   });
 
   it('reads the tool’s own concept memo back: answers with their markdown, Bronnen left out, the placeholder as no answer', () => {

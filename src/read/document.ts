@@ -16,7 +16,7 @@
  *   the text as lines `N text`.
  *
  * The blocks themselves go along in `SourceText.document`, for a reader of memos that needs bold
- * runs or table cells.
+ * runs, link addresses or table cells.
  */
 import { toSuperscript } from '../text/footnote-markers.js';
 import { markHeading, withoutMarkCharacters } from './heading-marks.js';
@@ -27,6 +27,13 @@ export interface Run {
   italic?: boolean;
   /** The run is a reference to the note with this label. */
   note?: string;
+  /**
+   * The run is (part of) a link to this address, as the document gives it: any scheme, relative or
+   * not. A document is data: a consumer decides which addresses it trusts (the memo reader keeps
+   * web and mail links only). Every text written from the model (`documentToText`) leaves it out,
+   * so a link reads as its text.
+   */
+  href?: string;
 }
 
 export interface ListInfo {

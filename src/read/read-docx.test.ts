@@ -136,6 +136,76 @@ describe('footnotes', () => {
   });
 });
 
+describe('links', () => {
+  const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const HYPERLINK_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+  const rels = (targets: Record<string, string>) =>
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+    Object.entries(targets)
+      .map(([id, target]) => `<Relationship Id="${id}" Type="${HYPERLINK_TYPE}" Target="${target}" TargetMode="External"/>`)
+      .join('') +
+    `</Relationships>`;
+  const run = (text: string, bold = false) => `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const docx = (body: string, targets: Record<string, string> = {}) =>
+    zipSync({
+      'word/document.xml': new TextEncoder().encode(`<w:document ${W} ${R}><w:body><w:p>${body}</w:p></w:body></w:document>`),
+      'word/_rels/document.xml.rels': new TextEncoder().encode(rels(targets)),
+    });
+  const runsOf = async (data: Uint8Array) => {
+    const source = await read(data);
+    const block = source.document?.blocks[0];
+    return { text: source.text, runs: block?.kind === 'paragraph' ? block.runs : [] };
+  };
+
+  it('gives the runs of an external hyperlink the address its relationship names, and the text as before', async () => {
+    const body = `${run('Zie ')}<w:hyperlink r:id="rId7" w:history="1">${run('de ')}${run('nota', true)}</w:hyperlink>${run('.')}`;
+    const { text, runs } = await runsOf(docx(body, { rId7: 'https://www.zwolle.nl/nota?jaar=2025&amp;deel=2' }));
+    expect(runs).toEqual([
+      { text: 'Zie ' },
+      { text: 'de ', href: 'https://www.zwolle.nl/nota?jaar=2025&deel=2' },
+      { text: 'nota', bold: true, href: 'https://www.zwolle.nl/nota?jaar=2025&deel=2' },
+      { text: '.' },
+    ]);
+    expect(text).toBe('Zie de nota.');
+  });
+
+  it('gives no address for a jump inside the document (w:anchor without r:id) or a relationship that is no hyperlink, only for the web link beside them', async () => {
+    const body = `<w:hyperlink w:anchor="_Toc1">${run('paragraaf 2')}</w:hyperlink>${run(', ')}<w:hyperlink r:id="rId1">${run('stijlen')}</w:hyperlink>${run(' en ')}<w:hyperlink r:id="rId7">${run('de site')}</w:hyperlink>`;
+    const { text, runs } = await runsOf(docx(body, { rId7: 'https://www.zwolle.nl/' }));
+    expect(runs).toEqual([{ text: 'paragraaf 2' }, { text: ', ' }, { text: 'stijlen' }, { text: ' en ' }, { text: 'de site', href: 'https://www.zwolle.nl/' }]);
+    expect(text).toBe('paragraaf 2, stijlen en de site');
+  });
+
+  it('adds the location Word keeps apart (w:anchor beside r:id) to the address', async () => {
+    const { runs } = await runsOf(docx(`<w:hyperlink r:id="rId7" w:anchor="kosten">${run('de kosten')}</w:hyperlink>`, { rId7: 'https://www.zwolle.nl/begroting' }));
+    expect(runs).toEqual([{ text: 'de kosten', href: 'https://www.zwolle.nl/begroting#kosten' }]);
+  });
+
+  it('reads the address of a HYPERLINK field, simple and complex, and none of a jump or another field', async () => {
+    const field = (instruction: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK </w:instrText></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r>` +
+      `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${result}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const body =
+      `<w:fldSimple w:instr=" HYPERLINK &quot;https://www.zwolle.nl/a&quot; \\o &quot;tip&quot; ">${run('eenvoudig')}</w:fldSimple>${run(', ')}` +
+      field('"https://www.zwolle.nl/b" \\t "_blank"', `${run('com')}${run('plex', true)}`) +
+      `${run(', ')}${field('\\l "_Toc2"', run('sprong'))}${run(', ')}` +
+      `<w:fldSimple w:instr=" PAGE ">${run('3')}</w:fldSimple>`;
+    const { text, runs } = await runsOf(docx(body));
+    expect(runs).toEqual([
+      { text: 'eenvoudig', href: 'https://www.zwolle.nl/a' },
+      { text: ', ' },
+      { text: 'com', href: 'https://www.zwolle.nl/b' },
+      { text: 'plex', bold: true, href: 'https://www.zwolle.nl/b' },
+      { text: ', ' },
+      { text: 'sprong' },
+      { text: ', ' },
+      { text: '3' },
+    ]);
+    expect(text).toBe('eenvoudig, complex, sprong, 3');
+  });
+});
+
 describe('bad DOCX files', () => {
   const minimal = (extra: Record<string, Uint8Array> = {}) =>
     zipSync({ 'word/document.xml': new TextEncoder().encode(documentXml(para('Hallo'))), ...extra });

@@ -6,6 +6,11 @@
  * and a text limit): a 130 KB DOCX can hold 30 MB of paragraphs, and the reader stops at the limit
  * instead of running for minutes.
  *
+ * Links: a run inside `w:hyperlink` gets the address of its relationship (word/_rels/document.xml.rels)
+ * as `Run.href`, and so does a run in the result of a HYPERLINK field (`w:fldSimple`, or the
+ * complex form fldChar begin / instrText / separate / end), which Word writes too. A jump inside
+ * the document (`w:anchor` alone, `HYPERLINK \l`) gives none. The text is read as before.
+ *
  * A list item may have further paragraphs. Word writes them without numbering but indented to the
  * item's text; LibreOffice writes them with numbering switched off (`w:numId w:val="0"`) and
  * without the indent. Either way they stay with their item (`continues`).
@@ -29,7 +34,10 @@ export interface DocxResult {
   document: StructuredDocument;
 }
 
-const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
+/** The relationships of document.xml: where its hyperlinks go. */
+const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+
+const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footnotes.xml', 'word/endnotes.xml', DOCUMENT_RELS]);
 
 export async function readDocx(data: Uint8Array, context: { file: string; limits: ReadLimits }): Promise<DocxResult> {
   const { file, limits } = context;
@@ -43,9 +51,60 @@ export async function readDocx(data: Uint8Array, context: { file: string; limits
   };
   const budget = new WorkBudget(limits, file, 'DOCX');
   const numbering = readNumbering(part('word/numbering.xml'), part('word/styles.xml'), budget);
-  const document = readWordDocument(decoder.decode(documentXml), numbering, { footnotes: part('word/footnotes.xml'), endnotes: part('word/endnotes.xml') }, budget);
+  const links = readHyperlinkTargets(part(DOCUMENT_RELS), budget);
+  const document = readWordDocument(decoder.decode(documentXml), numbering, { footnotes: part('word/footnotes.xml'), endnotes: part('word/endnotes.xml') }, budget, links);
   const text = documentToText(document);
   return { ...takeHeadingMarks(normaliseText(text)), warnings: [], document };
+}
+
+/**
+ * The targets of the hyperlink relationships of a part, by relationship id (what `w:hyperlink r:id`
+ * names). Other relationships (images, styles) are no links.
+ */
+function readHyperlinkTargets(xml: string, budget: WorkBudget): Map<string, string> {
+  const targets = new Map<string, string>();
+  if (!xml) return targets;
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        if (name !== 'Relationship' && !name.endsWith(':Relationship')) return;
+        const id = attrs['Id'];
+        const target = attrs['Target'];
+        if (id && target !== undefined && /\/hyperlink$/.test(attrs['Type'] ?? '')) targets.set(id, target);
+      },
+      close() {},
+      text() {},
+    },
+    budget,
+  );
+  return targets;
+}
+
+/** An address with the location inside it that Word keeps apart (`w:anchor`, `\l "..."`). */
+function withLocation(url: string, location: string | undefined): string {
+  return location && !url.includes('#') ? `${url}#${location}` : url;
+}
+
+/**
+ * The address of a HYPERLINK field instruction (`HYPERLINK "https://…" \o "tip"`); none for a
+ * jump inside the document (`HYPERLINK \l "bookmark"`) or another field (`PAGE`, `REF`).
+ */
+function hyperlinkFieldTarget(instruction: string): string | undefined {
+  const tokens = instruction.match(/"[^"]*"?|[^\s"]+/g) ?? [];
+  if (tokens[0]?.toUpperCase() !== 'HYPERLINK') return undefined;
+  const unquote = (token: string | undefined) => token?.replace(/^"/, '').replace(/"$/, '');
+  let url: string | undefined;
+  let location: string | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (/^\\[lot]$/i.test(token)) {
+      // Switches with an argument: \l location, \o tooltip, \t target frame.
+      if (token.toLowerCase() === '\\l') location = unquote(tokens[i + 1]);
+      i++;
+    } else if (!token.startsWith('\\') && url === undefined) url = unquote(token);
+  }
+  return url ? withLocation(url, location) : undefined;
 }
 
 /** Heading levels by style name: Word's built-in names ("heading 1", "Title") and a Dutch template's ("Kop 1", "Titel"). */
@@ -98,7 +157,7 @@ interface Container {
 }
 
 /** Elements whose content Word does not print, or prints once elsewhere (mc:Choice has a mc:Fallback). */
-const SKIPPED = new Set(['mc:Choice', 'w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:commentReference', 'w:headerReference', 'w:footerReference', 'w:sectPr']);
+const SKIPPED = new Set(['mc:Choice', 'w:del', 'w:moveFrom', 'w:delText', 'w:delInstrText', 'w:commentReference', 'w:headerReference', 'w:footerReference', 'w:sectPr']);
 
 function isOn(attrs: Record<string, string>): boolean {
   const val = attrs['w:val'];
@@ -115,14 +174,16 @@ function toInt(value: string | undefined): number | null {
  * Read document.xml (with the notes parts) into blocks. Exported for tests through
  * `planListLabels`.
  */
-function readWordDocument(xml: string, numbering: Numbering, notesXml: { footnotes: string; endnotes: string }, budget?: WorkBudget): StructuredDocument {
+function readWordDocument(xml: string, numbering: Numbering, notesXml: { footnotes: string; endnotes: string }, budget?: WorkBudget, links?: Map<string, string>): StructuredDocument {
   const noteBodies = new Map<string, Block[]>();
   for (const [kind, source] of [['footnote', notesXml.footnotes], ['endnote', notesXml.endnotes]] as const) {
     if (!source) continue;
     walk(source, numbering, budget, { noteElement: `w:${kind}`, onNote: (id, blocks) => noteBodies.set(`${kind}:${id}`, blocks) });
   }
   const notes: Note[] = [];
+  // The relationships are document.xml's: a note's hyperlinks (the notes parts' own relationships) get no address.
   const blocks = walk(xml, numbering, budget, {
+    links,
     onReference: (kind, id) => {
       const label = String(notes.length + 1);
       notes.push({ label, blocks: noteBodies.get(`${kind}:${id}`) ?? [] });
@@ -140,7 +201,32 @@ interface WalkOptions {
   onReference?: (kind: 'footnote' | 'endnote', id: string) => string;
   /** Every numbered paragraph's label, in order (for planListLabels). */
   onLabel?: (label: string) => void;
+  /** Hyperlink targets by relationship id, for `w:hyperlink r:id`. */
+  links?: Map<string, string>;
 }
+
+/**
+ * An open link: a `w:hyperlink` or `w:fldSimple` element, or a complex field. `href` is what its
+ * text links to: its own address, else the one around it (a field inside a link stays in the link).
+ */
+interface LinkScope {
+  /**
+   * Order of opening. Elements and fields are kept on two stacks, since a field's begin and end
+   * need not sit in one element; of the two innermost, the one opened later is inside the other.
+   */
+  order: number;
+  href: string | undefined;
+}
+
+interface OpenField extends LinkScope {
+  /** The instruction (instrText) read so far, up to the field's result. */
+  instruction: string;
+  /** Past fldChar separate: the runs are the field's result. */
+  result: boolean;
+}
+
+/** A field instruction is short; more than this is no HYPERLINK instruction worth reading. */
+const MAX_INSTRUCTION = 2048;
 
 function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined, options: WalkOptions): Block[] {
   const labeler = new ListLabeler();
@@ -157,6 +243,22 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
   let inText = false;
   let noteId: string | null = null;
   let noteSkipped = false;
+  const linkElements: LinkScope[] = [];
+  const fields: OpenField[] = [];
+  let linkOrder = 0;
+  let inInstruction = false;
+  /** The address of the text read now: the innermost open link's. */
+  const currentHref = (): string | undefined => {
+    const element = linkElements[linkElements.length - 1];
+    const field = fields[fields.length - 1];
+    if (!element) return field?.href;
+    return field && field.order > element.order ? field.href : element.href;
+  };
+  /** A run's look and address, for the runs of text. */
+  const look = (): Omit<Run, 'text'> => {
+    const href = currentHref();
+    return { ...(props?.bold ? { bold: true } : {}), ...(props?.italic ? { italic: true } : {}), ...(href !== undefined ? { href } : {}) };
+  };
 
   const container = (): Container => containers[containers.length - 1]!;
 
@@ -259,6 +361,31 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
           case 'w:t':
             inText = true;
             return;
+          case 'w:hyperlink': {
+            const target = attrs['r:id'] ? options.links?.get(attrs['r:id']) : undefined;
+            linkElements.push({ order: linkOrder++, href: target !== undefined ? withLocation(target, attrs['w:anchor']) : currentHref() });
+            return;
+          }
+          case 'w:fldSimple':
+            linkElements.push({ order: linkOrder++, href: hyperlinkFieldTarget(attrs['w:instr'] ?? '') ?? currentHref() });
+            return;
+          case 'w:fldChar': {
+            const type = attrs['w:fldCharType'];
+            if (type === 'begin') {
+              // Until its result starts, a field's text is the one around it.
+              fields.push({ order: linkOrder++, href: currentHref(), instruction: '', result: false });
+            } else if (type === 'separate') {
+              const field = fields[fields.length - 1];
+              if (field && !field.result) {
+                field.result = true;
+                field.href = hyperlinkFieldTarget(field.instruction) ?? field.href;
+              }
+            } else if (type === 'end') fields.pop();
+            return;
+          }
+          case 'w:instrText':
+            inInstruction = true;
+            return;
         }
         if (inParaProps && para) {
           const parent = stack[stack.length - 2];
@@ -277,7 +404,7 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
         }
         if (!para || props?.hidden) return;
         const push = (text: string): void => {
-          para.runs.push({ text, ...(props?.bold ? { bold: true } : {}), ...(props?.italic ? { italic: true } : {}) });
+          para.runs.push({ text, ...look() });
         };
         switch (name) {
           case 'w:tab':
@@ -335,6 +462,13 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
           case 'w:t':
             inText = false;
             return;
+          case 'w:hyperlink':
+          case 'w:fldSimple':
+            linkElements.pop();
+            return;
+          case 'w:instrText':
+            inInstruction = false;
+            return;
           case 'w:tc': {
             const cell = containers.length > 1 ? containers.pop()! : null;
             if (cell) tables.endCell(cell.blocks);
@@ -359,7 +493,14 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
         }
       },
       text(value) {
-        if (skipDepth > 0 || !inText || props?.hidden) return;
+        if (skipDepth > 0) return;
+        if (inInstruction) {
+          // The instruction is no text of the document; only a HYPERLINK field's address is read from it.
+          const field = fields[fields.length - 1];
+          if (field && !field.result && field.instruction.length < MAX_INSTRUCTION) field.instruction += value.slice(0, MAX_INSTRUCTION - field.instruction.length);
+          return;
+        }
+        if (!inText || props?.hidden) return;
         const para = paragraphs[paragraphs.length - 1];
         if (!para) return;
         budget?.text(value.length);
@@ -369,7 +510,7 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
           para.runs.push({ text: text.trim(), note: text.trim() });
           return;
         }
-        para.runs.push({ text, ...(props?.bold ? { bold: true } : {}), ...(props?.italic ? { italic: true } : {}) });
+        para.runs.push({ text, ...look() });
       },
     },
     budget,

@@ -66,6 +66,24 @@ describe('ODT', () => {
     expect(table?.kind === 'table' && table.rows[0]?.[0]?.[0]).toMatchObject({ kind: 'paragraph', runs: [{ text: '1. Waarom?', bold: true }] });
   });
 
+  it('gives the runs of a link (text:a) its address and reads the text as before; a jump inside the document gets none', async () => {
+    const automatic = '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>';
+    const body =
+      '<text:p>Zie <text:a xlink:type="simple" xlink:href="https://www.zwolle.nl/nota?jaar=2025&amp;deel=2">de <text:span text:style-name="T1">nota</text:span></text:a>' +
+      ' en <text:a xlink:type="simple" xlink:href="#paragraaf2">paragraaf 2</text:a>.</text:p>';
+    const source = await read(odt(body, automatic));
+    expect(source.text).toBe('Zie de nota en paragraaf 2.');
+    const block = source.document?.blocks[0];
+    expect(block?.kind === 'paragraph' ? block.runs : []).toEqual([
+      { text: 'Zie ' },
+      { text: 'de ', href: 'https://www.zwolle.nl/nota?jaar=2025&deel=2' },
+      { text: 'nota', bold: true, href: 'https://www.zwolle.nl/nota?jaar=2025&deel=2' },
+      { text: ' en ' },
+      { text: 'paragraaf 2' },
+      { text: '.' },
+    ]);
+  });
+
   it('reads the LibreOffice letters: the D66 letter keeps its "-" questions and "o" sub-questions', async () => {
     const source = await read(officeFile('letters/2025-04-12-d66-regionale-zorg-en-veiligheid.odt'));
     expect(source.text).toContain('- Ziet het college mogelijkheden om (op langere termijn) de druk op wijken te verlichten door middel van het spreiden van voorzieningen en corporatiewoningen?\n  o Zo ja, op welke wijze?');

@@ -14,6 +14,8 @@
  *   indented to the item's text.
  * - Headings are `text:h` with their outline level; the Title style (also a Dutch "Titel") is
  *   level 0. Footnotes and endnotes (`text:note`) go to the notes.
+ * - A link (`text:a`) gives its runs its `xlink:href` as `Run.href`; a jump inside the document
+ *   ("#bookmark") gives none, as in the DOCX reader. The text is read as before.
  */
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
@@ -279,6 +281,8 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
   const paragraphs: OpenParagraph[] = [];
   const tables = new TableStack();
   const textStyles: (TextStyle | undefined)[] = [];
+  /** The address of each open `text:a` (undefined: none to go to), innermost last. */
+  const links: (string | undefined)[] = [];
   const notes: Note[] = [];
   const noteStack: Container[] = [];
   const byId = new Map<string, Counting>();
@@ -311,7 +315,8 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
       para.runs.push({ text: text.trim(), note: text.trim() });
       return;
     }
-    para.runs.push({ text: replaceSymbolBullets(text), ...(look.bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}) });
+    const href = links[links.length - 1];
+    para.runs.push({ text: replaceSymbolBullets(text), ...(look.bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}), ...(href !== undefined ? { href } : {}) });
   };
 
   const closeParagraph = (para: OpenParagraph): void => {
@@ -375,9 +380,14 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
             return;
           }
           case 'text:span':
-          case 'text:a':
             textStyles.push(styles.texts.get(attrs['text:style-name'] ?? ''));
             return;
+          case 'text:a': {
+            textStyles.push(styles.texts.get(attrs['text:style-name'] ?? ''));
+            const href = attrs['xlink:href'];
+            links.push(href !== undefined && href !== '' && !href.startsWith('#') ? href : links[links.length - 1]);
+            return;
+          }
           case 'text:s':
             pushText(' '.repeat(Math.min(100, Number.parseInt(attrs['text:c'] ?? '1', 10) || 1)));
             return;
@@ -447,8 +457,11 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
             return;
           }
           case 'text:span':
+            textStyles.pop();
+            return;
           case 'text:a':
             textStyles.pop();
+            links.pop();
             return;
           case 'text:list':
             lists.pop();
