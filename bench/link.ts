@@ -3,7 +3,9 @@
  *
  * Quality: every gold set in test/gold/ on the seed corpus (the three policy seeds converted
  * by the tool itself): ours with the question document as context (what `answer link` does),
- * ours on the question alone, MiniSearch with a Dutch stemmer, grep; plus ablations.
+ * ours on the question alone, MiniSearch with a Dutch stemmer, grep; plus ablations. For the real
+ * questions, a 95 % interval of the linker's figures and of its lead over the strongest baseline
+ * (a bootstrap over the letters): 31 questions say less than three decimals suggest.
  * Speed and memory: index time, query time per question and peak memory for ours and for
  * MiniSearch on the same passages, on the seed corpus and on a synthetic corpus 100 times its
  * size (bench/lib/synthetic.ts). Each engine runs in its own child process, so peak RSS is its own.
@@ -23,6 +25,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertPolicyDocument, loadCorpus } from '../src/corpus/index.js';
 import {
+  bootstrapInterval,
   buildQuery,
   DEFAULT_RECENCY,
   DEFAULT_SCORING,
@@ -45,6 +48,7 @@ import {
   type LinkedPassage,
   type LinkerRankerOptions,
   type LinkOptions,
+  type QuestionScore,
   type Ranker,
 } from '../src/link/index.js';
 import { parseQuestionDocument, type Passage } from '../src/index.js';
@@ -261,8 +265,10 @@ async function realSet(gold: GoldFile, quick: boolean): Promise<void> {
   );
   if (unparsed.length) console.log(`  letters in which the parser finds no question (misses): n ${unparsed.join(', ')}`);
   console.log(`${'engine'.padEnd(30)}${METRIC_HEAD.map((h) => h.padStart(9)).join('')}   ${'A: hit@5 rec@10  MRR'.padEnd(23)}B: hit@5 rec@10  MRR`);
+  const scoresOf = new Map<string, QuestionScore[]>();
   for (const [engine, ranker] of engines) {
     const { report, read } = await scoreSet(gold, ranker, corpus.passages);
+    scoresOf.set(engine, report.perQuestion);
     const parts: string[] = [];
     for (const h of halves) {
       const m = (await evaluate(h, ranker)).metrics;
@@ -276,6 +282,32 @@ async function realSet(gold: GoldFile, quick: boolean): Promise<void> {
       console.log(`  first gold rank per question (${show}): ${ranks.join(' ')}`);
     }
   }
+  printIntervals(scoresOf, (n) => questions.find((q) => q.n === n)!.letter);
+}
+
+/**
+ * How sure the real set's figures are: 31 questions from 19 letters. A 95 % interval of the
+ * linker's figures and of its lead over the strongest baseline, by a bootstrap over the letters
+ * (their questions share a preamble and move together; evaluate.ts `bootstrapInterval`).
+ */
+function printIntervals(scoresOf: ReadonlyMap<string, QuestionScore[]>, letterOf: (n: number) => number): void {
+  const ours = scoresOf.get('answer link (letter parsed)');
+  const base = scoresOf.get('MiniSearch ¶, preamble + q');
+  if (!ours || !base) return;
+  const byLetter = (values: Map<number, number>) => {
+    const groups = new Map<number, number[]>();
+    for (const [n, v] of values) (groups.get(letterOf(n)) ?? groups.set(letterOf(n), []).get(letterOf(n))!).push(v);
+    return [...groups.values()];
+  };
+  const cells: string[] = [];
+  for (const [name, key] of [['hit@5', 'hit5'], ['rec@10', 'recall10'], ['MRR', 'mrr']] as const) {
+    const own = new Map(ours.map((q) => [q.n, q[key]]));
+    const lead = new Map(ours.map((q) => [q.n, q[key] - (base.find((b) => b.n === q.n)?.[key] ?? 0)]));
+    const a = bootstrapInterval(byLetter(own));
+    const d = bootstrapInterval(byLetter(lead));
+    cells.push(`${name} ${f3(a.low)}–${f3(a.high)} (lead ${d.low >= 0 ? '+' : ''}${f3(d.low)}–${f3(d.high)})`);
+  }
+  console.log(`  95% interval, bootstrap over the ${new Set(ours.map((q) => letterOf(q.n))).size} letters (2,000 resamples): answer link ${cells.join(', ')}; lead over MiniSearch ¶, preamble + q`);
 }
 
 /** The written gold sets on the seed corpus as the tool converts it, and their mean. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { evaluate, isRelevant, normalizeForMatch, parseGold, unreachableGold, type GoldFile } from './evaluate.js';
+import { bootstrapInterval, evaluate, isRelevant, normalizeForMatch, parseGold, unreachableGold, type GoldFile } from './evaluate.js';
 
 const p = (doc: string, text: string) => ({ doc, text });
 
@@ -71,5 +71,27 @@ describe('parseGold', () => {
     } catch (error) {
       expect((error as InputError).file).toBe('gold/x.json');
     }
+  });
+});
+
+describe('bootstrapInterval', () => {
+  it('holds the mean, narrows with more groups, and gives the same interval for the same seed', () => {
+    const groups = Array.from({ length: 20 }, (_, i) => [i % 2, (i + 1) % 2, i % 3 === 0 ? 1 : 0]);
+    const mean = groups.flat().reduce((a, b) => a + b, 0) / groups.flat().length;
+    const interval = bootstrapInterval(groups);
+    expect(interval.low).toBeLessThan(mean);
+    expect(interval.high).toBeGreaterThan(mean);
+    expect(bootstrapInterval(groups)).toEqual(interval);
+    const wider = bootstrapInterval(groups.slice(0, 5));
+    expect(wider.high - wider.low).toBeGreaterThan(interval.high - interval.low);
+  });
+
+  it('resamples whole groups: questions of one letter move together', () => {
+    // Two letters, all of one hit and all of the other missed: a resample is all hits, all misses
+    // or half and half, never the spread that 10 independent questions would give.
+    const interval = bootstrapInterval([[1, 1, 1, 1, 1], [0, 0, 0, 0, 0]], { resamples: 400 });
+    expect(interval).toEqual({ low: 0, high: 1 });
+    expect(bootstrapInterval([[1, 1], [1]])).toEqual({ low: 1, high: 1 });
+    expect(bootstrapInterval([])).toEqual({ low: 0, high: 0 });
   });
 });

@@ -238,3 +238,44 @@ export async function evaluate(gold: GoldFile, ranker: Ranker, passages?: Readon
   };
   return { questions: perQuestion.length, metrics, perQuestion, unreachable: passages ? unreachableGold(gold, passages) : [] };
 }
+
+/** A 95 % (or other) interval of a mean. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/**
+ * A percentile bootstrap interval of the mean of per-question values, resampling whole groups
+ * (the questions of one letter), since questions of one letter share a preamble and a topic and
+ * do not vary apart: resampling the 31 real questions one by one would make the interval too
+ * narrow. Deterministic for a seed (mulberry32), so a bench run prints the same interval twice.
+ */
+export function bootstrapInterval(groups: ReadonlyArray<readonly number[]>, options: { resamples?: number; level?: number; seed?: number } = {}): Interval {
+  const resamples = options.resamples ?? 2000;
+  const level = options.level ?? 0.95;
+  let state = (options.seed ?? 1) >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const used = groups.filter((g) => g.length > 0);
+  if (used.length === 0) return { low: 0, high: 0 };
+  const means: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < used.length; i++) {
+      const group = used[Math.floor(random() * used.length)]!;
+      for (const value of group) sum += value;
+      count += group.length;
+    }
+    means.push(sum / count);
+  }
+  means.sort((a, b) => a - b);
+  const at = (p: number) => means[Math.min(means.length - 1, Math.max(0, Math.round(p * (means.length - 1))))]!;
+  return { low: at((1 - level) / 2), high: at(1 - (1 - level) / 2) };
+}

@@ -46,6 +46,7 @@ export { diversify } from './diversify.js';
 export { rank, type LinkedPassage, type RankOptions } from './rank.js';
 export { buildQueryWithStats, linkQuestion, linkQuestionDocument, refuseEmptySearch, searchIndex, searchTerms, type LinkOptions, type LinkResult, type QuestionLinks } from './link-questions.js';
 export {
+  bootstrapInterval,
   evaluate,
   goldQuery,
   isRelevant,
@@ -56,7 +57,9 @@ export {
   type GoldFile,
   type GoldQuery,
   type GoldQuestion,
+  type Interval,
   type Metrics,
+  type QuestionScore,
   type Ranker,
 } from './evaluate.js';
 
