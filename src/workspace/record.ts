@@ -96,7 +96,8 @@ export async function record(ws: Workspace, ref: string, changes: RecordChanges)
   }
   if (until !== undefined) {
     questionChanges.uitstel = { date: notice ?? null, reason: reason ?? null, until };
-    said.push(`uitstel until ${until}${reason ? ` (${reason})` : ''}`);
+    // The summary is one line; the reason is written to the front matter as given.
+    said.push(`uitstel until ${until}${reason ? ` (${reason.replace(/\s+/g, ' ')})` : ''}`);
   }
   if (Object.keys(questionChanges).length > 0) {
     questionChanges.deadline = after.deadline;

@@ -117,6 +117,15 @@ describe('record', () => {
     await expect(ws.record('bestaat-niet', { received: '2025-05-01' })).rejects.toThrow(/no such file or question document id/);
   });
 
+  it('says an uitstel whose reason spans lines on one line, and keeps the reason as given', async () => {
+    const { imported } = await importOne();
+    const ws = await openWorkspace({ dir });
+    const report = await ws.record(imported[0]!.id, { uitstelUntil: '2025-06-30', reason: 'overleg met\nde regio' });
+    expect(report.changes[0]).toBe('uitstel until 2025-06-30 (overleg met de regio)');
+    const doc = readQuestionDocument(await readFile(join(dir, 'questions', `${imported[0]!.id}.md`), 'utf8'));
+    expect(doc.uitstel?.reason).toBe('overleg met\nde regio');
+  });
+
   it('changes only the front matter: the body a person edited stays byte for byte', async () => {
     const { imported } = await importOne();
     const file = join(dir, 'questions', `${imported[0]!.id}.md`);
