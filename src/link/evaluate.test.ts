@@ -86,6 +86,17 @@ describe('bootstrapInterval', () => {
     expect(wider.high - wider.low).toBeGreaterThan(interval.high - interval.low);
   });
 
+  it('is given with every evaluation, over the letters when the gold file says which letter each question is from', async () => {
+    const passages = [p('a', 'Over de wachtlijst in de jeugdzorg.'), p('b', 'Over de opvang van daklozen.')];
+    const ranker = () => passages;
+    const question = (n: number, letter: number | undefined, snippet: string) => ({ n, q: 'Hoe lang is de wachtlijst?', ...(letter === undefined ? {} : { letter }), gold: [{ snippet }] });
+    const byQuestion = await evaluate({ questions: [question(1, undefined, 'wachtlijst'), question(2, undefined, 'daklozen')] }, ranker);
+    expect(byQuestion.intervals).toMatchObject({ over: 'questions', groups: 2 });
+    const byLetter = await evaluate({ questions: [question(1, 1, 'wachtlijst'), question(2, 1, 'daklozen'), question(3, 2, 'wachtlijst')] }, ranker);
+    expect(byLetter.intervals).toMatchObject({ over: 'letters', groups: 2 });
+    expect(parseGold(JSON.stringify({ questions: [question(1, 7, 'x')] }), 'g.json').questions[0]!.letter).toBe(7);
+  });
+
   it('resamples whole groups: questions of one letter move together', () => {
     // Two letters, all of one hit and all of the other missed: a resample is all hits, all misses
     // or half and half, never the spread that 10 independent questions would give.

@@ -24,6 +24,8 @@ export interface GoldQuestion {
   n: number;
   q: string;
   context?: string;
+  /** Optional: which letter the question comes from, in a set of many letters (intervals resample letters). */
+  letter?: number;
   gold: GoldEntry[];
 }
 
@@ -67,6 +69,12 @@ export interface EvalReport {
   perQuestion: QuestionScore[];
   /** Gold snippets that no passage of the corpus contains: they can never be found. */
   unreachable: Array<{ n: number; doc?: string; snippet: string }>;
+  /**
+   * 95 % intervals of hit@5, recall@10 and MRR (bootstrapInterval, 2,000 resamples, over the
+   * letters when the questions say theirs, else over the questions): how much a set of this
+   * size says.
+   */
+  intervals?: { hit5: Interval; recall10: Interval; mrr: Interval; over: 'letters' | 'questions'; groups: number };
 }
 
 /** Compare form: lowercase, line-end hyphenation joined, whitespace collapsed. */
@@ -116,6 +124,7 @@ export function parseGold(text: string, file: string): GoldFile {
       n: typeof q.n === 'number' ? q.n : i + 1,
       q: q.q,
       ...(typeof q.context === 'string' && q.context.trim() ? { context: q.context } : {}),
+      ...(typeof q.letter === 'number' ? { letter: q.letter } : {}),
       gold,
     };
   });
@@ -236,7 +245,25 @@ export async function evaluate(gold: GoldFile, ranker: Ranker, passages?: Readon
     mrr: mean('mrr'),
     ndcg10: mean('ndcg10'),
   };
-  return { questions: perQuestion.length, metrics, perQuestion, unreachable: passages ? unreachableGold(gold, passages) : [] };
+  const letterOf = new Map(gold.questions.map((q) => [q.n, q.letter]));
+  const byLetter = perQuestion.every((q) => letterOf.get(q.n) !== undefined);
+  const groupsOf = (key: keyof Metrics): number[][] => {
+    if (!byLetter) return perQuestion.map((q) => [q[key]]);
+    const groups = new Map<number, number[]>();
+    for (const q of perQuestion) {
+      const letter = letterOf.get(q.n)!;
+      (groups.get(letter) ?? groups.set(letter, []).get(letter)!).push(q[key]);
+    }
+    return [...groups.values()];
+  };
+  const intervals = {
+    hit5: bootstrapInterval(groupsOf('hit5')),
+    recall10: bootstrapInterval(groupsOf('recall10')),
+    mrr: bootstrapInterval(groupsOf('mrr')),
+    over: byLetter ? ('letters' as const) : ('questions' as const),
+    groups: groupsOf('hit5').length,
+  };
+  return { questions: perQuestion.length, metrics, perQuestion, unreachable: passages ? unreachableGold(gold, passages) : [], intervals };
 }
 
 /** A 95 % (or other) interval of a mean. */

@@ -64,4 +64,13 @@ describe('formatEvalText', () => {
     expect(out).toContain('   2      -      1.000    0.800');
     expect(out.trimEnd().split('\n').at(-1)).toBe('hit@1 0.500  hit@5 1.000  recall@5 0.750  recall@10 1.000  MRR 0.750  nDCG@10 0.800');
   });
+
+  it('says how wide the 95% interval of a small set is, when the report has it', () => {
+    const m = { hit1: 0, hit5: 0.5, recall5: 0.5, recall10: 0.5, mrr: 0.4, ndcg10: 0.4 };
+    const out = formatEvalText('gold.json', {
+      questions: 2, metrics: m, unreachable: [], perQuestion: [],
+      intervals: { hit5: { low: 0, high: 1 }, recall10: { low: 0.25, high: 0.75 }, mrr: { low: 0.1, high: 0.7 }, over: 'letters', groups: 2 },
+    });
+    expect(out.trimEnd().split('\n').at(-1)).toBe('95% interval (bootstrap over the 2 letters): hit@5 0.000–1.000  recall@10 0.250–0.750  MRR 0.100–0.700');
+  });
 });

@@ -89,5 +89,11 @@ export function formatEvalText(file: string, report: EvalReport): string {
     '',
     `hit@1 ${pct(m.hit1)}  hit@5 ${pct(m.hit5)}  recall@5 ${pct(m.recall5)}  recall@10 ${pct(m.recall10)}  MRR ${pct(m.mrr)}  nDCG@10 ${pct(m.ndcg10)}`,
   );
+  // A few dozen questions say less than their figures suggest: the interval says how much less.
+  const { intervals: iv } = report;
+  if (iv) {
+    const range = (i: { low: number; high: number }) => `${pct(i.low)}–${pct(i.high)}`;
+    lines.push(`95% interval (bootstrap over the ${iv.groups} ${iv.over}): hit@5 ${range(iv.hit5)}  recall@10 ${range(iv.recall10)}  MRR ${range(iv.mrr)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
