@@ -183,11 +183,18 @@ export function splitQuestions(units: readonly Unit[]): SplitResult {
     firstQuestionUnit = chosen[0]?.unit ?? closingUnit;
     endUnit = maxOf(chosen.map((it) => it.lastUnit)) + 1;
     let before: Item | null = null;
+    // The prose is in unit order, as the chosen items are: one cursor goes through it once (a
+    // search from the start for every item was quadratic in a long letter).
+    let cursor = 0;
     for (const item of chosen) {
       const asked = itemToQuestions(item, warnings);
       // The letter's own text between two questions stays with the one it leads up to.
-      const context = before ? textBetween(proseAfter, before.lastUnit, item.unit) : '';
-      if (context && asked[0]) asked[0].context = context;
+      const between: string[] = [];
+      for (; cursor < proseAfter.length && proseAfter[cursor]!.unit < item.unit; cursor++) {
+        const p = proseAfter[cursor]!;
+        if (before && p.unit > before.lastUnit && p.text.trim()) between.push(p.text.trim());
+      }
+      if (between.length > 0 && asked[0]) asked[0].context = between.join('\n\n');
       pushAll(questions, asked);
       before = item;
     }
@@ -233,13 +240,6 @@ interface ProseParagraph {
   text: string;
   line: number;
   unit: number;
-}
-
-/** The prose paragraphs strictly between two units, paragraphs apart by a blank line. */
-function textBetween(prose: readonly ProseParagraph[], after: number, before: number): string {
-  const out: string[] = [];
-  for (const p of prose) if (p.unit > after && p.unit < before && p.text.trim()) out.push(p.text.trim());
-  return out.join('\n\n');
 }
 
 /** One pass over the units: list items (nested by label kind) and the prose between them. */
