@@ -741,22 +741,19 @@ function placeTables(pages: PageLines[], zones: number[], body: number, leading:
   const placed: PlacedTable[] = [];
   pages.forEach((page, p) => {
     const lines = page.lines.slice(0, zones[p]);
-    const before = placed[placed.length - 1];
-    const continuing = before && before.page === p - 1 && before.last === zones[p - 1]! - 1 ? before.root.starts : undefined;
-    for (const found of findTables(lines, { body, leading, paragraphGap: PARAGRAPH_GAP, rules: page.rules, continuing })) {
+    // The table that ends the page before's body, which this page's first table may go on with.
+    const last = placed[placed.length - 1];
+    const atBreak = last && last.page === p - 1 && last.last === zones[p - 1]! - 1 ? last : undefined;
+    for (const found of findTables(lines, { body, leading, paragraphGap: PARAGRAPH_GAP, rules: page.rules, continuing: atBreak?.root.starts })) {
       const table = asText(found, lines);
-      const first = found.lines[0]!;
-      const last = found.lines[found.lines.length - 1]!;
-      const previous = placed[placed.length - 1];
+      // Only a table that starts the page's body (its first line is line 0) goes on with it.
       const continues =
-        previous !== undefined &&
-        previous.page === p - 1 &&
-        previous.last === zones[p - 1]! - 1 &&
-        first === 0 &&
-        previous.root.starts.length === table.starts.length &&
-        previous.root.starts.every((x, c) => Math.abs(x - table.starts[c]!) <= body);
-      if (continues) goOn(previous.root, table);
-      placed.push({ page: p, first, last, lines: new Set(found.lines), root: continues ? previous.root : table, continues });
+        atBreak !== undefined &&
+        found.lines[0] === 0 &&
+        atBreak.root.starts.length === table.starts.length &&
+        atBreak.root.starts.every((x, c) => Math.abs(x - table.starts[c]!) <= body);
+      if (continues) goOn(atBreak.root, table);
+      placed.push({ page: p, first: found.lines[0]!, last: found.lines[found.lines.length - 1]!, lines: new Set(found.lines), root: continues ? atBreak.root : table, continues });
     }
   });
   return placed;
