@@ -20,6 +20,7 @@ import type { HeadingMark } from '../read/heading-marks.js';
 import type { Block as DocumentBlock, Run, StructuredDocument } from '../read/document.js';
 import { joinLines } from '../text/hyphenation.js';
 import { escapeInline } from '../text/markdown-escape.js';
+import { PRINTED_BULLETS } from '../read/bullets.js';
 
 export interface MemoBlock {
   kind: 'heading' | 'paragraph' | 'item' | 'row';
@@ -58,10 +59,10 @@ export function blockMarkdown(block: MemoBlock): string {
 }
 
 /**
- * Bullet glyphs as the readers print them: bullets.ts' look-alikes, among them the "●", "○" ("o")
- * and "■" of the levels of our own Word memo (to-docx.ts), which came back as "- ● text".
+ * Bullet glyphs as the readers print them (bullets.ts), among them the "●", "○" ("o") and "■" of
+ * the levels of our own Word memo (to-docx.ts), which came back as "- ● text"; and "‣", "∙".
  */
-const BULLETS = '•·▪◦‣∙●■□◆♦►▶➢➤✓❖*–—-';
+const BULLETS = `‣∙${PRINTED_BULLETS}`;
 const BULLET_LABEL = new RegExp(`^[o${BULLETS}]$|^[\\uf0b7\\uf0a7\\uf076\\uf0d8]$`, 'u');
 
 /** Blocks as markdown: paragraphs apart, list items together, nesting by indentation. */

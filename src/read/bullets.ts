@@ -38,9 +38,18 @@ export const PRIVATE_USE_BULLET_CLASS = Object.keys(PRIVATE_USE_BULLETS)
   .join('');
 
 /**
+ * The common bullets a reader prints as they are ("o" aside), as a character class body for a
+ * RegExp: the look-alikes above and the glyphs office suites write themselves ("-" last, so it is
+ * never a range).
+ */
+export const PRINTED_BULLETS = '–—•·▪●◦■□➢►▶✓*❖➤◆♦-';
+
+/**
  * A bullet's printed look: private-use glyphs as their look-alikes, "o" and the common bullets as
  * they are, anything else as "•".
  */
+const PRINTED_BULLET = new RegExp(`[o${PRINTED_BULLETS}]`);
+
 export function bulletLook(glyph: string): string {
   const t = glyph.trim();
   if (t === '') return '•';
@@ -48,7 +57,7 @@ export function bulletLook(glyph: string): string {
   if (t.length === 1 && PRIVATE_USE_BULLETS[code] !== undefined) return PRIVATE_USE_BULLETS[code]!;
   if (t.length === 1 && isSymbolGlyph(t)) return '•';
   if (t === '○' || t === '◦') return 'o';
-  if (t.length === 1 && /[-–—•·▪●◦■□➢►▶✓*o❖➤◆♦]/.test(t)) return t;
+  if (t.length === 1 && PRINTED_BULLET.test(t)) return t;
   return '•';
 }
 
