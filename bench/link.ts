@@ -25,7 +25,6 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertPolicyDocument, loadCorpus } from '../src/corpus/index.js';
 import {
-  bootstrapInterval,
   buildQuery,
   DEFAULT_RECENCY,
   DEFAULT_SCORING,
@@ -41,6 +40,7 @@ import {
   openIndex,
   parseGold,
   rank,
+  scoreIntervals,
   syncIndex,
   type EvalReport,
   type GoldFile,
@@ -288,26 +288,24 @@ async function realSet(gold: GoldFile, quick: boolean): Promise<void> {
 /**
  * How sure the real set's figures are: 31 questions from 19 letters. A 95 % interval of the
  * linker's figures and of its lead over the strongest baseline, by a bootstrap over the letters
- * (their questions share a preamble and move together; evaluate.ts `bootstrapInterval`).
+ * (their questions share a preamble and move together; evaluate.ts `scoreIntervals`).
  */
 function printIntervals(scoresOf: ReadonlyMap<string, QuestionScore[]>, letterOf: (n: number) => number): void {
   const ours = scoresOf.get('answer link (letter parsed)');
   const base = scoresOf.get('MiniSearch ¶, preamble + q');
   if (!ours || !base) return;
-  const byLetter = (values: Map<number, number>) => {
-    const groups = new Map<number, number[]>();
-    for (const [n, v] of values) (groups.get(letterOf(n)) ?? groups.set(letterOf(n), []).get(letterOf(n))!).push(v);
-    return [...groups.values()];
-  };
-  const cells: string[] = [];
-  for (const [name, key] of [['hit@5', 'hit5'], ['rec@10', 'recall10'], ['MRR', 'mrr']] as const) {
-    const own = new Map(ours.map((q) => [q.n, q[key]]));
-    const lead = new Map(ours.map((q) => [q.n, q[key] - (base.find((b) => b.n === q.n)?.[key] ?? 0)]));
-    const a = bootstrapInterval(byLetter(own));
-    const d = bootstrapInterval(byLetter(lead));
-    cells.push(`${name} ${f3(a.low)}–${f3(a.high)} (lead ${d.low >= 0 ? '+' : ''}${f3(d.low)}–${f3(d.high)})`);
-  }
-  console.log(`  95% interval, bootstrap over the ${new Set(ours.map((q) => letterOf(q.n))).size} letters (2,000 resamples): answer link ${cells.join(', ')}; lead over MiniSearch ¶, preamble + q`);
+  const lead = ours.map((q) => {
+    const b = base.find((x) => x.n === q.n);
+    return { n: q.n, hit5: q.hit5 - (b?.hit5 ?? 0), recall10: q.recall10 - (b?.recall10 ?? 0), mrr: q.mrr - (b?.mrr ?? 0) };
+  });
+  const own = scoreIntervals(ours, letterOf);
+  const ahead = scoreIntervals(lead, letterOf);
+  const cells = (['hit5', 'recall10', 'mrr'] as const).map((key, i) => {
+    const a = own[key];
+    const d = ahead[key];
+    return `${['hit@5', 'rec@10', 'MRR'][i]} ${f3(a.low)}–${f3(a.high)} (lead ${d.low >= 0 ? '+' : ''}${f3(d.low)}–${f3(d.high)})`;
+  });
+  console.log(`  95% interval, bootstrap over the ${own.groups} letters (2,000 resamples): answer link ${cells.join(', ')}; lead over MiniSearch ¶, preamble + q`);
 }
 
 /** The written gold sets on the seed corpus as the tool converts it, and their mean. */

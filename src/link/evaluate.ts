@@ -74,7 +74,16 @@ export interface EvalReport {
    * letters when the questions say theirs, else over the questions): how much a set of this
    * size says.
    */
-  intervals?: { hit5: Interval; recall10: Interval; mrr: Interval; over: 'letters' | 'questions'; groups: number };
+  intervals?: ScoreIntervals;
+}
+
+/** 95 % intervals of hit@5, recall@10 and MRR, and what was resampled. */
+export interface ScoreIntervals {
+  hit5: Interval;
+  recall10: Interval;
+  mrr: Interval;
+  over: 'letters' | 'questions';
+  groups: number;
 }
 
 /** Compare form: lowercase, line-end hyphenation joined, whitespace collapsed. */
@@ -246,23 +255,7 @@ export async function evaluate(gold: GoldFile, ranker: Ranker, passages?: Readon
     ndcg10: mean('ndcg10'),
   };
   const letterOf = new Map(gold.questions.map((q) => [q.n, q.letter]));
-  const byLetter = perQuestion.every((q) => letterOf.get(q.n) !== undefined);
-  const groupsOf = (key: keyof Metrics): number[][] => {
-    if (!byLetter) return perQuestion.map((q) => [q[key]]);
-    const groups = new Map<number, number[]>();
-    for (const q of perQuestion) {
-      const letter = letterOf.get(q.n)!;
-      (groups.get(letter) ?? groups.set(letter, []).get(letter)!).push(q[key]);
-    }
-    return [...groups.values()];
-  };
-  const intervals = {
-    hit5: bootstrapInterval(groupsOf('hit5')),
-    recall10: bootstrapInterval(groupsOf('recall10')),
-    mrr: bootstrapInterval(groupsOf('mrr')),
-    over: byLetter ? ('letters' as const) : ('questions' as const),
-    groups: groupsOf('hit5').length,
-  };
+  const intervals = scoreIntervals(perQuestion, (n) => letterOf.get(n));
   return { questions: perQuestion.length, metrics, perQuestion, unreachable: passages ? unreachableGold(gold, passages) : [], intervals };
 }
 
@@ -305,4 +298,29 @@ export function bootstrapInterval(groups: ReadonlyArray<readonly number[]>, opti
   means.sort((a, b) => a - b);
   const at = (p: number) => means[Math.min(means.length - 1, Math.max(0, Math.round(p * (means.length - 1))))]!;
   return { low: at((1 - level) / 2), high: at(1 - (1 - level) / 2) };
+}
+
+/**
+ * The intervals of per-question figures (a question's scores, or the differences of two rankers'
+ * on one question): resampled by letter when `letterOf` knows every question's, else by question.
+ */
+export function scoreIntervals(scores: ReadonlyArray<Pick<QuestionScore, 'n' | 'hit5' | 'recall10' | 'mrr'>>, letterOf: (n: number) => number | undefined): ScoreIntervals {
+  const byLetter = scores.every((q) => letterOf(q.n) !== undefined);
+  const groupsOf = (key: 'hit5' | 'recall10' | 'mrr'): number[][] => {
+    if (!byLetter) return scores.map((q) => [q[key]]);
+    const groups = new Map<number, number[]>();
+    for (const q of scores) {
+      const letter = letterOf(q.n)!;
+      (groups.get(letter) ?? groups.set(letter, []).get(letter)!).push(q[key]);
+    }
+    return [...groups.values()];
+  };
+  const hit5 = groupsOf('hit5');
+  return {
+    hit5: bootstrapInterval(hit5),
+    recall10: bootstrapInterval(groupsOf('recall10')),
+    mrr: bootstrapInterval(groupsOf('mrr')),
+    over: byLetter ? 'letters' : 'questions',
+    groups: hit5.length,
+  };
 }

@@ -46,12 +46,12 @@ export { diversify } from './diversify.js';
 export { rank, type LinkedPassage, type RankOptions } from './rank.js';
 export { buildQueryWithStats, linkQuestion, linkQuestionDocument, refuseEmptySearch, searchIndex, searchTerms, type LinkOptions, type LinkResult, type QuestionLinks } from './link-questions.js';
 export {
-  bootstrapInterval,
   evaluate,
   goldQuery,
   isRelevant,
   normalizeForMatch,
   parseGold,
+  scoreIntervals,
   unreachableGold,
   type EvalReport,
   type GoldFile,
@@ -61,6 +61,7 @@ export {
   type Metrics,
   type QuestionScore,
   type Ranker,
+  type ScoreIntervals,
 } from './evaluate.js';
 
 export interface LinkerRankerOptions extends LinkOptions {
