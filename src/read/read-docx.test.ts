@@ -204,6 +204,24 @@ describe('links', () => {
     ]);
     expect(text).toBe('eenvoudig, complex, sprong, 3');
   });
+
+  it("looks up a footnote's link in the notes part's own relationships, whose ids may repeat the document's", async () => {
+    const data = zipSync({
+      'word/document.xml': new TextEncoder().encode(
+        `<w:document ${W} ${R}><w:body><w:p><w:hyperlink r:id="rId7">${run('de site')}</w:hyperlink><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`,
+      ),
+      'word/_rels/document.xml.rels': new TextEncoder().encode(rels({ rId7: 'https://www.zwolle.nl/' })),
+      'word/footnotes.xml': new TextEncoder().encode(
+        `<w:footnotes ${W} ${R}><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Zie </w:t></w:r><w:hyperlink r:id="rId7">${run('de nota')}</w:hyperlink></w:p></w:footnote></w:footnotes>`,
+      ),
+      'word/_rels/footnotes.xml.rels': new TextEncoder().encode(rels({ rId7: 'https://www.zwolle.nl/nota.pdf' })),
+    });
+    const source = await read(data);
+    const note = source.document?.notes[0]?.blocks[0];
+    expect(note?.kind === 'paragraph' ? note.runs : []).toEqual([{ text: 'Zie ' }, { text: 'de nota', href: 'https://www.zwolle.nl/nota.pdf' }]);
+    const body = source.document?.blocks[0];
+    expect(body?.kind === 'paragraph' ? body.runs[0] : null).toEqual({ text: 'de site', href: 'https://www.zwolle.nl/' });
+  });
 });
 
 describe('bad DOCX files', () => {

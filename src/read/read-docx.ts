@@ -6,8 +6,8 @@
  * and a text limit): a 130 KB DOCX can hold 30 MB of paragraphs, and the reader stops at the limit
  * instead of running for minutes.
  *
- * Links: a run inside `w:hyperlink` gets the address of its relationship (word/_rels/document.xml.rels)
- * as `Run.href`, and so does a run in the result of a HYPERLINK field (`w:fldSimple`, or the
+ * Links: a run inside `w:hyperlink` gets the address of its relationship (word/_rels/document.xml.rels,
+ * or the notes part's own for a footnote or endnote) as `Run.href`, and so does a run in the result of a HYPERLINK field (`w:fldSimple`, or the
  * complex form fldChar begin / instrText / separate / end), which Word writes too. A jump inside
  * the document (`w:anchor` alone, `HYPERLINK \l`) gives none. The text is read as before.
  *
@@ -18,6 +18,7 @@
 import { InputError } from '../errors.js';
 import type { ParseWarning } from '../model.js';
 import { bulletLook, replaceSymbolBullets } from './bullets.js';
+import { hyperlinkFieldTarget, MAX_INSTRUCTION, withLocation } from './hyperlink-field.js';
 import { ListLabeler, readNumbering, resolveParagraph, type ListRef, type Numbering } from './docx-numbering.js';
 import { documentToText, TableStack, type Block, type Note, type ParagraphBlock, type Run, type StructuredDocument } from './document.js';
 import { takeHeadingMarks, type HeadingMark } from './heading-marks.js';
@@ -34,10 +35,14 @@ export interface DocxResult {
   document: StructuredDocument;
 }
 
-/** The relationships of document.xml: where its hyperlinks go. */
-const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+/**
+ * The relationships of a part: where its hyperlinks go. Each part has its own, so a note's link
+ * is looked up in the notes part's relationships (its ids may repeat document.xml's).
+ */
+const relsOf = (part: string): string => part.replace(/^word\//, 'word/_rels/') + '.rels';
 
-const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footnotes.xml', 'word/endnotes.xml', DOCUMENT_RELS]);
+const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+const PARTS = new Set([...TEXT_PARTS, ...TEXT_PARTS.map(relsOf), 'word/numbering.xml', 'word/styles.xml']);
 
 export async function readDocx(data: Uint8Array, context: { file: string; limits: ReadLimits }): Promise<DocxResult> {
   const { file, limits } = context;
@@ -51,8 +56,13 @@ export async function readDocx(data: Uint8Array, context: { file: string; limits
   };
   const budget = new WorkBudget(limits, file, 'DOCX');
   const numbering = readNumbering(part('word/numbering.xml'), part('word/styles.xml'), budget);
-  const links = readHyperlinkTargets(part(DOCUMENT_RELS), budget);
-  const document = readWordDocument(decoder.decode(documentXml), numbering, { footnotes: part('word/footnotes.xml'), endnotes: part('word/endnotes.xml') }, budget, links);
+  const withLinks = (name: string): WordPart => ({ xml: part(name), links: readHyperlinkTargets(part(relsOf(name)), budget) });
+  const document = readWordDocument(
+    { xml: decoder.decode(documentXml), links: readHyperlinkTargets(part(relsOf('word/document.xml')), budget) },
+    numbering,
+    { footnotes: withLinks('word/footnotes.xml'), endnotes: withLinks('word/endnotes.xml') },
+    budget,
+  );
   const text = documentToText(document);
   return { ...takeHeadingMarks(normaliseText(text)), warnings: [], document };
 }
@@ -79,32 +89,6 @@ function readHyperlinkTargets(xml: string, budget: WorkBudget): Map<string, stri
     budget,
   );
   return targets;
-}
-
-/** An address with the location inside it that Word keeps apart (`w:anchor`, `\l "..."`). */
-function withLocation(url: string, location: string | undefined): string {
-  return location && !url.includes('#') ? `${url}#${location}` : url;
-}
-
-/**
- * The address of a HYPERLINK field instruction (`HYPERLINK "https://…" \o "tip"`); none for a
- * jump inside the document (`HYPERLINK \l "bookmark"`) or another field (`PAGE`, `REF`).
- */
-function hyperlinkFieldTarget(instruction: string): string | undefined {
-  const tokens = instruction.match(/"[^"]*"?|[^\s"]+/g) ?? [];
-  if (tokens[0]?.toUpperCase() !== 'HYPERLINK') return undefined;
-  const unquote = (token: string | undefined) => token?.replace(/^"/, '').replace(/"$/, '');
-  let url: string | undefined;
-  let location: string | undefined;
-  for (let i = 1; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (/^\\[lot]$/i.test(token)) {
-      // Switches with an argument: \l location, \o tooltip, \t target frame.
-      if (token.toLowerCase() === '\\l') location = unquote(tokens[i + 1]);
-      i++;
-    } else if (!token.startsWith('\\') && url === undefined) url = unquote(token);
-  }
-  return url ? withLocation(url, location) : undefined;
 }
 
 /** Heading levels by style name: Word's built-in names ("heading 1", "Title") and a Dutch template's ("Kop 1", "Titel"). */
@@ -174,16 +158,15 @@ function toInt(value: string | undefined): number | null {
  * Read document.xml (with the notes parts) into blocks. Exported for tests through
  * `planListLabels`.
  */
-function readWordDocument(xml: string, numbering: Numbering, notesXml: { footnotes: string; endnotes: string }, budget?: WorkBudget, links?: Map<string, string>): StructuredDocument {
+function readWordDocument(main: WordPart, numbering: Numbering, noteParts: { footnotes: WordPart; endnotes: WordPart }, budget?: WorkBudget): StructuredDocument {
   const noteBodies = new Map<string, Block[]>();
-  for (const [kind, source] of [['footnote', notesXml.footnotes], ['endnote', notesXml.endnotes]] as const) {
-    if (!source) continue;
-    walk(source, numbering, budget, { noteElement: `w:${kind}`, onNote: (id, blocks) => noteBodies.set(`${kind}:${id}`, blocks) });
+  for (const [kind, source] of [['footnote', noteParts.footnotes], ['endnote', noteParts.endnotes]] as const) {
+    if (!source.xml) continue;
+    walk(source.xml, numbering, budget, { links: source.links, noteElement: `w:${kind}`, onNote: (id, blocks) => noteBodies.set(`${kind}:${id}`, blocks) });
   }
   const notes: Note[] = [];
-  // The relationships are document.xml's: a note's hyperlinks (the notes parts' own relationships) get no address.
-  const blocks = walk(xml, numbering, budget, {
-    links,
+  const blocks = walk(main.xml, numbering, budget, {
+    links: main.links,
     onReference: (kind, id) => {
       const label = String(notes.length + 1);
       notes.push({ label, blocks: noteBodies.get(`${kind}:${id}`) ?? [] });
@@ -191,6 +174,12 @@ function readWordDocument(xml: string, numbering: Numbering, notesXml: { footnot
     },
   });
   return { blocks, notes };
+}
+
+/** A part with text (the document, its footnotes or endnotes) and its hyperlink targets. */
+interface WordPart {
+  xml: string;
+  links: Map<string, string>;
 }
 
 interface WalkOptions {
@@ -225,8 +214,6 @@ interface OpenField extends LinkScope {
   result: boolean;
 }
 
-/** A field instruction is short; more than this is no HYPERLINK instruction worth reading. */
-const MAX_INSTRUCTION = 2048;
 
 function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined, options: WalkOptions): Block[] {
   const labeler = new ListLabeler();
