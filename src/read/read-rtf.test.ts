@@ -29,6 +29,30 @@ describe('RTF', () => {
     expect((await read(rtf)).text).toBe('Café “citaat” en link.');
   });
 
+  it("gives the text of a HYPERLINK field's result the address its instruction names, and none to a jump or another field", async () => {
+    // As Word and LibreOffice write it: the instruction in a group of its own, the result formatted,
+    // a backslash switch escaped ("\\l"), a PAGE field inside a link keeping the link.
+    const rtf =
+      `${HEAD}\\pard Zie {\\field{\\*\\fldinst {\\rtlch HYPERLINK "https://www.zwolle.nl/nota?jaar=2025" \\\\o "tip"}}{\\fldrslt {\\ul\\b de nota}}}, ` +
+      `{\\field{\\*\\fldinst HYPERLINK \\\\l "_Toc2"}{\\fldrslt sprong}}, {\\field{\\*\\fldinst HYPERLINK "https://www.zwolle.nl/a" \\\\l "kosten"}{\\fldrslt p. {\\field{\\*\\fldinst PAGE}{\\fldrslt 3}}}} ` +
+      `en {\\field{\\*\\fldinst PAGE}{\\fldrslt 4}}.\\par}`;
+    const source = await read(rtf);
+    expect(source.text).toBe('Zie de nota, sprong, p. 3 en 4.');
+    const block = source.document?.blocks[0];
+    expect(block?.kind === 'paragraph' ? block.runs : []).toEqual([
+      { text: 'Zie ' },
+      { text: 'de nota', bold: true, href: 'https://www.zwolle.nl/nota?jaar=2025' },
+      { text: ', ' },
+      { text: 'sprong' },
+      { text: ', ' },
+      { text: 'p. ', href: 'https://www.zwolle.nl/a#kosten' },
+      { text: '3', href: 'https://www.zwolle.nl/a#kosten' },
+      { text: ' en ' },
+      { text: '4' },
+      { text: '.' },
+    ]);
+  });
+
   it('marks headings by style name, and writes footnotes after the text with the reference in superscript', async () => {
     const rtf = `${HEAD}\\pard\\s1 1 Inleiding\\par\\pard\\s0 Het kost \\'80 50.000{\\super\\chftn{\\*\\footnote\\pard\\chftn Per jaar.}} per jaar.\\par}`;
     const source = await read(rtf);

@@ -14,15 +14,17 @@
  * glyphs), lists (the label as the document prints it, from `{\listtext …}` or `{\pntext …}`, else
  * from the `\listtable`; the level from `\ilvl`), headings (a style named "heading N"/"Kop N"/
  * "Title", or `\outlinelevelN`), tables (`\cell`, `\row`), footnotes (`{\*\footnote …}`), and a
- * further paragraph of a list item (indented to the item's text). Destinations that hold no body
- * text (font and colour tables, headers and footers, pictures, field instructions, document info)
- * are skipped.
+ * further paragraph of a list item (indented to the item's text), and links: the text of a
+ * HYPERLINK field's result gets the address its instruction names (`Run.href`). Destinations that
+ * hold no body text (font and colour tables, headers and footers, pictures, field instructions,
+ * document info) are skipped.
  */
 import type { ParseWarning } from '../model.js';
 import { bulletLook, replaceSymbolBullets } from './bullets.js';
 import { formatNumber } from './counters.js';
 import { documentToText, type Block, type Note, type ParagraphBlock, type Run, type StructuredDocument, type TableBlock } from './document.js';
 import { takeHeadingMarks, type HeadingMark } from './heading-marks.js';
+import { hyperlinkFieldTarget, MAX_INSTRUCTION } from './hyperlink-field.js';
 import { WorkBudget, type ReadLimits } from './limits.js';
 import { normaliseText, windows1252 } from './read-text.js';
 
@@ -122,7 +124,7 @@ const SKIPPED = new Set([
 ]);
 
 /** Ignorable destinations (`{\*\word …}`) this reader reads; any other one is skipped. */
-const HANDLED_IGNORABLE = new Set(['footnote', 'listtable', 'listoverridetable', 'cs', 'ds', 'ts', 'listtext', 'pntext']);
+const HANDLED_IGNORABLE = new Set(['footnote', 'listtable', 'listoverridetable', 'cs', 'ds', 'ts', 'listtext', 'pntext', 'fldinst']);
 
 interface GroupState {
   skip: boolean;
@@ -137,6 +139,12 @@ interface GroupState {
   note: boolean;
   /** The group's destination word, when it is one the interpreter collects (stylesheet entries, list table). */
   dest: string | null;
+  /** The field (`{\field …}`) the group is in: its instruction is read to find a link's address. */
+  field: { instruction: string } | null;
+  /** Inside the field's instruction (`{\*\fldinst …}`): its text is the instruction's. */
+  instruction: boolean;
+  /** Inside a HYPERLINK field's result (`{\fldrslt …}`): the address of its text. */
+  href: string | undefined;
 }
 
 interface ListLevelDef {
@@ -172,7 +180,7 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
   const lists = new Map<number, ListLevelDef[]>();
   const overrides = new Map<number, number>();
   const notes: Note[] = [];
-  let state: GroupState = { skip: false, uc: 1, font: -1, bold: false, italic: false, superscript: false, label: false, note: false, dest: null };
+  let state: GroupState = { skip: false, uc: 1, font: -1, bold: false, italic: false, superscript: false, label: false, note: false, dest: null, field: null, instruction: false, href: undefined };
   const states: GroupState[] = [];
   let skipChars = 0;
   let pendingBytes: number[] = [];
@@ -192,6 +200,9 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
   const counters = new Map<number, number[]>();
   let table: { block: TableBlock; row: Block[][]; cell: Block[] } | null = null;
   const ctx = (): Context => contexts[contexts.length - 1]!;
+  const addToInstruction = (text: string): void => {
+    if (state.field && state.field.instruction.length < MAX_INSTRUCTION) state.field.instruction += text;
+  };
 
   const flushBytes = (): void => {
     if (pendingBytes.length === 0) return;
@@ -222,7 +233,12 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
       c.runs.push({ text: text.trim(), note: text.trim() });
       return;
     }
-    c.runs.push({ text: replaceSymbolBullets(text), ...(state.bold ? { bold: true } : {}), ...(state.italic ? { italic: true } : {}) });
+    c.runs.push({
+      text: replaceSymbolBullets(text),
+      ...(state.bold ? { bold: true } : {}),
+      ...(state.italic ? { italic: true } : {}),
+      ...(state.href !== undefined ? { href: state.href } : {}),
+    });
   };
 
   const listLabel = (p: ParagraphState): string => {
@@ -354,6 +370,7 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
           text = text.slice(cut);
           skipChars -= cut;
         }
+        if (state.instruction) addToInstruction(text);
         if (state.skip && !levelText && !styleEntry && !fontEntry) continue;
         emitText(text);
         continue;
@@ -364,6 +381,8 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
           ignorable = true;
           continue;
         }
+        // "\\l" in an instruction is the field's switch \l.
+        if (state.instruction && token.char === '\\') addToInstruction(token.char);
         if (state.skip) continue;
         if (token.char === '~') emitText('\u00a0');
         else if (token.char === '-') emitText('\u00ad');
@@ -462,12 +481,25 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
       continue;
     }
     if (state.skip) continue;
+    if (word === 'fldinst') {
+      // The instruction is read, not printed.
+      state.skip = true;
+      state.instruction = state.field !== null;
+      continue;
+    }
     if (SKIPPED.has(word)) {
       state.skip = true;
       continue;
     }
     const p = ctx().para;
     switch (word) {
+      case 'field':
+        state.field = { instruction: '' };
+        continue;
+      case 'fldrslt':
+        // A field inside a link's result that is no link itself (PAGE) keeps the link around it.
+        state.href = (state.field && hyperlinkFieldTarget(state.field.instruction)) ?? state.href;
+        continue;
       case 'listtext':
       case 'pntext':
         state.label = true;
