@@ -21,6 +21,7 @@ import type { Block as DocumentBlock, Run, StructuredDocument } from '../read/do
 import { joinLines } from '../text/hyphenation.js';
 import { escapeInline } from '../text/markdown-escape.js';
 import { PRINTED_BULLETS } from '../read/bullets.js';
+import { toSuperscript } from '../text/footnote-markers.js';
 
 export interface MemoBlock {
   kind: 'heading' | 'paragraph' | 'item' | 'row';
@@ -43,6 +44,11 @@ export interface MemoBlock {
   line: number;
   /** Text source: the block's first line began with white space (PDF page-break debris). */
   indented: boolean;
+  /**
+   * The footnotes and endnotes the block refers to (an office reader's structure), as markdown
+   * lines "¹ text": written after the blocks they belong to, so an officer's note stays with the answer.
+   */
+  notes?: string[];
 }
 
 /** The block's text as one line. */
@@ -91,6 +97,8 @@ export function blocksToMarkdown(blocks: readonly MemoBlock[]): string {
     out.push(text);
     previous = block;
   }
+  const notes = blocks.flatMap((block) => block.notes ?? []);
+  if (notes.length > 0 && out.length > 0) out.push('\n\n', notes.join('\n\n'));
   return out.join('');
 }
 
@@ -302,6 +310,18 @@ export function blocksFromHtml(html: string, text = ''): MemoBlock[] {
  */
 export function blocksFromDocument(document: StructuredDocument, text = ''): MemoBlock[] {
   const blocks: MemoBlock[] = [];
+  const notes = new Map(document.notes.map((note) => [note.label, note]));
+  /** The notes a block's runs refer to, as "¹ text" (a note's paragraphs on one line, as documentToText prints them). */
+  const notesOf = (runs: readonly Run[]): string[] =>
+    runs.flatMap((run) => {
+      const note = run.note === undefined ? undefined : notes.get(run.note);
+      if (!note) return [];
+      const body = note.blocks
+        .flatMap((b) => (b.kind === 'paragraph' ? [runsMarkdown(b.runs.filter((r) => r.note === undefined), false).trim()] : []))
+        .filter(Boolean)
+        .join(' ');
+      return body === '' ? [] : [`${toSuperscript(note.label)} ${body}`];
+    });
   const collect = (from: readonly DocumentBlock[], into: MemoBlock[]) => {
     for (const block of from) {
       if (block.kind === 'table') {
@@ -321,15 +341,18 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
       if (cleanLine(plainText) === '') continue;
       const letters = (bold: boolean) => runs.filter((run) => Boolean(run.bold) === bold).reduce((n, run) => n + run.text.replace(/\s/g, '').length, 0);
       const strong = block.heading !== undefined || (letters(true) > 0 && letters(false) === 0);
-      const markdown = runsMarkdown(runs, strong);
+      // The markdown keeps the note references ("zorg.¹"); the plain text, which recognises the layout, does not.
+      const markdown = runsMarkdown(block.runs, strong);
+      const referred = notesOf(block.runs);
+      const extra = referred.length > 0 ? { notes: referred } : {};
       if (block.heading !== undefined) {
         const label = block.number ? `${block.number} ` : '';
-        into.push(makeBlock('heading', `${label}${plainText}`, `${label ? `${escapeInline(block.number!)} ` : ''}${markdown}`, { strong: true, depth: Math.max(1, block.heading) }));
+        into.push(makeBlock('heading', `${label}${plainText}`, `${label ? `${escapeInline(block.number!)} ` : ''}${markdown}`, { strong: true, depth: Math.max(1, block.heading), ...extra }));
       } else if (block.list || block.continues) {
         const label = block.list && !block.continues ? block.list.label || null : null;
-        into.push(makeBlock('item', plainText, markdown, { strong, label, depth: block.list?.level ?? 0 }));
+        into.push(makeBlock('item', plainText, markdown, { strong, label, depth: block.list?.level ?? 0, ...extra }));
       } else {
-        into.push(makeBlock('paragraph', plainText, markdown, { strong }));
+        into.push(makeBlock('paragraph', plainText, markdown, { strong, ...extra }));
       }
     }
   };
@@ -342,15 +365,20 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
  * Runs as inline markdown: bold as `**`, italics as `*` (bold left out when the whole block is
  * bold), and runs that link to a web or mail address as `[text](url)`, their bold and italics
  * inside, as the HTML path keeps links. Any other address (javascript:, file:, data:, relative)
- * is no link: the document is data, and its run reads as if it had no address.
+ * is no link: the document is data, and its run reads as if it had no address. A note reference
+ * is its number in superscript digits, as the readers print it in the text.
  */
 function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
   // Runs with the same look and link side by side are one run ("**a****b**" is no emphasis).
-  const merged: { text: string; bold?: boolean; italic?: boolean; url: string | null }[] = [];
+  const merged: { text: string; bold?: boolean; italic?: boolean; url: string | null; note?: string }[] = [];
   for (const run of runs) {
     const last = merged[merged.length - 1];
+    if (run.note !== undefined) {
+      merged.push({ text: '', url: null, note: run.note });
+      continue;
+    }
     const url = keptUrl(run.href);
-    if (last && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic) && last.url === url) last.text += run.text;
+    if (last && last.note === undefined && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic) && last.url === url) last.text += run.text;
     else merged.push({ text: run.text, bold: run.bold, italic: run.italic, url });
   }
   let markdown = '';
@@ -363,6 +391,12 @@ function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
     link = null;
   };
   for (const run of merged) {
+    if (run.note !== undefined) {
+      // A note reference as printed, right after its word.
+      closeLink();
+      markdown = markdown.replace(/[ \t]+$/, '') + toSuperscript(run.note);
+      continue;
+    }
     const value = run.text.replace(/[ \t\r\n\f]+/g, ' ');
     let piece = escapeInline(value.trim()) === '' ? value.replace(/\S/g, '') : escapeKeepingSpaces(value);
     if (run.italic) piece = wrap(piece, '*');

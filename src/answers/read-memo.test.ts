@@ -7,6 +7,7 @@ import type { Question } from '../model.js';
 import { memoToDocx } from '../render/to-docx.js';
 import { memoToHtml } from '../render/to-html.js';
 import { readSource } from '../read/read-source.js';
+import { buildLetterDocx } from '../../test/builders/letter-docx.js';
 import { assignAnswers } from './assign-answers.js';
 import { readAnsweredMemo } from './read-memo.js';
 
@@ -158,7 +159,7 @@ describe('readAnsweredMemo', () => {
     expect(memo.answers[0]!.answer).toBe('Zie [de nota](https://www.zwolle.nl/nota) en [**het plan**](https://www.zwolle.nl/plan?jaar=2025), of mail [de griffie](mailto:griffie@zwolle.nl).');
   });
 
-  it('keeps web and mail links from a DOCX or ODT memo and leaves javascript:, file:, data: and relative addresses as text, a link without text as nothing', async () => {
+  it('keeps web and mail links from a DOCX, ODT or RTF memo and leaves javascript:, file:, data: and relative addresses as text, a link without text as nothing', async () => {
     // One memo, its links given as each format writes them: [text, address] pairs between plain text.
     const parts: (string | [string, string])[] = [
       'Zie ',
@@ -200,10 +201,49 @@ describe('readAnsweredMemo', () => {
       },
       { level: 0 },
     );
-    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt]] as const) {
+    const rtfField = (text: string, address: string, bold = false) => `{\\field{\\*\\fldinst HYPERLINK "${address}"}{\\fldrslt ${bold ? '\\b ' : ''}${text}}}`;
+    const rtf = utf8(
+      `{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\pard{\\b Vraag 1: ${Q[0]}}\\par\n` +
+        `\\pard Antwoord: ${parts.map((p) => (typeof p === 'string' ? p : rtfField(p[0], p[1]))).join('')}\\par\n` +
+        `\\pard{\\b Let op: }${rtfField('klik', 'javascript:alert(1)', true)} niet.\\par}`,
+    );
+    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt], ['memo.rtf', rtf]] as const) {
       const source = await readSource({ name, data });
       const memo = readAnsweredMemo(source, { questions });
       expect(memo.answers[0]!.answer, name).toBe('Zie hier, het bestand, de bijlage, het plaatje en [de site](https://www.zwolle.nl/).\n\n**Let op: klik** niet.');
+    }
+  });
+
+  it("keeps an officer's footnote in a DOCX, ODT or RTF memo: the reference where it stands, the note at the end of the answer that refers to it", async () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const note = 'Beleidsnota welzijn en zorg 2005, p. 12.';
+    // Answer 2 refers to the note; answers 1 and 3 do not.
+    const memo = `Vraag 1: ${Q[0]}\nAntwoord: ${A[0]}\nVraag 2: ${Q[1]}\nAntwoord: ${A[1]}\nVraag 3: ${Q[2]}\nAntwoord: ${A[2]}`;
+    const docx = (await buildLetterDocx(memo, { footnotes: [{ after: 'jongerencentrum.', text: note }] })).data;
+    const odtParagraphs = memo
+      .split('\n')
+      .map((line) => `<text:p>${line.replace('jongerencentrum.', `jongerencentrum.<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>${note}</text:p></text:note-body></text:note>`)}</text:p>`)
+      .join('');
+    const odtNs = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+    const odt = zipSync(
+      {
+        mimetype: utf8('application/vnd.oasis.opendocument.text'),
+        'content.xml': utf8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNs}><office:body><office:text>${odtParagraphs}</office:text></office:body></office:document-content>`),
+      },
+      { level: 0 },
+    );
+    const rtfText = (line: string) => line.replace(/[’]/g, "\\'92");
+    const rtf = utf8(
+      `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}` +
+        memo
+          .split('\n')
+          .map((line) => `\\pard ${rtfText(line).replace('jongerencentrum.', `jongerencentrum.{\\super\\chftn{\\*\\footnote\\pard\\chftn ${note}}}`)}\\par`)
+          .join('\n') +
+        '}',
+    );
+    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt], ['memo.rtf', rtf]] as const) {
+      const source = await readSource({ name, data });
+      expect(placed(readAnsweredMemo(source, { questions })), name).toEqual([A[0], `${A[1]!.replace('jongerencentrum.', 'jongerencentrum.¹')}\n\n¹ ${note}`, A[2]]);
     }
   });
 
