@@ -1,5 +1,5 @@
 /**
- * `import-answers`: an answered memo (PDF, DOCX, HTML, text) read back into the answer document,
+ * `import-answers`: an answered memo (PDF, DOCX, ODT, RTF, HTML, text) read back into the answer document,
  * one answer per question, in the layouts councils use (read-memo.ts). The memo is matched to its
  * question document by the questions it quotes (or named with `question`); each answer to its
  * question by the question's text, so a renumbered question keeps its answer; an answer that fits

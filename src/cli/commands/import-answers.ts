@@ -14,7 +14,7 @@ interface ImportAnswersCliOptions {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('import-answers')
-    .description('read an answered memo (PDF, DOCX, HTML, text) back into answers/<id>.md, one answer per question')
+    .description('read an answered memo (PDF, DOCX, ODT, RTF, HTML, text) back into answers/<id>.md, one answer per question')
     .argument('<memo>', 'the answered memo')
     .option('--question <id>', 'the question document it answers (default: the one in questions/ whose questions the memo quotes)')
     .option('--dir <folder>', 'folder of the answer documents (default: "answers" in answer.config.json)')
