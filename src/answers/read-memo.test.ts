@@ -51,6 +51,27 @@ describe('readAnsweredMemo', () => {
     expect(placed(memo)).toEqual(A);
   });
 
+  it('ends the last answer at a greeting on a line of its own, with or without a blank line before it; the greeting goes to the signature', () => {
+    for (const greeting of ['Met vriendelijke groet,', 'Hoogachtend,', 'Namens het college van burgemeester en wethouders,']) {
+      for (const gap of ['\n', '\n\n']) {
+        const text = `${Q.map((q, i) => `Vraag ${i + 1}: ${q}\nAntwoord: ${A[i]}`).join('\n')}${gap}${greeting}\nde burgemeester, P. Snijders`;
+        const memo = readAnsweredMemo(text);
+        expect(placed(memo), `${greeting} ${JSON.stringify(gap)}`).toEqual(A);
+        expect(memo.parts.at(-1)?.heading).toBe('Ondertekening');
+        expect(memo.parts.at(-1)?.content).toMatch(new RegExp(`^${greeting}\\s+de burgemeester, P\\. Snijders$`));
+      }
+    }
+  });
+
+  it('keeps a greeting inside an answer, and a cover letter\'s signature before the questions as a part, not the start of a signature that takes the answers', () => {
+    const cover = 'Geachte raad,\n\nHierbij ontvangt u de antwoorden.\n\nMet vriendelijke groet,\n\nBurgemeester en wethouders van Zwolle,';
+    const inside = 'Wij sturen de wijkraad een brief. Met vriendelijke groet, zo eindigt die.';
+    const text = `${cover}\n\n${Q.map((q, i) => `Vraag ${i + 1}: ${q}\n\nAntwoord: ${i === 1 ? inside : A[i]}`).join('\n\n')}`;
+    const memo = readAnsweredMemo(text);
+    expect(placed(memo)).toEqual([A[0], inside, A[2]]);
+    expect(memo.parts.map((p) => p.content).join('\n\n')).toContain('Burgemeester en wethouders van Zwolle,');
+  });
+
   it('reads "Vraag 1" on its own line, the question, then "Antwoord 1"', () => {
     const text = Q.map((q, i) => `Vraag ${i + 1}\n${q}\n\nAntwoord ${i + 1}\n${A[i]}`).join('\n\n');
     const memo = readAnsweredMemo(text);

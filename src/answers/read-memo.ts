@@ -108,7 +108,12 @@ const QUESTION_LABEL = /^vraag\s+(\d{1,3})(?:\s*[:.)–-]\s*|\s+(?=\p{Lu})|\s*$)
 const ANSWER_LABEL = /^(?:antwoord(?:en)?|beantwoording)(?:\s+(?:op|bij|van)(?:\s+(?:de|het))?\s+vra(?:ag|gen))?(?:\s*(\d{1,3}(?:\s*(?:,|en|&|t\/m|-|–)\s*\d{1,3})*))?\s*(?::\s*|[.)–]\s+|\s-\s+|$)(.*)$/iu;
 /** "Ad 1." and what follows. */
 const AD_LABEL = /^ad\s+(\d{1,3})\s*[.:)]?\s*(.*)$/iu;
-const SIGNATURE_START = /^(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\b.*,?$/i;
+/**
+ * Where the signature starts: "Burgemeester en wethouders van Zwolle,", or a greeting on a line of
+ * its own ("Met vriendelijke groet,", "Hoogachtend,", "Namens het college …,"), which a memo in
+ * letter form puts before it; without a blank line a PDF's greeting went into the last answer.
+ */
+const SIGNATURE_START = /^(?:(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\b.*,?|(?:met\s+)?(?:vriendelijke|hartelijke)\s+groet(?:en)?\s*,?|hoogachtend\s*,?|namens\s+(?:het\s+college|burgemeester\s+en\s+wethouders)\b.{0,80},)$/i;
 const PLACEHOLDER = /^[_*]?antwoord nog in te vullen\.?[_*]?$/i;
 const ITEM_NUMBER = /^(\d{1,3})[.)]$/;
 const TYPED_NUMBER = /^(\d{1,2})[.)]\s+(\S.*)$/;
@@ -339,7 +344,8 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
       parts.push(part);
       continue;
     }
-    if (SIGNATURE_START.test(text)) {
+    // A signature before the first question is a cover letter's: a part like any other.
+    if (sections.length > 0 && SIGNATURE_START.test((block.lines[0] ?? '').trim())) {
       // Our own template puts the signature under "Ondertekening": keep one part.
       const current = part as Part | null;
       if (current && section === null && /^ondertekening$/i.test(current.heading) && current.blocks.length === 0) signature = current;
