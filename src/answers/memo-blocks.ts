@@ -21,7 +21,7 @@ import type { Block as DocumentBlock, Run, StructuredDocument } from '../read/do
 import { joinLines } from '../text/hyphenation.js';
 import { escapeInline } from '../text/markdown-escape.js';
 import { PRINTED_BULLETS } from '../read/bullets.js';
-import { toSuperscript } from '../text/footnote-markers.js';
+import { allNoteReferences, toSuperscript } from '../text/footnote-markers.js';
 
 export interface MemoBlock {
   kind: 'heading' | 'paragraph' | 'item' | 'row';
@@ -472,6 +472,8 @@ export interface TextBlockOptions {
  * A list label ("1.", "•", "-") starts an item; `startsBlock` lines start a block.
  */
 export function blocksFromText(text: string, options: TextBlockOptions = {}): MemoBlock[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const notes = takeTrailingNotes(lines);
   const strongLines = new Set<number>();
   for (const mark of options.headings ?? []) for (let i = 0; i < mark.lines; i++) strongLines.add(mark.line + i);
   const blocks: MemoBlock[] = [];
@@ -479,8 +481,7 @@ export function blocksFromText(text: string, options: TextBlockOptions = {}): Me
   let blank = false;
   let alone = false;
   let signature = false;
-  const raw = text.replace(/\r\n?/g, '\n').split('\n');
-  raw.forEach((rawLine, i) => {
+  lines.forEach((rawLine, i) => {
     const n = i + 1;
     const line = plainLine(rawLine);
     if (line === '' || PAGE_FURNITURE.test(line)) {
@@ -520,5 +521,62 @@ export function blocksFromText(text: string, options: TextBlockOptions = {}): Me
     blank = false;
     alone = options.standsAlone?.(line) ?? false;
   });
+  // Each note goes with the first block that refers to it.
+  for (const block of blocks) {
+    for (const { n } of block.lines.flatMap((line) => allNoteReferences(line).filter((ref) => ref.superscript)).reverse()) {
+      const note = notes.get(n);
+      if (note === undefined) continue;
+      (block.notes ??= []).push(`${toSuperscript(n)} ${escapeInline(note)}`);
+      notes.delete(n);
+    }
+  }
   return blocks;
+}
+
+const NOTE_LINE = /^(\d{1,2})\s+(\S.*)$/;
+
+/**
+ * The notes at the end of a text source, taken out of `lines` (left blank, so line numbers stay):
+ * the PDF reader moves each page's footnotes to the end of its text as "1 text" lines, and writes
+ * a reference it knows by its raised digit in superscript ("jongerencentrum.¹"). Only the run of
+ * lines at the very end counts, and only a line whose number has a superscript reference earlier,
+ * so a section "1 Inleiding" or a list numbered "1 …" in the memo stays text. A note may wrap onto
+ * a few lines of its own.
+ */
+function takeTrailingNotes(lines: string[]): Map<string, string> {
+  const notes = new Map<string, string>();
+  const referred = new Map<string, number>();
+  lines.forEach((line, i) => {
+    for (const ref of allNoteReferences(line)) if (ref.superscript && !referred.has(ref.n)) referred.set(ref.n, i);
+  });
+  if (referred.size === 0) return notes;
+  const isNote = (i: number): boolean => {
+    const def = NOTE_LINE.exec(lines[i]!.trim());
+    return def !== null && (referred.get(def[1]!) ?? Infinity) < i;
+  };
+  let start = lines.length;
+  let pending = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i]!.trim() === '') {
+      if (pending > 0) break;
+      continue;
+    }
+    if (isNote(i)) {
+      start = i;
+      pending = 0;
+    } else if (++pending > 3) break;
+  }
+  let current: string | null = null;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    const def = NOTE_LINE.exec(line);
+    if (def && isNote(i)) {
+      current = def[1]!;
+      notes.set(current, def[2]!);
+    } else if (line !== '' && current !== null) {
+      notes.set(current, joinLines([notes.get(current)!, line]));
+    }
+    lines[i] = '';
+  }
+  return notes;
 }

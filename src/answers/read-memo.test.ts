@@ -8,6 +8,7 @@ import { memoToDocx } from '../render/to-docx.js';
 import { memoToHtml } from '../render/to-html.js';
 import { readSource } from '../read/read-source.js';
 import { buildLetterDocx } from '../../test/builders/letter-docx.js';
+import { buildLetterPdf } from '../../test/builders/letter-pdf.js';
 import { assignAnswers } from './assign-answers.js';
 import { readAnsweredMemo } from './read-memo.js';
 
@@ -235,7 +236,7 @@ describe('readAnsweredMemo', () => {
     }
   });
 
-  it("keeps an officer's footnote in a DOCX, ODT or RTF memo: the reference where it stands, the note at the end of the answer that refers to it", async () => {
+  it("keeps an officer's footnote in a DOCX, ODT, RTF or PDF memo: the reference where it stands, the note at the end of the answer that refers to it", async () => {
     const utf8 = (text: string) => new TextEncoder().encode(text);
     const note = 'Beleidsnota welzijn en zorg 2005, p. 12.';
     // Answer 2 refers to the note; answers 1 and 3 do not.
@@ -262,10 +263,35 @@ describe('readAnsweredMemo', () => {
           .join('\n') +
         '}',
     );
-    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt], ['memo.rtf', rtf]] as const) {
+    // A PDF: the note at the foot of the page, the reference a raised digit.
+    const pdf = (await buildLetterPdf(memo, { footnotes: [{ after: 'jongerencentrum.', text: note }] })).data;
+    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt], ['memo.rtf', rtf], ['memo.pdf', pdf]] as const) {
       const source = await readSource({ name, data });
       expect(placed(readAnsweredMemo(source, { questions })), name).toEqual([A[0], `${A[1]!.replace('jongerencentrum.', 'jongerencentrum.¹')}\n\n¹ ${note}`, A[2]]);
     }
+  });
+
+  it('takes only the notes at the end of a text memo, each after a superscript reference to it: a numbered line inside the memo or without a reference stays text', () => {
+    const text = [
+      `Vraag 1: ${Q[0]}`,
+      'Antwoord: Er zijn 112 meldingen gedaan.¹',
+      '1 melding is dubbel geteld.',
+      `Vraag 2: ${Q[1]}`,
+      `Antwoord: ${A[1]}`,
+      `Vraag 3: ${Q[2]}`,
+      `Antwoord: ${A[2]}`,
+      '',
+      '2 extra jongerenwerkers',
+      '',
+      '1 Politie Zwolle, meldingen 2024,',
+      'tabel 3.',
+    ].join('\n');
+    const memo = readAnsweredMemo(text);
+    expect(placed(memo)).toEqual([
+      'Er zijn 112 meldingen gedaan.¹ 1 melding is dubbel geteld.\n\n¹ Politie Zwolle, meldingen 2024, tabel 3.',
+      A[1],
+      `${A[2]}\n\n2 extra jongerenwerkers`,
+    ]);
   });
 
   it('reads the tool’s own concept memo back: answers with their markdown, Bronnen left out, the placeholder as no answer', () => {
