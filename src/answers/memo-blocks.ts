@@ -45,8 +45,10 @@ export interface MemoBlock {
   /** Text source: the block's first line began with white space (PDF page-break debris). */
   indented: boolean;
   /**
-   * The footnotes and endnotes the block refers to (an office reader's structure), as markdown
-   * lines "¹ text": written after the blocks they belong to, so an officer's note stays with the answer.
+   * The footnotes and endnotes the block refers to (an office reader's notes, or a text source's
+   * note lines at its end), as markdown lines "¹ text": written after the blocks they belong to, so
+   * an officer's note stays with the answer. A question's own notes go with its text, which is not
+   * imported (the question document has them).
    */
   notes?: string[];
 }
