@@ -227,3 +227,39 @@ describe('memoToDocx with a reference document LibreOffice made (test/fixtures/d
   });
 });
 
+
+describe("memoToDocx: an officer's notes as Word footnotes", async () => {
+  // As import-answers keeps a memo's footnote: the reference after its word, the note at the end of the answer.
+  const note = 'Beleidsnota welzijn en zorg 2005, zie [de nota](https://www.zwolle.nl/nota).';
+  const withNotes = MEMO.replace(/Ja\. (Het college vindt dat de inzet[^\n]*)/, (_, rest: string) => `Ja, zie de nota.¹ ${rest}\n\n¹ ${note}`)
+    // A question's own reference, from the letter, has no note in the memo: it stays as printed.
+    .replace(/(\n> [^\n]*?)\?\n/, '$1?³\n');
+
+  it('writes the note as a footnote at its reference, not as a paragraph, and keeps a reference without a note as text', async () => {
+    expect(withNotes).toContain('¹ Beleidsnota');
+    expect(withNotes).toContain('?³');
+    const zip = parts(await memoToDocx(withNotes, { municipality: 'Zwolle' }));
+    expectSoundPackage(zip);
+    const documentXml = xml(zip, 'word/document.xml');
+    const texts = paragraphs(documentXml).map((p) => p.text);
+    expect(texts.some((t) => t.includes('Beleidsnota welzijn'))).toBe(false);
+    expect(texts.some((t) => t.includes('¹'))).toBe(false);
+    expect(texts.some((t) => t.includes('?³'))).toBe(true);
+    expect(documentXml).toMatch(/zie de nota\.<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
+    const footnotes = xml(zip, 'word/footnotes.xml');
+    expect(paragraphs(footnotes).map((p) => p.text)).toContain('Beleidsnota welzijn en zorg 2005, zie de nota.');
+    expect(xml(zip, 'word/_rels/footnotes.xml.rels')).toContain('Target="https://www.zwolle.nl/nota"');
+  });
+
+  it('reads back through import-answers as the same answer, with a reference document too', async () => {
+    const { readSource } = await import('../read/read-source.js');
+    const { readAnsweredMemo } = await import('../answers/read-memo.js');
+    const { readAnswerDocument } = await import('../documents/answer-document.js');
+    const written = readAnswerDocument(withNotes, 'memo.md').doc.answers.find((a) => a.answer.includes('¹'))!;
+    for (const reference of [null, await referenceDocx()]) {
+      const source = await readSource({ name: 'memo.docx', data: await memoToDocx(withNotes, { municipality: 'Zwolle', reference }) });
+      const memo = readAnsweredMemo(source);
+      expect(memo.answers.find((a) => a.number === written.number)?.answer, reference ? 'with a reference document' : 'house style').toBe(written.answer);
+    }
+  });
+});

@@ -11,17 +11,20 @@
  *   NUMPAGES fields), A4 with 2.5 cm margins, document language nl-NL, title and author in the
  *   document properties;
  * - source lists left out unless asked for, and no link into the repository (`exportTree`);
+ * - an officer's note, kept in the answer document as a reference "…zorg.¹" and a paragraph
+ *   "¹ <note>" after it (how import-answers reads a memo's footnote back), as a Word footnote;
  * - with a reference document (a municipality's own Word file), its styles, fonts, margins,
  *   header and footer instead (docx-reference.ts), as pandoc's `--reference-doc` does.
  */
-import type { Blockquote, Heading, Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { Blockquote, Heading, Nodes, Paragraph as MdParagraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { applyReferenceDocument } from './docx-reference.js';
 import { exportTree, memoTree, type ExportOptions } from './to-html.js';
 import { pushAll } from '../arrays.js';
 import { safeLinkUrl } from './safe-url.js';
+import { fromSuperscript } from '../text/footnote-markers.js';
 
 type Docx = typeof import('docx');
-type Run = InstanceType<Docx['TextRun']> | InstanceType<Docx['ExternalHyperlink']>;
+type Run = InstanceType<Docx['TextRun']> | InstanceType<Docx['ExternalHyperlink']> | InstanceType<Docx['FootnoteReferenceRun']>;
 type Block = InstanceType<Docx['Paragraph']>;
 
 interface RunStyle {
@@ -59,8 +62,9 @@ const QUESTION_HEADING = /^vraag\s+\d+\b/i;
 /** A Word document (bytes) of an answer document (markdown with front matter). */
 export async function memoToDocx(markdown: string, options: DocxOptions = {}): Promise<Uint8Array> {
   const docx: Docx = await import('docx');
-  const { Document, Packer, Paragraph, TextRun, ExternalHyperlink, HeadingLevel, LevelFormat, AlignmentType, Header, Footer, PageNumber, TabStopType, BorderStyle } = docx;
+  const { Document, Packer, Paragraph, TextRun, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, LevelFormat, AlignmentType, Header, Footer, PageNumber, TabStopType, BorderStyle } = docx;
   const tree = exportTree(memoTree(markdown), { withSources: options.withSources ?? false });
+  const notes = planNotes(tree);
   const headingLevels = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
   let listInstance = 0;
   /** Under the signature heading: its lines stay on one page. */
@@ -71,9 +75,17 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
     for (const node of nodes as Nodes[]) {
       switch (node.type) {
         case 'text':
-        case 'html':
-          out.push(new TextRun({ text: node.value.replace(/\s*\n\s*/g, ' '), bold: style.bold, italics: style.italics, strike: style.strike, font: style.code ? 'Consolas' : undefined }));
+        case 'html': {
+          const text = (value: string) => new TextRun({ text: value.replace(/\s*\n\s*/g, ' '), bold: style.bold, italics: style.italics, strike: style.strike, font: style.code ? 'Consolas' : undefined });
+          let from = 0;
+          for (const ref of (node.type === 'text' && notes.references.get(node)) || []) {
+            if (ref.index > from) out.push(text(node.value.slice(from, ref.index)));
+            out.push(new FootnoteReferenceRun(ref.id));
+            from = ref.index + ref.length;
+          }
+          if (from < node.value.length || from === 0) out.push(text(node.value.slice(from)));
           break;
+        }
         case 'inlineCode':
           out.push(new TextRun({ text: node.value, font: 'Consolas', bold: style.bold, italics: style.italics }));
           break;
@@ -132,6 +144,8 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
           break;
         }
         case 'paragraph':
+          // A note is the footnote of its reference, not a paragraph of the memo.
+          if (notes.paragraphs.has(node)) break;
           out.push(
             new Paragraph({
               children: runs(node.children),
@@ -225,7 +239,12 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
     ],
   });
 
+  const children = blocks(tree.children);
+  const footnotes = Object.fromEntries(
+    [...notes.paragraphs].map(([paragraph, id]) => [id, { children: [new Paragraph({ children: runs(withoutNoteNumber(paragraph.children)) })] }]),
+  );
   const document = new Document({
+    footnotes,
     title,
     subject,
     creator: author,
@@ -289,12 +308,65 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
         },
         headers: { default: header },
         footers: { default: footer },
-        children: blocks(tree.children),
+        children,
       },
     ],
   });
   const bytes = new Uint8Array(await Packer.toBuffer(document));
   return options.reference ? applyReferenceDocument(bytes, options.reference, options.referenceName ?? 'the reference document') : bytes;
+}
+
+interface NotePlan {
+  /** The note paragraphs ("¹ <note>") by footnote id. */
+  paragraphs: Map<MdParagraph, number>;
+  /** Where a text refers to a note: the superscript digits to replace by the footnote's reference. */
+  references: Map<Text, Array<{ index: number; length: number; id: number }>>;
+}
+
+const NOTE_PARAGRAPH = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S/;
+/** A reference: superscript digits right after a word or its punctuation. */
+const NOTE_REFERENCE = /(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+/**
+ * The notes of the memo, in document order: a paragraph "¹ <note>" is a note when a reference "¹"
+ * stands before it that no note has taken yet (the last such one). A reference without its note
+ * (a question's own, from the letter) and a paragraph without a reference stay text.
+ */
+function planNotes(tree: Root): NotePlan {
+  const plan: NotePlan = { paragraphs: new Map(), references: new Map() };
+  const open = new Map<string, Array<{ node: Text; index: number; length: number }>>();
+  let id = 0;
+  const visit = (node: Nodes): void => {
+    if (node.type === 'paragraph') {
+      const first = node.children[0];
+      const number = first?.type === 'text' ? NOTE_PARAGRAPH.exec(first.value)?.[1] : undefined;
+      const ref = number === undefined ? undefined : open.get(fromSuperscript(number))?.pop();
+      if (ref) {
+        plan.paragraphs.set(node, ++id);
+        const list = plan.references.get(ref.node) ?? [];
+        list.push({ index: ref.index, length: ref.length, id });
+        plan.references.set(ref.node, list.sort((a, b) => a.index - b.index));
+        return;
+      }
+    }
+    if (node.type === 'text') {
+      for (const m of node.value.matchAll(NOTE_REFERENCE)) {
+        const n = fromSuperscript(m[0]);
+        open.set(n, [...(open.get(n) ?? []), { node, index: m.index, length: m[0].length }]);
+      }
+      return;
+    }
+    if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes);
+  };
+  visit(tree);
+  return plan;
+}
+
+/** A note paragraph's content without its "¹ " in front. */
+function withoutNoteNumber(children: PhrasingContent[]): PhrasingContent[] {
+  const [first, ...rest] = children;
+  if (first?.type !== 'text') return children;
+  return [{ ...first, value: first.value.replace(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s+/, '') }, ...rest];
 }
 
 function capitalize(text: string): string {
