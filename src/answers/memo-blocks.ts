@@ -7,9 +7,10 @@
  *   their x positions, pdf-table.ts; no bold or italics); the office readers give a link's address
  *   with its runs (`Run.href`);
  * - HTML (`blocksFromHtml`): an HTML memo, and our own markdown memo rendered to HTML.
- * From either, bold, italics, links (from DOCX and ODT too), list labels and table cells are
- * known, so an answer keeps them as markdown and a question set in bold or in a table's left column can be
- * recognised.
+ * From either, bold, italics, links (from DOCX, ODT and RTF too), list labels, table cells and
+ * footnotes are known, so an answer keeps them as markdown (a note's reference in superscript
+ * digits, the note at the end of the answer, `MemoBlock.notes`) and a question set in bold or in a
+ * table's left column can be recognised.
  * - Text (`blocksFromText`): PDF and plain text. Paragraphs come from blank lines, with the repairs
  *   that PDF extraction needs (see `blocksFromText`); bold is known only where the PDF reader
  *   marked a line as a heading by its font (`HeadingMark`).
@@ -130,14 +131,17 @@ interface Inline {
   plain: number;
   /** Characters of text inside a bold run. */
   bold: number;
+  /** The numbers of the notes the run refers to, in order. */
+  refs: string[];
 }
 
 /** The inline content of an element as text and markdown, and how much of it is bold. */
-function inline(nodes: readonly ElementContent[], bold = false): Inline {
+function inline(nodes: readonly ElementContent[], bold = false, notes: HtmlNotes = NO_NOTES): Inline {
   let text = '';
   let markdown = '';
   let plain = 0;
   let boldCount = 0;
+  const refs: string[] = [];
   for (const node of nodes) {
     if (node.type === 'text') {
       const value = node.value.replace(/[ \t\r\n\f]+/g, ' ');
@@ -156,11 +160,20 @@ function inline(nodes: readonly ElementContent[], bold = false): Inline {
       markdown += ' ';
       continue;
     }
-    if (tag === 'sup' && isNoteReference(node)) continue;
-    const inner = inline(node.children, bold || STRONG.has(tag));
+    if (notes.skipped.has(node)) continue;
+    const label = notes.references.get(node);
+    if (label !== undefined) {
+      // A note reference as printed, right after its word; the plain text, which recognises the layout, leaves it out.
+      markdown = markdown.replace(/[ \t]+$/, '') + toSuperscript(label);
+      refs.push(label);
+      continue;
+    }
+    if (tag === 'sup' && isNoteReference(node) && !holdsReference(node, notes)) continue;
+    const inner = inline(node.children, bold || STRONG.has(tag), notes);
     text += inner.text;
     plain += inner.plain;
     boldCount += inner.bold;
+    refs.push(...inner.refs);
     if (STRONG.has(tag) && !bold) markdown += wrap(inner.markdown, '**');
     else if (EMPHASIS.has(tag)) markdown += wrap(inner.markdown, '*');
     else if (tag === 'a') {
@@ -168,12 +181,142 @@ function inline(nodes: readonly ElementContent[], bold = false): Inline {
       markdown += url && inner.markdown.trim() ? `[${inner.markdown.trim()}](${escapeUrl(url)})` : inner.markdown;
     } else markdown += inner.markdown;
   }
-  return { text, markdown, plain, bold: boldCount };
+  return { text, markdown, plain, bold: boldCount, refs };
 }
 
-/** A footnote reference as Word-to-HTML converters write it: `<sup><a href="#footnote-1">[1]</a></sup>`. */
+/**
+ * A superscript that holds an in-page link (`<sup><a href="#footnote-1">[1]</a></sup>`): a note
+ * reference. One whose note is not in the page (`htmlNotes`) is left out.
+ */
 function isNoteReference(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && child.tagName === 'a' && String(child.properties?.href ?? '').startsWith('#'));
+}
+
+function holdsReference(node: Element, notes: HtmlNotes): boolean {
+  return node.children.some((child) => child.type === 'element' && (notes.references.has(child) || holdsReference(child, notes)));
+}
+
+/**
+ * The footnotes and endnotes of an HTML memo, as office suites and converters export them:
+ * - LibreOffice: `<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>`,
+ *   the note at the end as `<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym"
+ *   name="sdfootnote1sym" href="#sdfootnote1anc">1</a>text</p></div>` (`sdendnote` for endnotes);
+ * - Word's "Save as Web Page": `<a href="#_ftn1" name="_ftnref1">[1]</a>`, the note as
+ *   `<div id=ftn1><p><a href="#_ftnref1" name="_ftn1">[1]</a> text</p></div>` (`_edn` for endnotes);
+ * - pandoc and mammoth: `<a href="#fn1" id="fnref1"><sup>1</sup></a>`, the note as an item
+ *   `<li id="fn1">text <a href="#fnref1">↩</a></li>`.
+ * A reference is an in-page link whose text is a number ("1", "[1]"), and its note is found by
+ * the link back to it (the reference's own name or id), or by the exporter's naming when the back
+ * link lacks a name (LibreOffice's `#sdfootnote1sym` is in `sdfootnote1`, Word's `#_ftn1` in
+ * `ftn1`). The note is the element that holds only that one number link: the `<div>` or `<li>`
+ * around it, else its paragraph. A reference comes before its note: of two numbers that link to
+ * each other, the first is the reference. Any other in-page link stays text.
+ */
+interface HtmlNotes {
+  /** Reference links, with their note's number. */
+  references: Map<Element, string>;
+  /** The notes' bodies (left out where they stand) and their number links (left out of the note). */
+  skipped: Set<Element>;
+  /** A note's number → its text as inline markdown, its paragraphs on one line. */
+  text: Map<string, string>;
+  /** Notes already given to a block: each goes with the first block that refers to it. */
+  given: Set<string>;
+}
+
+const NO_NOTES: HtmlNotes = { references: new Map(), skipped: new Set(), text: new Map(), given: new Set() };
+const NOTE_NUMBER = /^\s*\[?\s*(\d{1,3})\s*\]?\s*$/;
+/** Elements that may hold one note (several paragraphs). */
+const NOTE_HOLDERS = new Set(['div', 'li', 'aside', 'section', 'footer', 'dd']);
+/** The element an exporter puts a note in, by the reference's target: LibreOffice and Word. */
+const EXPORTER_NOTE = [/^(sd(?:foot|end)note\d+)sym$/, /^_((?:ftn|edn)\d+)$/];
+
+function elementText(node: Element): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? elementText(child) : '')).join('');
+}
+
+function inPageTarget(link: Element): string | null {
+  const href = link.properties?.href;
+  if (typeof href !== 'string' || !href.startsWith('#') || href.length < 2) return null;
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+function htmlNotes(tree: Root): HtmlNotes {
+  const byId = new Map<string, Element>();
+  const byName = new Map<string, Element>();
+  const parent = new Map<Element, Element>();
+  const links: Element[] = [];
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (node.type === 'element') parent.set(child, node);
+      const { id, name } = child.properties ?? {};
+      if (typeof id === 'string' && !byId.has(id)) byId.set(id, child);
+      if (child.tagName === 'a' && typeof name === 'string' && !byName.has(name)) byName.set(name, child);
+      if (child.tagName === 'a' && inPageTarget(child) !== null) links.push(child);
+      visit(child);
+    }
+  };
+  visit(tree);
+  const within = (outer: Element, inner: Element): boolean => {
+    for (let node: Element | undefined = inner; node; node = parent.get(node)) if (node === outer) return true;
+    return false;
+  };
+  const numbered = new Set(links.filter((link) => NOTE_NUMBER.test(elementText(link))));
+  const alone = (node: Element, back: Element): boolean => [...numbered].every((link) => link === back || !within(node, link));
+  /** The element around a note's number link that holds no other number link: its `<div>` or `<li>`, else its paragraph. */
+  const holder = (back: Element): Element | undefined => {
+    let block: Element | undefined;
+    for (let node = parent.get(back); node; node = parent.get(node)) {
+      if (NOTE_HOLDERS.has(node.tagName)) return alone(node, back) ? node : block;
+      if (!INLINE_TAGS.has(node.tagName)) block ??= alone(node, back) ? node : undefined;
+    }
+    return block;
+  };
+  const notes: HtmlNotes = { references: new Map(), skipped: new Set(), text: new Map(), given: new Set() };
+  const bodies = new Map<string, Element>();
+  const backs = new Set<Element>();
+  for (const link of numbered) {
+    if (backs.has(link) || notes.skipped.has(link)) continue;
+    const label = NOTE_NUMBER.exec(elementText(link))![1]!;
+    const target = inPageTarget(link)!;
+    const own = [link.properties?.id, link.properties?.name].filter((x): x is string => typeof x === 'string' && x !== '').map((x) => `#${x}`);
+    const found = byId.get(target) ?? byName.get(target);
+    const candidates = found ? [found, ...descendants(found)] : [];
+    const back = own.length === 0 ? undefined : candidates.find((node) => node.tagName === 'a' && own.includes(String(node.properties?.href ?? '')));
+    let body: Element | undefined;
+    if (back) body = back === found ? holder(back) : found;
+    else {
+      for (const pattern of EXPORTER_NOTE) {
+        const m = pattern.exec(target);
+        if (m) body = byId.get(m[1]!);
+      }
+    }
+    if (!body || within(body, link) || bodies.has(label)) continue;
+    if (back) backs.add(back);
+    notes.references.set(link, label);
+    notes.skipped.add(body);
+    bodies.set(label, body);
+  }
+  // In a note, its number links (and a back link "↩") are left out of its text.
+  for (const body of bodies.values()) {
+    for (const node of descendants(body)) if (node.tagName === 'a' && (backs.has(node) || numbered.has(node))) notes.skipped.add(node);
+  }
+  for (const [label, body] of bodies) {
+    const inner: HtmlContext = { blocks: [], notes };
+    walk(body.children, inner);
+    // A note whose number is printed as text, not as a link ("[1] text"): the number is left out too.
+    const text = inner.blocks.map(blockMarkdown).join(' ').trim().replace(new RegExp(`^\\\\\\[${label}\\\\\\]\\s*`), '');
+    if (text !== '') notes.text.set(label, text);
+  }
+  return notes;
+}
+
+function descendants(node: Element): Element[] {
+  return node.children.flatMap((child) => (child.type === 'element' ? [child, ...descendants(child)] : []));
 }
 
 /** Escape text for markdown, keeping its leading and trailing space (escapeInline trims). */
@@ -200,6 +343,19 @@ function takeLabel(inlineText: Inline): { label: string | null; text: string; ma
 
 interface HtmlContext {
   blocks: MemoBlock[];
+  notes: HtmlNotes;
+}
+
+/** The notes a block refers to, as "¹ text", each only at its first reference. */
+function referredNotes(refs: readonly string[], notes: HtmlNotes): Partial<MemoBlock> {
+  const lines: string[] = [];
+  for (const label of refs) {
+    const text = notes.text.get(label);
+    if (text === undefined || notes.given.has(label)) continue;
+    notes.given.add(label);
+    lines.push(`${toSuperscript(label)} ${text}`);
+  }
+  return lines.length > 0 ? { notes: lines } : {};
 }
 
 function makeBlock(kind: MemoBlock['kind'], text: string, markdown: string, extra: Partial<MemoBlock> = {}): MemoBlock {
@@ -209,15 +365,15 @@ function makeBlock(kind: MemoBlock['kind'], text: string, markdown: string, extr
 /** Inline runs (up to the next block element) as one block; the label goes to the first block of an item only. */
 function pushInline(run: readonly ElementContent[], ctx: HtmlContext, item: ItemInfo | null): void {
   if (run.length === 0) return;
-  const content = inline(run);
+  const content = inline(run, false, ctx.notes);
   const taken = takeLabel(content);
   if (cleanLine(taken.text) === '') return;
   const strong = content.bold > 0 && content.plain === 0;
   // A paragraph wholly in bold: its markdown without the ** (the block says strong).
-  const markdown = strong ? takeLabel(inline(run, true)).markdown : taken.markdown;
+  const markdown = strong ? takeLabel(inline(run, true, ctx.notes)).markdown : taken.markdown;
   const label = item && !item.used ? (taken.label ?? item.label) : null;
   if (item) item.used = true;
-  ctx.blocks.push(makeBlock(item ? 'item' : 'paragraph', taken.text, markdown, { strong, label, depth: item?.depth ?? 0 }));
+  ctx.blocks.push(makeBlock(item ? 'item' : 'paragraph', taken.text, markdown, { strong, label, depth: item?.depth ?? 0, ...referredNotes(content.refs, ctx.notes) }));
 }
 
 interface ItemInfo {
@@ -242,7 +398,7 @@ function walk(nodes: readonly (RootContent | ElementContent)[], ctx: HtmlContext
     }
     if (node.type !== 'element') continue;
     const tag = node.tagName;
-    if (DROPPED.has(tag)) continue;
+    if (DROPPED.has(tag) || ctx.notes.skipped.has(node)) continue;
     if (INLINE_TAGS.has(tag)) {
       run.push(node);
       continue;
@@ -250,10 +406,11 @@ function walk(nodes: readonly (RootContent | ElementContent)[], ctx: HtmlContext
     flush();
     if (HEADINGS.has(tag)) {
       // A numbered heading's label (Word's outline numbering) is kept in front of its text.
-      const content = takeLabel(inline(node.children));
+      const inlineContent = inline(node.children, false, ctx.notes);
+      const content = takeLabel(inlineContent);
       const text = content.label ? `${content.label} ${content.text}` : content.text;
-      const markdown = takeLabel(inline(node.children, true)).markdown;
-      if (cleanLine(text) !== '') ctx.blocks.push(makeBlock('heading', text, content.label ? `${escapeInline(content.label)} ${markdown}` : markdown, { strong: true, depth: Number(tag.slice(1)) }));
+      const markdown = takeLabel(inline(node.children, true, ctx.notes)).markdown;
+      if (cleanLine(text) !== '') ctx.blocks.push(makeBlock('heading', text, content.label ? `${escapeInline(content.label)} ${markdown}` : markdown, { strong: true, depth: Number(tag.slice(1)), ...referredNotes(inlineContent.refs, ctx.notes) }));
     } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'figcaption' || tag === 'caption') {
       pushInline(node.children, ctx, item);
     } else if (tag === 'ol' || tag === 'ul') {
@@ -261,14 +418,14 @@ function walk(nodes: readonly (RootContent | ElementContent)[], ctx: HtmlContext
       let next = tag === 'ol' ? Number(node.properties?.start ?? 1) || 1 : 0;
       for (const child of node.children) {
         if (child.type !== 'element' || child.tagName !== 'li') continue;
-        if (String(child.properties?.id ?? '').startsWith('footnote')) continue;
+        if (String(child.properties?.id ?? '').startsWith('footnote') || ctx.notes.skipped.has(child)) continue;
         walk(child.children, ctx, { label: tag === 'ol' ? `${next++}.` : '•', depth, used: false });
       }
     } else if (tag === 'table') {
       for (const row of rows(node)) {
         const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
         const cellBlocks = cells.map((cell) => {
-          const inner: HtmlContext = { blocks: [] };
+          const inner: HtmlContext = { blocks: [], notes: ctx.notes };
           walk(cell.children, inner);
           return inner.blocks;
         });
@@ -300,7 +457,8 @@ function rows(table: Element): Element[] {
  */
 export function blocksFromHtml(html: string, text = ''): MemoBlock[] {
   const tree: Root = fromHtml(html);
-  const ctx: HtmlContext = { blocks: [] };
+  // Footnotes as the office suites export them: the reference stays in superscript digits, the note follows the block that refers to it.
+  const ctx: HtmlContext = { blocks: [], notes: htmlNotes(tree) };
   walk(tree.children, ctx);
   placeLines(ctx.blocks, text);
   return ctx.blocks;

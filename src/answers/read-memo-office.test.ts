@@ -1,8 +1,8 @@
 /**
- * The answered memos the office suite made (test/fixtures/office/memos/: the D66 memo in nine
- * layouts and letter 19's answers in six, as HTML, DOCX, ODT and PDF, each with a JSON label of
- * what it prints) read back the way import-answers reads them, and compared with the label,
- * answer by answer.
+ * The answered memos the office suite made (test/fixtures/office/memos/: the D66 memo in ten
+ * layouts and letter 19's answers in six, as HTML, DOCX, ODT and PDF, the one with footnotes and
+ * links also as RTF, each with a JSON label of what it prints) read back the way import-answers
+ * reads them, and compared with the label, answer by answer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -41,9 +41,24 @@ function expected(answers: LabelAnswer[]): Map<number, string> {
   return out;
 }
 
-/** The words as printed (emphasis marks out, white space collapsed). */
-function printed(markdown: string): string {
-  return markdown.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+const LINK = /\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)\)/g;
+
+/** The words as printed (emphasis marks out, white space collapsed); a link as its text only, unless `links`. */
+function printed(markdown: string, links = false): string {
+  return (links ? markdown : markdown.replace(LINK, '$1')).replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The links of an answer, as `[text](url)`. */
+function linksOf(markdown: string): string[] {
+  return [...markdown.matchAll(LINK)].map((m) => m[0]);
+}
+
+/** The notes at the end of an answer: its last paragraphs that start with a number in superscript digits. */
+function notesOf(markdown: string): string[] {
+  const paragraphs = markdown.split('\n\n');
+  let first = paragraphs.length;
+  while (first > 0 && /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+ /.test(paragraphs[first - 1]!)) first--;
+  return paragraphs.slice(first);
 }
 
 /** Emphasis runs: a quotation set in italics must stay italic where the format keeps it. */
@@ -90,6 +105,40 @@ describe('memos made by the office suite read back as labelled', () => {
     it(`${fixture.name}.pdf: every answer's words`, async () => {
       const got = await readBack(fixture.files.pdf, questions);
       for (const [number, text] of want) expect(printed(got.get(number) ?? ''), `question ${number}`).toBe(printed(text));
+    });
+  }
+});
+
+/**
+ * Which formats keep a footnote and a link, on the memo whose answers carry both (layout
+ * `vraag-antwoord-noten`: notes in answers 8 and 11, a mail link and a web link in answer 7, a web
+ * link in answer 9). Every format keeps the note: its reference in superscript digits after its
+ * word, the note as the answer's last paragraph "¹ <note>". HTML, DOCX, ODT and RTF keep a link's
+ * address too (`<a href>`, `w:hyperlink`, `text:a`, a HYPERLINK field); the PDF keeps its text,
+ * not its address, which the PDF reader does not read from the link annotations.
+ */
+describe('the memo with footnotes and links reads back with them', () => {
+  const fixture = memos.find((m) => m.layout === 'vraag-antwoord-noten');
+  const label = fixture ? (JSON.parse(readFileSync(new URL(`test/fixtures/office/${fixture.label}`, ROOT), 'utf8')) as { answers: LabelAnswer[] }) : null;
+  const KEEPS_LINKS = { html: true, docx: true, odt: true, rtf: true, pdf: false } as const;
+
+  it('is there, in five formats, with notes and links in its label', () => {
+    expect(Object.keys(fixture?.files ?? {}).sort()).toEqual(['docx', 'html', 'odt', 'pdf', 'rtf']);
+    const all = label!.answers.map((a) => a.markdown.join('\n\n'));
+    expect(all.flatMap(notesOf)).toEqual(['¹ Zwolse agenda zorg en veiligheid 2025-2026.', '² Aanpak Voorkomen Escalatie, zie het antwoord op vraag 10.']);
+    expect(all.flatMap(linksOf)).toEqual(['[meldpunt maatschappelijke zorg](mailto:meldpunt@example.org)', '[ZonMW](https://www.zonmw.nl/)', '[G40](https://www.g40stedennetwerk.nl/)']);
+  });
+
+  for (const format of ['html', 'docx', 'odt', 'rtf', 'pdf'] as const) {
+    it(`${format}: every answer word for word with its note references and notes${KEEPS_LINKS[format] ? ' and its links' : ', its links as their text'}`, async () => {
+      const got = await readBack(fixture!.files[format]!, d66.questions);
+      for (const a of label!.answers) {
+        const want = a.markdown.join('\n\n');
+        const answer = got.get(a.number) ?? '';
+        expect(printed(answer, KEEPS_LINKS[format]), `question ${a.number}`).toBe(printed(want, KEEPS_LINKS[format]));
+        expect(notesOf(answer), `question ${a.number}`).toEqual(notesOf(want));
+        expect(linksOf(answer), `question ${a.number}`).toEqual(KEEPS_LINKS[format] ? linksOf(want) : []);
+      }
     });
   }
 });

@@ -271,6 +271,68 @@ describe('readAnsweredMemo', () => {
     }
   });
 
+  it("keeps an officer's footnote in an HTML memo as LibreOffice, Word, pandoc and mammoth export it: the reference in superscript digits, the note at the end of the answer that refers to it, not in the signature", async () => {
+    const notes = ['Beleidsnota welzijn en zorg 2005, p. 12.', 'Zie <a href="https://www.zwolle.nl/nota">de nota</a>.'];
+    // Word wraps its numbers in conditional comments and styled spans; the notes follow in a footnote list after a rule.
+    const wordNumber = (n: number) => `<span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]><span class=MsoFootnoteReference><span style='font-size:11.0pt'>[${n}]</span></span><![endif]></span></span>`;
+    const forms: Record<string, { ref: (n: number) => string; body: (n: number, html: string) => string; list?: (bodies: string) => string }> = {
+      libreoffice: {
+        ref: (n) => `<a class="sdfootnoteanc" name="sdfootnote${n}anc" href="#sdfootnote${n}sym"><sup>${n}</sup></a>`,
+        body: (n, html) => `<div id="sdfootnote${n}"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote${n}sym" href="#sdfootnote${n}anc">${n}</a>${html}</p></div>`,
+      },
+      // Without the names LibreOffice writes: found by its naming, sdfootnote1sym in sdfootnote1.
+      'libreoffice without names': {
+        ref: (n) => `<a class="sdfootnoteanc" href="#sdfootnote${n}sym"><sup>${n}</sup></a>`,
+        body: (n, html) => `<div id="sdfootnote${n}"><p class="sdfootnote"><a class="sdfootnotesym" href="#sdfootnote${n}anc">${n}</a>${html}</p></div>`,
+      },
+      word: {
+        ref: (n) => `<a style='mso-footnote-id:ftn${n}' href="#_ftn${n}" name="_ftnref${n}" title="">${wordNumber(n)}</a>`,
+        body: (n, html) => `<div style='mso-element:footnote' id=ftn${n}><p class=MsoFootnoteText><a style='mso-footnote-id:ftn${n}' href="#_ftnref${n}" name="_ftn${n}" title="">${wordNumber(n)}</a> ${html}</p></div>`,
+        list: (bodies) => `<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width="33%"><![endif]>${bodies}</div>`,
+      },
+      // Word's note without its own anchor: found by Word's naming, _ftn1 in ftn1; its printed "[1]" is left out.
+      'word without anchors in the notes': {
+        ref: (n) => `<a href="#_ftn${n}" name="_ftnref${n}">[${n}]</a>`,
+        body: (n, html) => `<div id=ftn${n}><p class=MsoFootnoteText>[${n}] ${html}</p></div>`,
+      },
+      pandoc: {
+        ref: (n) => `<a href="#fn${n}" class="footnote-ref" id="fnref${n}" role="doc-noteref"><sup>${n}</sup></a>`,
+        body: (n, html) => `<li id="fn${n}"><p>${html}<a href="#fnref${n}" class="footnote-back" role="doc-backlink">↩︎</a></p></li>`,
+        list: (bodies) => `<section id="footnotes" class="footnotes" role="doc-endnotes"><hr /><ol>${bodies}</ol></section>`,
+      },
+      mammoth: {
+        ref: (n) => `<sup><a href="#footnote-${n}" id="footnote-ref-${n}">[${n}]</a></sup>`,
+        body: (n, html) => `<li id="footnote-${n}"><p>${html} <a href="#footnote-ref-${n}">↑</a></p></li>`,
+        list: (bodies) => `<ol>${bodies}</ol>`,
+      },
+    };
+    for (const [name, form] of Object.entries(forms)) {
+      const answers = [A[0]!, A[1]!.replace('jongerencentrum.', `jongerencentrum.${form.ref(1)}`), `${A[2]!}${form.ref(2)}`];
+      const bodies = notes.map((note, i) => form.body(i + 1, note)).join('\n');
+      const html =
+        `<html><body>${Q.map((q, i) => `<p><b>Vraag ${i + 1}: ${q}</b></p>\n<p>Antwoord: ${answers[i]}</p>`).join('\n')}\n` +
+        `<p>Met vriendelijke groet,</p><p>de burgemeester, P. Snijders</p>\n${form.list ? form.list(bodies) : bodies}</body></html>`;
+      const source = await readSource({ name: 'memo.html', data: new TextEncoder().encode(html) });
+      const memo = readAnsweredMemo(source, { questions });
+      expect(placed(memo), name).toEqual([
+        A[0],
+        `${A[1]!.replace('jongerencentrum.', 'jongerencentrum.¹')}\n\n¹ ${notes[0]}`,
+        `${A[2]}²\n\n² Zie [de nota](https://www.zwolle.nl/nota).`,
+      ]);
+      expect(memo.parts.map((p) => [p.heading, p.content]), name).toEqual([['Ondertekening', 'Met vriendelijke groet,\n\nde burgemeester, P. Snijders']]);
+    }
+  });
+
+  it('leaves an in-page number link of an HTML memo that is no note as text, and the paragraph it points to where it stands', () => {
+    const html =
+      `<h2 id="vraag1">Vraag 1: ${Q[0]}</h2><p>Antwoord: ${A[0]}</p>` +
+      `<p><b>Vraag 2: ${Q[1]}</b></p><p>Antwoord: Zie bijlage <a href="#bijlage2">2</a> en het antwoord op vraag <a href="#vraag1">1</a>.</p>` +
+      `<h2>Bijlagen</h2><p id="bijlage2">2 Meldingen per wijk.</p>`;
+    const memo = readAnsweredMemo({ text: '', html }, { questions });
+    expect(memo.answers.map((a) => a.answer)).toEqual([A[0], 'Zie bijlage 2 en het antwoord op vraag 1.']);
+    expect(memo.parts.map((p) => [p.heading, p.content])).toEqual([['Bijlagen', '2 Meldingen per wijk.']]);
+  });
+
   it('takes only the notes at the end of a text memo, each after a superscript reference to it: a numbered line inside the memo or without a reference stays text', () => {
     const text = [
       `Vraag 1: ${Q[0]}`,
