@@ -1,0 +1,146 @@
+/**
+ * Footnotes and endnotes of an HTML memo (memo-blocks.ts reads the memo): which in-page links are
+ * note references, which elements are their notes, and each note's text.
+ */
+import type { Element, Root } from 'hast';
+
+/**
+ * A superscript that holds an in-page link (`<sup><a href="#footnote-1">[1]</a></sup>`): a note
+ * reference. One whose note is not in the page (`findHtmlNotes`) is left out.
+ */
+export function isNoteReference(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && child.tagName === 'a' && String(child.properties?.href ?? '').startsWith('#'));
+}
+
+/** Whether a reference link of these notes is inside the element (a `<sup>` around it). */
+export function holdsReference(node: Element, notes: HtmlNotes): boolean {
+  return node.children.some((child) => child.type === 'element' && (notes.references.has(child) || holdsReference(child, notes)));
+}
+
+/**
+ * The footnotes and endnotes of an HTML memo, as office suites and converters export them:
+ * - LibreOffice: `<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>`,
+ *   the note at the end as `<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym"
+ *   name="sdfootnote1sym" href="#sdfootnote1anc">1</a>text</p></div>` (`sdendnote` for endnotes);
+ * - Word's "Save as Web Page": `<a href="#_ftn1" name="_ftnref1">[1]</a>`, the note as
+ *   `<div id=ftn1><p><a href="#_ftnref1" name="_ftn1">[1]</a> text</p></div>` (`_edn` for endnotes);
+ * - pandoc and mammoth: `<a href="#fn1" id="fnref1"><sup>1</sup></a>`, the note as an item
+ *   `<li id="fn1">text <a href="#fnref1">↩</a></li>`.
+ * A reference is an in-page link whose text is a number ("1", "[1]"), and its note is found by
+ * the link back to it (the reference's own name or id), or by the exporter's naming when the back
+ * link lacks a name (LibreOffice's `#sdfootnote1sym` is in `sdfootnote1`, Word's `#_ftn1` in
+ * `ftn1`). The note is the element that holds only that one number link: the `<div>` or `<li>`
+ * around it, else its paragraph. A reference comes before its note: of two numbers that link to
+ * each other, the first is the reference. Any other in-page link stays text.
+ */
+export interface HtmlNotes {
+  /** Reference links, with their note's number. */
+  references: Map<Element, string>;
+  /** The notes' bodies (left out where they stand) and their number links (left out of the note). */
+  skipped: Set<Element>;
+  /** A note's number → its text as inline markdown, its paragraphs on one line. */
+  text: Map<string, string>;
+  /** Notes already given to a block: each goes with the first block that refers to it. */
+  given: Set<string>;
+}
+
+export const NO_NOTES: HtmlNotes = { references: new Map(), skipped: new Set(), text: new Map(), given: new Set() };
+const NOTE_NUMBER = /^\s*\[?\s*(\d{1,3})\s*\]?\s*$/;
+/** Elements that may hold one note (several paragraphs). */
+const NOTE_HOLDERS = new Set(['div', 'li', 'aside', 'section', 'footer', 'dd']);
+/** The element an exporter puts a note in, by the reference's target: LibreOffice and Word. */
+const EXPORTER_NOTE = [/^(sd(?:foot|end)note\d+)sym$/, /^_((?:ftn|edn)\d+)$/];
+
+function elementText(node: Element): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? elementText(child) : '')).join('');
+}
+
+function inPageTarget(link: Element): string | null {
+  const href = link.properties?.href;
+  if (typeof href !== 'string' || !href.startsWith('#') || href.length < 2) return null;
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+export interface FindNotesOptions {
+  /** Whether an element is inline (a note's paragraph is its first ancestor that is not). */
+  isInline: (tag: string) => boolean;
+  /** A note body's text as inline markdown, its paragraphs on one line, read with these notes (its own number links skipped). */
+  bodyMarkdown: (body: Element, notes: HtmlNotes) => string;
+}
+
+export function findHtmlNotes(tree: Root, options: FindNotesOptions): HtmlNotes {
+  const byId = new Map<string, Element>();
+  const byName = new Map<string, Element>();
+  const parent = new Map<Element, Element>();
+  const links: Element[] = [];
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (node.type === 'element') parent.set(child, node);
+      const { id, name } = child.properties ?? {};
+      if (typeof id === 'string' && !byId.has(id)) byId.set(id, child);
+      if (child.tagName === 'a' && typeof name === 'string' && !byName.has(name)) byName.set(name, child);
+      if (child.tagName === 'a' && inPageTarget(child) !== null) links.push(child);
+      visit(child);
+    }
+  };
+  visit(tree);
+  const within = (outer: Element, inner: Element): boolean => {
+    for (let node: Element | undefined = inner; node; node = parent.get(node)) if (node === outer) return true;
+    return false;
+  };
+  const numbered = new Set(links.filter((link) => NOTE_NUMBER.test(elementText(link))));
+  const alone = (node: Element, back: Element): boolean => [...numbered].every((link) => link === back || !within(node, link));
+  /** The element around a note's number link that holds no other number link: its `<div>` or `<li>`, else its paragraph. */
+  const holder = (back: Element): Element | undefined => {
+    let block: Element | undefined;
+    for (let node = parent.get(back); node; node = parent.get(node)) {
+      if (NOTE_HOLDERS.has(node.tagName)) return alone(node, back) ? node : block;
+      if (!options.isInline(node.tagName)) block ??= alone(node, back) ? node : undefined;
+    }
+    return block;
+  };
+  const notes: HtmlNotes = { references: new Map(), skipped: new Set(), text: new Map(), given: new Set() };
+  const bodies = new Map<string, Element>();
+  const backs = new Set<Element>();
+  for (const link of numbered) {
+    if (backs.has(link) || notes.skipped.has(link)) continue;
+    const label = NOTE_NUMBER.exec(elementText(link))![1]!;
+    const target = inPageTarget(link)!;
+    const own = [link.properties?.id, link.properties?.name].filter((x): x is string => typeof x === 'string' && x !== '').map((x) => `#${x}`);
+    const found = byId.get(target) ?? byName.get(target);
+    const candidates = found ? [found, ...descendants(found)] : [];
+    const back = own.length === 0 ? undefined : candidates.find((node) => node.tagName === 'a' && own.includes(String(node.properties?.href ?? '')));
+    let body: Element | undefined;
+    if (back) body = back === found ? holder(back) : found;
+    else {
+      for (const pattern of EXPORTER_NOTE) {
+        const m = pattern.exec(target);
+        if (m) body = byId.get(m[1]!);
+      }
+    }
+    if (!body || within(body, link) || bodies.has(label)) continue;
+    if (back) backs.add(back);
+    notes.references.set(link, label);
+    notes.skipped.add(body);
+    bodies.set(label, body);
+  }
+  // In a note, its number links (and a back link "↩") are left out of its text.
+  for (const body of bodies.values()) {
+    for (const node of descendants(body)) if (node.tagName === 'a' && (backs.has(node) || numbered.has(node))) notes.skipped.add(node);
+  }
+  for (const [label, body] of bodies) {
+    // A note whose number is printed as text, not as a link ("[1] text"): the number is left out too.
+    const text = options.bodyMarkdown(body, notes).trim().replace(new RegExp(`^\\\\\\[${label}\\\\\\]\\s*`), '');
+    if (text !== '') notes.text.set(label, text);
+  }
+  return notes;
+}
+
+function descendants(node: Element): Element[] {
+  return node.children.flatMap((child) => (child.type === 'element' ? [child, ...descendants(child)] : []));
+}
