@@ -73,6 +73,30 @@ describe('readAnsweredMemo', () => {
     expect(memo.parts.map((p) => p.content).join('\n\n')).toContain('Burgemeester en wethouders van Zwolle,');
   });
 
+  it('keeps a last answer that opens with "Het college van burgemeester en wethouders …", or wraps onto a line starting so; the signature line of its own still starts the signature', () => {
+    const sentence = 'Het college van burgemeester en wethouders heeft besloten camera’s te plaatsen.';
+    const wrapped = 'Na overleg met het college van\nburgemeester en wethouders van Zwolle is besloten camera’s te plaatsen.';
+    const last = (answer: string, i: number) => (i === 2 ? answer : A[i]);
+    const signature = '\n\nBurgemeester en wethouders van Hendrik-Ido-Ambacht,\nde burgemeester, P. Snijders';
+    for (const answer of [sentence, wrapped, `${wrapped}\n\n${sentence}`]) {
+      const memo = readAnsweredMemo(`${Q.map((q, i) => `Vraag ${i + 1}: ${q}\n\nAntwoord: ${last(answer, i)}`).join('\n\n')}${signature}`);
+      expect(placed(memo), answer).toEqual([A[0], A[1], answer.replace('van\nburgemeester', 'van burgemeester')]);
+      expect(memo.parts.at(-1)?.content).toBe('Burgemeester en wethouders van Hendrik-Ido-Ambacht, de burgemeester, P. Snijders');
+    }
+    const html = `${Q.map((q, i) => `<p><b>Vraag ${i + 1}: ${q}</b></p><p>${last(sentence, i)}</p>`).join('')}<p>Het college van burgemeester en wethouders van Zwolle,</p><p>de burgemeester, P. Snijders</p>`;
+    const fromHtml = readAnsweredMemo({ text: '', html });
+    expect(placed(fromHtml)).toEqual([A[0], A[1], sentence]);
+    expect(fromHtml.parts.at(-1)?.content).toBe('Het college van burgemeester en wethouders van Zwolle,\n\nde burgemeester, P. Snijders');
+  });
+
+  it('keeps a greeting of its own inside an answer that more questions follow: only after the last question it starts the signature', () => {
+    const quoted = 'Wij schreven de wijkraad een brief die eindigde met:\n\nMet vriendelijke groet,\n\nde wijkagent';
+    const text = `${Q.map((q, i) => `Vraag ${i + 1}: ${q}\n\nAntwoord: ${i === 0 ? quoted : A[i]}`).join('\n\n')}\n\nHoogachtend,\n\nde burgemeester, P. Snijders`;
+    const memo = readAnsweredMemo(text);
+    expect(placed(memo)).toEqual(['Wij schreven de wijkraad een brief die eindigde met:\n\nMet vriendelijke groet,\n\nde wijkagent', A[1], A[2]]);
+    expect(memo.parts.at(-1)?.content).toBe('Hoogachtend,\n\nde burgemeester, P. Snijders');
+  });
+
   it('reads "Vraag 1" on its own line, the question, then "Antwoord 1"', () => {
     const text = Q.map((q, i) => `Vraag ${i + 1}\n${q}\n\nAntwoord ${i + 1}\n${A[i]}`).join('\n\n');
     const memo = readAnsweredMemo(text);

@@ -109,11 +109,23 @@ const ANSWER_LABEL = /^(?:antwoord(?:en)?|beantwoording)(?:\s+(?:op|bij|van)(?:\
 /** "Ad 1." and what follows. */
 const AD_LABEL = /^ad\s+(\d{1,3})\s*[.:)]?\s*(.*)$/iu;
 /**
- * Where the signature starts: "Burgemeester en wethouders van Zwolle,", or a greeting on a line of
- * its own ("Met vriendelijke groet,", "Hoogachtend,", "Namens het college …,"), which a memo in
+ * Where the signature starts: a line of its own that names the college, its place at most
+ * ("Burgemeester en wethouders van Zwolle,", "Het college van burgemeester en wethouders,"), or a
+ * greeting ("Met vriendelijke groet,", "Hoogachtend,", "Namens het college …,"), which a memo in
  * letter form puts before it; without a blank line a PDF's greeting went into the last answer.
+ * A signature line starts with a capital and holds nothing else: an answer that opens "Het college
+ * van burgemeester en wethouders heeft besloten …", or running text that wraps before "burgemeester
+ * en wethouders van Zwolle is …", is text (it took every answer after it into the signature).
  */
-const SIGNATURE_START = /^(?:(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\b.*,?|(?:met\s+)?(?:vriendelijke|hartelijke)\s+groet(?:en)?\s*,?|hoogachtend\s*,?|namens\s+(?:het\s+college|burgemeester\s+en\s+wethouders)\b.{0,80},)$/i;
+/** A place's name: "Zwolle", "Hendrik-Ido-Ambacht", "'s-Hertogenbosch", "Alphen aan den Rijn" (words apart by one space only, so no line makes the match backtrack). */
+const PLACE = String.raw`(?:['’]s[ -])?\p{Lu}[\p{L}'’.-]*(?: (?:(?:aan|op|de|den|der|bij|in|en|het) )*\p{Lu}[\p{L}'’.-]*){0,4}`;
+const COLLEGE_LINE = new RegExp(String.raw`^(?:(?:Namens\s+)?[Hh]et\s+[Cc]ollege\s+van\s+|Namens\s+)?[Bb]urgemeester\s+en\s+[Ww]ethouders(?:\s+(?:van\s+(?:de\s+gemeente\s+)?|der\s+gemeente\s+)${PLACE})?\s*,?$`, 'u');
+const GREETING = /^(?:(?:met\s+)?(?:vriendelijke|hartelijke)\s+groet(?:en)?\s*,?|hoogachtend\s*,?|namens\s+(?:het\s+college|burgemeester\s+en\s+wethouders)\b.{0,80},)$/i;
+
+function startsSignature(line: string): boolean {
+  const text = line.trim();
+  return /^\p{Lu}/u.test(text) && (COLLEGE_LINE.test(text) || GREETING.test(text));
+}
 const PLACEHOLDER = /^[_*]?antwoord nog in te vullen\.?[_*]?$/i;
 const ITEM_NUMBER = /^(\d{1,3})[.)]$/;
 const TYPED_NUMBER = /^(\d{1,2})[.)]\s+(\S.*)$/;
@@ -224,12 +236,12 @@ function withoutLabel(block: MemoBlock, remainder: string): MemoBlock | null {
 /** The memo as blocks: from its structure or HTML where the reader gave one, else from its text. */
 export function memoBlocks(source: string | MemoSource): MemoBlock[] {
   const memo = typeof source === 'string' ? { text: source } : source;
-  const startsBlock = (line: string) => Boolean(isLabel(QUESTION_LABEL, line) || isLabel(ANSWER_LABEL, line) || isLabel(AD_LABEL, line)) || partHeading(line) !== null || SIGNATURE_START.test(line);
+  const startsBlock = (line: string) => Boolean(isLabel(QUESTION_LABEL, line) || isLabel(ANSWER_LABEL, line) || isLabel(AD_LABEL, line)) || partHeading(line) !== null || startsSignature(line);
   const standsAlone = (line: string) => partHeading(line) !== null || labelOnly(line);
   if ('document' in memo && memo.document) return blocksFromDocument(memo.document, memo.text);
   return 'html' in memo && memo.html
     ? blocksFromHtml(memo.html, memo.text)
-    : blocksFromText(memo.text, { headings: memo.headings, startsBlock, standsAlone, startsSignature: (line) => SIGNATURE_START.test(line) });
+    : blocksFromText(memo.text, { headings: memo.headings, startsBlock, standsAlone, startsSignature });
 }
 
 /** Read an answered memo into its answers and its other parts. */
@@ -262,10 +274,10 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
   const asks = (text: string) => endsAsking(text) || (asked.length > 0 && bestSimilarity(asked, text) >= LIKE_QUESTION);
   const plausible = (n: number) => n > lastNumber && n <= lastNumber + 10;
 
-  const questionStart = (block: MemoBlock): QuestionStart | null => {
+  const questionStart = (block: MemoBlock, fits: (n: number) => boolean = plausible): QuestionStart | null => {
     const text = blockText(block);
     const labelled = isLabel(QUESTION_LABEL, text);
-    if (labelled && plausible(Number(labelled[1]))) {
+    if (labelled && fits(Number(labelled[1]))) {
       const rest = withoutLabel(block, afterLabel(QUESTION_LABEL, block));
       return { number: Number(labelled[1]), layout: rest ? 'vraag' : 'vraag-kop', rest };
     }
@@ -275,7 +287,7 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
       const n = Number(itemNumber ? itemNumber[1] : typed![1]);
       const body = itemNumber ? text : typed![2]!;
       // A text block may run on from the question into its answer: a "?"-line is enough.
-      if (plausible(n) && (asks(body) || block.lines.some(endsAsking))) {
+      if (fits(n) && (asks(body) || block.lines.some(endsAsking))) {
         return { number: n, layout: 'nummer', rest: itemNumber ? { ...block, kind: 'paragraph', label: null } : withoutLabel(block, afterLabel(TYPED_NUMBER, block)) };
       }
     }
@@ -295,12 +307,33 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
     return s;
   };
 
+  /** The last block at which each question number starts ("Vraag 3", "3. …?", "Ad 3"), read once when a signature line is met. */
+  let numberedStarts: Map<number, number> | null = null;
+  /**
+   * Whether a question the memo numbers next (one of its next ten) starts after block `i`: then a
+   * greeting or college line at `i` is an answer's own text ("Met vriendelijke groet," quoted from a
+   * letter), not the signature, which would take every answer after it.
+   */
+  const questionAfter = (i: number): boolean => {
+    if (numberedStarts === null) {
+      const starts = new Map<number, number>();
+      blocks.forEach((b, j) => {
+        const ad = isLabel(AD_LABEL, blockText(b));
+        const n = ad ? Number(ad[1]) : b.kind === 'row' ? null : questionStart(b, () => true)?.number;
+        if (n !== null && n !== undefined) starts.set(n, j);
+      });
+      numberedStarts = starts;
+    }
+    for (let n = lastNumber + 1; n <= lastNumber + 10; n++) if ((numberedStarts.get(n) ?? -1) > i) return true;
+    return false;
+  };
+
   /** An answer label ahead, before the next question start or part heading: the question runs to it. */
   const answerLabelAhead = (from: number): boolean => {
     for (let j = from; j < blocks.length; j++) {
       const text = blockText(blocks[j]!);
       if (isLabel(ANSWER_LABEL, text)) return true;
-      if (isLabel(AD_LABEL, text) || partHeading(text) || blocks[j]!.kind === 'row' || SIGNATURE_START.test(text) || questionStart(blocks[j]!)) return false;
+      if (isLabel(AD_LABEL, text) || partHeading(text) || blocks[j]!.kind === 'row' || startsSignature(text) || questionStart(blocks[j]!)) return false;
     }
     return false;
   };
@@ -345,7 +378,7 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
       continue;
     }
     // A signature before the first question is a cover letter's: a part like any other.
-    if (sections.length > 0 && SIGNATURE_START.test((block.lines[0] ?? '').trim())) {
+    if (sections.length > 0 && startsSignature(block.lines[0] ?? '') && !questionAfter(i)) {
       // Our own template puts the signature under "Ondertekening": keep one part.
       const current = part as Part | null;
       if (current && section === null && /^ondertekening$/i.test(current.heading) && current.blocks.length === 0) signature = current;
