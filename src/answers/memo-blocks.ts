@@ -558,13 +558,11 @@ export function blocksFromText(text: string, options: TextBlockOptions = {}): Me
     blank = false;
     alone = options.standsAlone?.(line) ?? false;
   });
-  // Each note goes with the first block that refers to it.
+  // Each note goes with the block that refers to it: the first note of a number with its first reference, and so on.
   for (const block of blocks) {
-    for (const { n } of block.lines.flatMap((line) => allNoteReferences(line).filter((ref) => ref.superscript)).reverse()) {
-      const note = notes.get(n);
-      if (note === undefined) continue;
-      (block.notes ??= []).push(`${toSuperscript(n)} ${escapeInline(note)}`);
-      notes.delete(n);
+    for (const { n } of block.lines.flatMap((line) => allNoteReferences(line).filter((ref) => ref.superscript).reverse())) {
+      const note = notes.get(n)?.shift();
+      if (note !== undefined) (block.notes ??= []).push(`${toSuperscript(n)} ${escapeInline(note)}`);
     }
   }
   return blocks;
@@ -573,45 +571,61 @@ export function blocksFromText(text: string, options: TextBlockOptions = {}): Me
 const NOTE_LINE = /^(\d{1,2})\s+(\S.*)$/;
 
 /**
- * The notes at the end of a text source, taken out of `lines` (left blank, so line numbers stay):
- * the PDF reader moves each page's footnotes to the end of its text as "1 text" lines, and writes
- * a reference it knows by its raised digit in superscript ("jongerencentrum.¹"). Only the run of
- * lines at the very end counts, and only a line whose number has a superscript reference earlier,
- * so a section "1 Inleiding" or a list numbered "1 …" in the memo stays text. A note may wrap onto
- * a few lines of its own.
+ * The notes at the end of a text source, taken out of `lines` (left blank, so line numbers stay),
+ * by number in the order they stand: the PDF reader moves each page's footnotes to the end of its
+ * text as "1 text" lines after a blank line, and writes a reference it knows by its raised digit
+ * in superscript ("jongerencentrum.¹"). Notes are whole paragraphs at the very end whose first
+ * line starts a note, "N text" after a superscript reference to N; a note runs on over the lines
+ * after it, however many (a long note wraps). A number has no more notes than references ("¹"
+ * twice for a PDF that numbers its notes per page): a paragraph "1 keer per week …" before the
+ * notes, a section "1 Inleiding" or a list numbered "1 …" in the memo, or a list in its last
+ * paragraph, stays text.
  */
-function takeTrailingNotes(lines: string[]): Map<string, string> {
-  const notes = new Map<string, string>();
-  const referred = new Map<string, number>();
+function takeTrailingNotes(lines: string[]): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  const references = new Map<string, { first: number; count: number }>();
   lines.forEach((line, i) => {
-    for (const ref of allNoteReferences(line)) if (ref.superscript && !referred.has(ref.n)) referred.set(ref.n, i);
-  });
-  if (referred.size === 0) return notes;
-  const isNote = (i: number): boolean => {
-    const def = NOTE_LINE.exec(lines[i]!.trim());
-    return def !== null && (referred.get(def[1]!) ?? Infinity) < i;
-  };
-  let start = lines.length;
-  let pending = 0;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (lines[i]!.trim() === '') {
-      if (pending > 0) break;
-      continue;
+    for (const ref of allNoteReferences(line)) {
+      if (!ref.superscript) continue;
+      const seen = references.get(ref.n);
+      if (seen) seen.count++;
+      else references.set(ref.n, { first: i, count: 1 });
     }
-    if (isNote(i)) {
-      start = i;
-      pending = 0;
-    } else if (++pending > 3) break;
+  });
+  if (references.size === 0) return notes;
+  const taken = new Map<string, number>();
+  const starts = new Set<number>();
+  /** Line `i` starts a note when it is "N text" after a reference to N that has no note yet (read from the end). */
+  const take = (i: number): void => {
+    const n = NOTE_LINE.exec(lines[i]!.trim())?.[1];
+    const ref = n === undefined ? undefined : references.get(n);
+    if (!ref || ref.first >= i || (taken.get(n!) ?? 0) >= ref.count) return;
+    taken.set(n!, (taken.get(n!) ?? 0) + 1);
+    starts.add(i);
+  };
+  // Paragraphs from the end, as long as each starts a note.
+  let start = lines.length;
+  let end = lines.length;
+  for (;;) {
+    while (end > 0 && lines[end - 1]!.trim() === '') end--;
+    let first = end;
+    while (first > 0 && lines[first - 1]!.trim() !== '') first--;
+    if (first === end) break;
+    for (let i = end - 1; i >= first; i--) take(i);
+    if (!starts.has(first)) break;
+    start = first;
+    end = first;
   }
-  let current: string | null = null;
+  let current: string[] | null = null;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    const def = NOTE_LINE.exec(line);
-    if (def && isNote(i)) {
-      current = def[1]!;
-      notes.set(current, def[2]!);
+    if (starts.has(i)) {
+      const [, n, text] = NOTE_LINE.exec(line)!;
+      current = notes.get(n!) ?? [];
+      notes.set(n!, current);
+      current.push(text!);
     } else if (line !== '' && current !== null) {
-      notes.set(current, joinLines([notes.get(current)!, line]));
+      current[current.length - 1] = joinLines([current[current.length - 1]!, line]);
     }
     lines[i] = '';
   }

@@ -295,6 +295,29 @@ describe('readAnsweredMemo', () => {
     }
   });
 
+  it("takes only the notes at the end of a PDF or text memo as notes: an answer's own lines that start with a number stay where they are, notes numbered twice go to their own references, a long note is kept whole", async () => {
+    const memo = (answers: string[], notes: string) => `${Q.map((q, i) => `Vraag ${i + 1}: ${q}\n\nAntwoord: ${answers[i]}`).join('\n\n')}\n\nMet vriendelijke groet,\n\nde burgemeester${notes}`;
+    // "m²" is no note reference, but the last answer's list numbered "2 …" is no note either.
+    const list = 'Het plan kent drie stappen:\n1 inventariseren;\n2 overleggen met de regio;\n3 besluiten.';
+    expect(placed(readAnsweredMemo(memo([A[0], 'Het gebouw heeft 150 m² vloer.', list], '')))).toEqual([A[0], 'Het gebouw heeft 150 m² vloer.', list.replace(/\n/g, ' ')]);
+    // A paragraph "1 keer per week …" before the notes is the answer's, not a second note 1.
+    const own = 'Wij overleggen:\n\n1 keer per week met de regio.';
+    expect(placed(readAnsweredMemo(memo([`Zie het centrum.¹`, A[1], own], '\n\n1 Zie de Zwolse agenda.')))).toEqual(['Zie het centrum.¹\n\n¹ Zie de Zwolse agenda.', A[1], own]);
+    // Numbered per page: two notes 1, each with the answer that refers to it.
+    expect(placed(readAnsweredMemo(memo(['Zie het centrum.¹', A[1], 'Zie de visie.¹'], '\n\n1 Agenda zorg en veiligheid 2025.\n1 Regiovisie 2022.')))).toEqual([
+      'Zie het centrum.¹\n\n¹ Agenda zorg en veiligheid 2025.',
+      A[1],
+      'Zie de visie.¹\n\n¹ Regiovisie 2022.',
+    ]);
+    // A note that wraps onto many lines, in a PDF too.
+    const long = 'Regiovisie beschermd wonen en maatschappelijke opvang 2022-2032, vastgesteld door de gemeenteraad van Zwolle op 12 maart 2022 na een uitgebreid participatietraject met de regiogemeenten, zorgaanbieders, woningcorporaties, cliëntenraden en ervaringsdeskundigen.';
+    const text = memo(['Zie het centrum.¹', A[1], 'Zie de visie.²'], `\n\n1 Agenda 2025.\n2 ${long.replace(/(.{60}\S*) /g, '$1\n')}`);
+    expect(text.split('\n').length).toBeGreaterThan(20);
+    expect(placed(readAnsweredMemo(text))).toEqual(['Zie het centrum.¹\n\n¹ Agenda 2025.', A[1], `Zie de visie.²\n\n² ${long}`]);
+    const pdf = await buildLetterPdf(memo(['Zie het centrum.', A[1], 'Zie de visie.'], ''), { footnotes: [{ after: 'centrum.', text: 'Agenda 2025.' }, { after: 'visie.', text: `${long} ${long}` }] });
+    expect(placed(readAnsweredMemo(await readSource({ name: 'memo.pdf', data: pdf.data }), { questions }))).toEqual(['Zie het centrum.¹\n\n¹ Agenda 2025.', A[1], `Zie de visie.²\n\n² ${long} ${long}`]);
+  });
+
   it("keeps an officer's footnote in an HTML memo as LibreOffice, Word, pandoc and mammoth export it: the reference in superscript digits, the note at the end of the answer that refers to it, not in the signature", async () => {
     const notes = ['Beleidsnota welzijn en zorg 2005, p. 12.', 'Zie <a href="https://www.zwolle.nl/nota">de nota</a>.'];
     // Word wraps its numbers in conditional comments and styled spans; the notes follow in a footnote list after a rule.
