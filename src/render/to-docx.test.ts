@@ -247,8 +247,20 @@ describe("memoToDocx: an officer's notes as Word footnotes", async () => {
     expect(texts.some((t) => t.includes('?³'))).toBe(true);
     expect(documentXml).toMatch(/zie de nota\.<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
     const footnotes = xml(zip, 'word/footnotes.xml');
-    expect(paragraphs(footnotes).map((p) => p.text)).toContain('Beleidsnota welzijn en zorg 2005, zie de nota.');
+    expect(paragraphs(footnotes).map((p) => p.text)).toContain(' Beleidsnota welzijn en zorg 2005, zie de nota.');
     expect(xml(zip, 'word/_rels/footnotes.xml.rels')).toContain('Target="https://www.zwolle.nl/nota"');
+  });
+
+  it('prints a note smaller than the text and apart from its number, as Word does, so a PDF of the memo reads it back as a note and not as a paragraph of the answer on its page', async () => {
+    const zip = parts(await memoToDocx(withNotes, { municipality: 'Zwolle' }));
+    const styles = xml(zip, 'word/styles.xml');
+    const size = (part: string) => Number(/<w:sz w:val="(\d+)"\/>/.exec(part)?.[1]);
+    const body = size(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0]);
+    const note = size(/<w:style w:type="paragraph" w:styleId="FootnoteText">[\s\S]*?<\/w:style>/.exec(styles)![0]);
+    expect(note).toBeLessThanOrEqual(body - 3);
+    // Word gives a note's paragraph its style by name; without it the note is in the text's size.
+    expect(xml(zip, 'word/footnotes.xml')).toMatch(/<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"\/>/);
+    expect(xml(zip, 'word/footnotes.xml')).toMatch(/<w:footnoteRef\/><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve"> /);
   });
 
   it('reads back through import-answers as the same answer, with a reference document too', async () => {

@@ -240,8 +240,9 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
   });
 
   const children = blocks(tree.children);
+  // The note's text follows its number after a space, as Word writes a footnote: a PDF of the memo then prints "1 text", the note line the PDF reader takes for a note.
   const footnotes = Object.fromEntries(
-    [...notes.paragraphs].map(([paragraph, id]) => [id, { children: [new Paragraph({ children: runs(withoutNoteNumber(paragraph.children)) })] }]),
+    [...notes.paragraphs].map(([paragraph, id]) => [id, { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(' '), ...runs(withoutNoteNumber(paragraph.children))] })] }]),
   );
   const document = new Document({
     footnotes,
@@ -262,6 +263,8 @@ export async function memoToDocx(markdown: string, options: DocxOptions = {}): P
         heading1: { run: { font: FONT, size: 12 * PT, bold: true, color: '000000' }, paragraph: { spacing: { before: 12 * 20, after: 4 * 20 }, keepNext: true, keepLines: true } },
         heading2: { run: { font: FONT, size: 11 * PT, bold: true, color: '000000' }, paragraph: { spacing: { before: 12 * 20, after: 4 * 20 }, keepNext: true, keepLines: true } },
         heading3: { run: { font: FONT, size: 10 * PT, bold: true, color: '000000' }, paragraph: { spacing: { before: 10 * 20, after: 4 * 20 }, keepNext: true, keepLines: true } },
+        // Notes smaller than the text, as in Word's own style: a PDF of the memo tells them from the text by their size (read-pdf.ts), else a note reads as a paragraph of the answer on its page.
+        footnoteText: { run: { size: 8 * PT }, paragraph: { spacing: { after: 0, line: 240 } } },
       },
       paragraphStyles: [
         {
