@@ -568,7 +568,8 @@ export function blocksFromText(text: string, options: TextBlockOptions = {}): Me
   return blocks;
 }
 
-const NOTE_LINE = /^(\d{1,2})\s+(\S.*)$/;
+/** "1 text", or "1text" as a PDF prints a note whose text follows its number without a space (a Word file a program made). */
+const NOTE_LINE = /^(\d{1,2})(?:\s+|(?=[\p{L}'‘’"“(]))(\S.*)$/u;
 
 /**
  * The notes at the end of a text source, taken out of `lines` (left blank, so line numbers stay),

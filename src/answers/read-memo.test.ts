@@ -314,6 +314,8 @@ describe('readAnsweredMemo', () => {
     const text = memo(['Zie het centrum.¹', A[1], 'Zie de visie.²'], `\n\n1 Agenda 2025.\n2 ${long.replace(/(.{60}\S*) /g, '$1\n')}`);
     expect(text.split('\n').length).toBeGreaterThan(20);
     expect(placed(readAnsweredMemo(text))).toEqual(['Zie het centrum.¹\n\n¹ Agenda 2025.', A[1], `Zie de visie.²\n\n² ${long}`]);
+    // A note set right after its number, as a PDF of a Word file that a program made prints it ("1Agenda").
+    expect(placed(readAnsweredMemo(memo(['Zie het centrum.¹', A[1], 'Zie de visie.²'], '\n\n1Agenda 2025.\n2’s-Hertogenbosch, 2022.')))).toEqual(['Zie het centrum.¹\n\n¹ Agenda 2025.', A[1], 'Zie de visie.²\n\n² ’s-Hertogenbosch, 2022.']);
     const pdf = await buildLetterPdf(memo(['Zie het centrum.', A[1], 'Zie de visie.'], ''), { footnotes: [{ after: 'centrum.', text: 'Agenda 2025.' }, { after: 'visie.', text: `${long} ${long}` }] });
     expect(placed(readAnsweredMemo(await readSource({ name: 'memo.pdf', data: pdf.data }), { questions }))).toEqual(['Zie het centrum.¹\n\n¹ Agenda 2025.', A[1], `Zie de visie.²\n\n² ${long} ${long}`]);
   });
