@@ -21,6 +21,7 @@ import { InputError } from '../errors.js';
 import { stringifyFrontMatter, type WritableValue } from '../documents/front-matter.js';
 import type { AnswerSection, AnswerStatus, Citation, QuestionDocument } from '../model.js';
 import { escapeInline } from '../text/markdown-escape.js';
+import { withNotesNumberedInOrder } from '../text/footnote-markers.js';
 import type { CompiledTemplate } from './templates.js';
 import { buildMemoView, type MemoSettings, type ViewAnswer } from './view.js';
 import { pushAll } from '../arrays.js';
@@ -189,8 +190,11 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
   }
 
   // Imported answers replace what the file holds; a different written answer is kept aside.
-  for (const [number, answer] of options.answers ?? []) {
+  for (const [number, imported] of options.answers ?? []) {
     const current = answers.get(number);
+    // An answer that differs only in its notes' numbers is the same answer (Word numbers notes itself): the file's stays.
+    const same = current !== undefined && withNotesNumberedInOrder(current.answer.trim()) === withNotesNumberedInOrder(imported.trim());
+    const answer = same ? current.answer : imported;
     if (current && answerState(current.answer) === 'written' && current.answer.trim() !== answer.trim()) {
       if (options.replace) {
         mustKeep = mustKeep.filter((text) => text !== current.answer);

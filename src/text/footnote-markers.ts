@@ -81,3 +81,21 @@ export function allNoteReferences(text: string): NumberedReference[] {
 export function hasSuperscriptReference(text: string): boolean {
   return /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text);
 }
+
+/**
+ * The text with its superscript numbers (note references and the notes' own numbers) renumbered
+ * 1, 2, 3 in the order they first appear. Word numbers footnotes itself: a memo drafted as Word
+ * and read back numbers an answer's notes from 1 where the answer document, read from a memo with
+ * notes outside the answers, had ³; the answer is the same.
+ */
+export function withNotesNumberedInOrder(text: string): string {
+  const numbers = new Map<string, string>();
+  return text.replace(ANY_SUPERSCRIPT, (digits) => {
+    let n = numbers.get(digits);
+    if (n === undefined) {
+      n = toSuperscript(String(numbers.size + 1));
+      numbers.set(digits, n);
+    }
+    return n;
+  });
+}

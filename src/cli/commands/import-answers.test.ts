@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANSWER_PLACEHOLDER, readAnswerDocument } from '../../documents/answer-document.js';
+import { buildLetterDocx } from '../../../test/builders/letter-docx.js';
 import { runCliIn, tempWorkspace } from '../test-helpers.js';
 
 const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
@@ -54,6 +55,27 @@ describe('answer import-answers', () => {
     const text = await readFile(join(dir, 'answers', `${id}.md`), 'utf8');
     expect(text).toContain('## Ontwerp besluit\n\nDe raad wordt voorgesteld kennis te nemen van de beantwoording van de artikel 45 vragen over Zorg en Veiligheid.');
     expect(text).toContain('Burgemeester en wethouders van Zwolle,\n\nburgemeester, Peter Snijders\n\nsecretaris, Dick Emmer\n');
+  });
+
+  it("reads its own Word memo back as the same answers when the memo it came from had notes outside the answers (the Inleiding's, a question's): Word numbers the notes anew, no answer is changed or kept under Vervallen vragen", async () => {
+    const footnotes = [
+      { after: 'Op 1 mei 2025', text: 'Brief van de fractie.' },
+      { after: 'de draaglast', text: 'Noot van de vragensteller.' },
+      { after: 'communicatieprotocol', text: 'Protocol welkom in mijn wijk, 2023.' },
+      { after: 'Companen', text: 'Onderzoeksbureau in Arnhem.' },
+    ];
+    await writeFile(join(dir, 'memo.docx'), (await buildLetterDocx(await readFile(join(dir, 'memo.txt'), 'utf8'), { footnotes })).data);
+    expect((await run(['import-answers', 'memo.docx'])).code).toBe(0);
+    const first = (await answerDoc()).doc.answers;
+    expect(first[0]!.answer).toMatch(/communicatieprotocol³[\s\S]*\n\n³ Protocol welkom in mijn wijk, 2023\.$/);
+    expect(first[4]!.answer).toMatch(/Companen⁴[\s\S]*\n\n⁴ Onderzoeksbureau in Arnhem\.$/);
+    expect((await run(['draft', `questions/${id}.md`, '--format', 'docx', '-o', 'terug.docx'])).code).toBe(0);
+    const again = await run(['import-answers', 'terug.docx']);
+    expect(again.code).toBe(0);
+    expect(again.err).not.toMatch(/Vervallen/);
+    const { doc } = await answerDoc();
+    expect(doc.orphans).toEqual([]);
+    expect(doc.answers.map((a) => a.answer)).toEqual(first.map((a) => a.answer));
   });
 
   it('takes --question and refuses an id that is not a slug', async () => {
