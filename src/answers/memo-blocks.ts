@@ -211,16 +211,30 @@ function takeLabel(inlineText: Inline): { label: string | null; text: string; ma
 interface HtmlContext {
   blocks: MemoBlock[];
   notes: HtmlNotes;
+  /** Reading a note's own text: the notes it refers to are collected here, not given to its blocks. */
+  refs?: string[];
 }
 
-/** The notes a block refers to, as "¹ text", each only at its first reference. */
-function referredNotes(refs: readonly string[], notes: HtmlNotes): Partial<MemoBlock> {
+/**
+ * The notes a block refers to, as "¹ text", each only at its first reference; a note in a note
+ * follows the note that refers to it.
+ */
+function referredNotes(refs: readonly string[], ctx: HtmlContext): Partial<MemoBlock> {
+  if (ctx.refs) {
+    ctx.refs.push(...refs);
+    return {};
+  }
+  const { notes } = ctx;
   const lines: string[] = [];
-  for (const label of refs) {
+  // Depth first without recursion: a chain of notes, each in the one before, is as long as the memo makes it.
+  const stack = [...refs].reverse();
+  while (stack.length > 0) {
+    const label = stack.pop()!;
     const text = notes.text.get(label);
     if (text === undefined || notes.given.has(label)) continue;
     notes.given.add(label);
     lines.push(`${toSuperscript(label)} ${text}`);
+    stack.push(...[...(notes.inner.get(label) ?? [])].reverse());
   }
   return lines.length > 0 ? { notes: lines } : {};
 }
@@ -240,7 +254,7 @@ function pushInline(run: readonly ElementContent[], ctx: HtmlContext, item: Item
   const markdown = strong ? takeLabel(inline(run, true, ctx.notes)).markdown : taken.markdown;
   const label = item && !item.used ? (taken.label ?? item.label) : null;
   if (item) item.used = true;
-  ctx.blocks.push(makeBlock(item ? 'item' : 'paragraph', taken.text, markdown, { strong, label, depth: item?.depth ?? 0, ...referredNotes(content.refs, ctx.notes) }));
+  ctx.blocks.push(makeBlock(item ? 'item' : 'paragraph', taken.text, markdown, { strong, label, depth: item?.depth ?? 0, ...referredNotes(content.refs, ctx) }));
 }
 
 interface ItemInfo {
@@ -277,7 +291,7 @@ function walk(nodes: readonly (RootContent | ElementContent)[], ctx: HtmlContext
       const content = takeLabel(inlineContent);
       const text = content.label ? `${content.label} ${content.text}` : content.text;
       const markdown = takeLabel(inline(node.children, true, ctx.notes)).markdown;
-      if (cleanLine(text) !== '') ctx.blocks.push(makeBlock('heading', text, content.label ? `${escapeInline(content.label)} ${markdown}` : markdown, { strong: true, depth: Number(tag.slice(1)), ...referredNotes(inlineContent.refs, ctx.notes) }));
+      if (cleanLine(text) !== '') ctx.blocks.push(makeBlock('heading', text, content.label ? `${escapeInline(content.label)} ${markdown}` : markdown, { strong: true, depth: Number(tag.slice(1)), ...referredNotes(inlineContent.refs, ctx) }));
     } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'figcaption' || tag === 'caption') {
       pushInline(node.children, ctx, item);
     } else if (tag === 'ol' || tag === 'ul') {
@@ -292,7 +306,7 @@ function walk(nodes: readonly (RootContent | ElementContent)[], ctx: HtmlContext
       for (const row of rows(node)) {
         const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
         const cellBlocks = cells.map((cell) => {
-          const inner: HtmlContext = { blocks: [], notes: ctx.notes };
+          const inner: HtmlContext = { blocks: [], notes: ctx.notes, ...(ctx.refs ? { refs: ctx.refs } : {}) };
           walk(cell.children, inner);
           return inner.blocks;
         });
@@ -330,9 +344,10 @@ export function blocksFromHtml(html: string, text = ''): MemoBlock[] {
     notes: findHtmlNotes(tree, {
       isInline: (tag) => INLINE_TAGS.has(tag),
       bodyMarkdown: (body, notes) => {
-        const inner: HtmlContext = { blocks: [], notes };
+        const inner: HtmlContext = { blocks: [], notes, refs: [] };
         walk(body.children, inner);
-        return inner.blocks.map(blockMarkdown).join(' ');
+        const text = (blocks: MemoBlock[]): string[] => blocks.flatMap((block) => (block.cells ? block.cells.flatMap(text) : [blockMarkdown(block)]));
+        return { markdown: text(inner.blocks).join(' '), refs: inner.refs! };
       },
     }),
   };

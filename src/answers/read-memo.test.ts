@@ -372,6 +372,40 @@ describe('readAnsweredMemo', () => {
     }
   });
 
+  it("keeps every note of an HTML memo with its answer: a note referred to twice, a note's link to another note's number, a note in a note, an endnote numbered i or numbered as a footnote is", async () => {
+    const read = async (answers: string[], notes: string) => {
+      const html = `<html><body>${Q.map((q, i) => `<p><b>Vraag ${i + 1}: ${q}</b></p><p>${answers[i]}</p>`).join('')}<p>Met vriendelijke groet,</p><p>de burgemeester</p>${notes}</body></html>`;
+      const memo = readAnsweredMemo(await readSource({ name: 'memo.html', data: new TextEncoder().encode(html) }), { questions });
+      return { answers: placed(memo), signature: memo.parts.at(-1)?.content };
+    };
+    // pandoc's notes; note 1 is referred to twice, names note 2 by a link to its number, and note 2 has a note of its own (3).
+    const ref = (n: number, id = `fnref${n}`) => `<a href="#fn${n}" id="${id}"><sup>${n}</sup></a>`;
+    const pandoc = await read(
+      [`Zie het centrum${ref(1)}.`, `Nogmaals het centrum${ref(1, 'fnref1b')} en de visie${ref(2)}.`, A[2]!],
+      `<section><ol><li id="fn1">Centrum De Dobbe, zie ook noot <a href="#fn2">2</a>. <a href="#fnref1">↩</a></li><li id="fn2">Regiovisie, vastgesteld${ref(3)}. <a href="#fnref2">↩</a></li><li id="fn3">Door de raad, in 2022. <a href="#fnref3">↩</a></li></ol></section>`,
+    );
+    expect(pandoc).toEqual({
+      answers: ['Zie het centrum¹.\n\n¹ Centrum De Dobbe, zie ook noot 2.', 'Nogmaals het centrum¹ en de visie².\n\n² Regiovisie, vastgesteld³.\n\n³ Door de raad, in 2022.', A[2]],
+      signature: 'Met vriendelijke groet,\n\nde burgemeester',
+    });
+    // Word's endnote "[i]" beside its footnote "[1]", and LibreOffice's endnote 1 beside its footnote 1: the endnote gets the next number, as from a DOCX.
+    const word = await read(
+      [`Zie het centrum<a href="#_ftn1" name="_ftnref1">[1]</a>.`, A[1]!, `Zie de visie<a href="#_edn1" name="_ednref1">[i]</a>.`],
+      `<div id=ftn1><p><a href="#_ftnref1" name="_ftn1">[1]</a> Centrum De Dobbe.</p></div><div id=edn1><p><a href="#_ednref1" name="_edn1">[i]</a> Regiovisie 2022.</p></div>`,
+    );
+    const libreoffice = await read(
+      [
+        `Zie het centrum<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>.`,
+        A[1]!,
+        `Zie de visie<a class="sdendnoteanc" name="sdendnote1anc" href="#sdendnote1sym"><sup>1</sup></a>.`,
+      ],
+      `<div id="sdfootnote1"><p><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>Centrum De Dobbe.</p></div><div id="sdendnote1"><p><a class="sdendnotesym" name="sdendnote1sym" href="#sdendnote1anc">1</a>Regiovisie 2022.</p></div>`,
+    );
+    for (const memo of [word, libreoffice]) {
+      expect(memo).toEqual({ answers: ['Zie het centrum¹.\n\n¹ Centrum De Dobbe.', A[1], 'Zie de visie².\n\n² Regiovisie 2022.'], signature: 'Met vriendelijke groet,\n\nde burgemeester' });
+    }
+  });
+
   it('leaves an in-page number link of an HTML memo that is no note as text, and the paragraph it points to where it stands', () => {
     const html =
       `<h2 id="vraag1">Vraag 1: ${Q[0]}</h2><p>Antwoord: ${A[0]}</p>` +
