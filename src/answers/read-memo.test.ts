@@ -401,6 +401,9 @@ describe('readAnsweredMemo', () => {
       ],
       `<div id="sdfootnote1"><p><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>Centrum De Dobbe.</p></div><div id="sdendnote1"><p><a class="sdendnotesym" name="sdendnote1sym" href="#sdendnote1anc">1</a>Regiovisie 2022.</p></div>`,
     );
+    // A note with a table: its cells are text of the note.
+    const table = await read([`Zie de cijfers${ref(1)}.`, A[1]!, A[2]!], `<section><ol><li id="fn1"><p>Meldingen:</p><table><tr><td>2023</td><td>112</td></tr></table> <a href="#fnref1">↩</a></li></ol></section>`);
+    expect(table.answers[0]).toBe('Zie de cijfers¹.\n\n¹ Meldingen: 2023 112');
     for (const memo of [word, libreoffice]) {
       expect(memo).toEqual({ answers: ['Zie het centrum¹.\n\n¹ Centrum De Dobbe.', A[1], 'Zie de visie².\n\n² Regiovisie 2022.'], signature: 'Met vriendelijke groet,\n\nde burgemeester' });
     }
