@@ -54,6 +54,12 @@ export interface HtmlNotes {
 
 export const NO_NOTES: HtmlNotes = { references: new Map(), skipped: new Set(), text: new Map(), inner: new Map(), given: new Set() };
 const NOTE_NUMBER = /^\s*\[?\s*(\d{1,3}|[ivxlc]{1,7})\s*\]?\s*$/i;
+/**
+ * A note is a paragraph or a few: its link back to its reference is looked for among this many
+ * elements of the target at most, and once per target (a target that is the whole memo holds none,
+ * and searching all of it for each of thousands of links took minutes).
+ */
+const MAX_NOTE_ELEMENTS = 2000;
 /** Elements that may hold one note (several paragraphs). */
 const NOTE_HOLDERS = new Set(['div', 'li', 'aside', 'section', 'footer', 'dd']);
 /** The element an exporter puts a note in, by the reference's target: LibreOffice and Word. */
@@ -106,7 +112,10 @@ export function findHtmlNotes(tree: Root, options: FindNotesOptions): HtmlNotes 
   };
   const printed = (link: Element): string | undefined => NOTE_NUMBER.exec(elementText(link))?.[1]?.toLowerCase();
   const numbered = new Set(links.filter((link) => printed(link) !== undefined));
-  const alone = (node: Element, back: Element): boolean => [...numbered].every((link) => link === back || !within(node, link));
+  // How many number links each element holds, counted once: asking each element's links anew took minutes for thousands of links.
+  const numberLinks = new Map<Element, number>();
+  for (const link of numbered) for (let node: Element | undefined = link; node; node = parent.get(node)) numberLinks.set(node, (numberLinks.get(node) ?? 0) + 1);
+  const alone = (node: Element, back: Element): boolean => (numberLinks.get(node) ?? 0) - (numbered.has(back) && within(node, back) ? 1 : 0) === 0;
   /** The element around a note's number link that holds no other number link: its `<div>` or `<li>`, else its paragraph. */
   const holder = (back: Element): Element | undefined => {
     let block: Element | undefined;
@@ -115,6 +124,21 @@ export function findHtmlNotes(tree: Root, options: FindNotesOptions): HtmlNotes 
       if (!options.isInline(node.tagName)) block ??= alone(node, back) ? node : undefined;
     }
     return block;
+  };
+  /** The in-page links of a target (itself and its first elements), the first by address; each target read once. */
+  const linksOf = new Map<Element, Map<string, Element>>();
+  const linksIn = (target: Element): Map<string, Element> => {
+    let byHref = linksOf.get(target);
+    if (!byHref) {
+      const found = new Map<string, Element>();
+      for (const node of [target, ...firstElements(target, MAX_NOTE_ELEMENTS)]) {
+        const href = node.tagName === 'a' ? node.properties?.href : undefined;
+        if (typeof href === 'string' && !found.has(href)) found.set(href, node);
+      }
+      byHref = found;
+      linksOf.set(target, byHref);
+    }
+    return byHref;
   };
   /** The note a target lies in, when it is one found already. */
   const noteAround = (target: Element | undefined): Element | undefined => {
@@ -131,8 +155,7 @@ export function findHtmlNotes(tree: Root, options: FindNotesOptions): HtmlNotes 
     const target = inPageTarget(link)!;
     const own = [link.properties?.id, link.properties?.name].filter((x): x is string => typeof x === 'string' && x !== '').map((x) => `#${x}`);
     const targetElement = byId.get(target) ?? byName.get(target);
-    const candidates = targetElement ? [targetElement, ...descendants(targetElement)] : [];
-    const back = own.length === 0 ? undefined : candidates.find((node) => node.tagName === 'a' && own.includes(String(node.properties?.href ?? '')));
+    const back = own.length === 0 || !targetElement ? undefined : own.map((href) => linksIn(targetElement).get(href)).find((link) => link !== undefined);
     let body: Element | undefined;
     if (back) body = back === targetElement ? holder(back) : targetElement;
     else {
@@ -197,4 +220,21 @@ function startsWith(outer: Element, inner: Element): boolean {
     if (node.type === 'element') stack.push(...[...node.children].reverse());
   }
   return false;
+}
+
+/** The first `limit` elements in `outer`, in document order. */
+function firstElements(outer: Element, limit: number): Element[] {
+  // Each open element with the index of its next child: an element of thousands of children is not copied.
+  const out: Element[] = [];
+  const stack: { children: ElementContent[]; next: number }[] = [{ children: outer.children, next: 0 }];
+  while (stack.length > 0 && out.length < limit) {
+    const top = stack[stack.length - 1]!;
+    const node = top.children[top.next++];
+    if (node === undefined) stack.pop();
+    else if (node.type === 'element') {
+      out.push(node);
+      stack.push({ children: node.children, next: 0 });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,99 @@
+/**
+ * Red team, input kind: an answered memo's notes and links, read by import-answers — tens of
+ * thousands of footnotes, in-page number links by the thousand into one element, notes in notes
+ * by the thousand and notes that refer to each other, RTF fields nested 10,000 deep, HYPERLINK
+ * fields to script and file addresses and one of 5 MB, a memo whose answers outgrow an answer
+ * document. Each memo is the college's seed memo with the hostile part in an answer, so it is
+ * matched to the workspace's letter; each runs under the watchdog's time and memory limits.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect } from 'vitest';
+import { ANSWER_FILE, LETTER_ID, SEED_MEMO, type Workspace, redTeamFile } from './harness.js';
+import { placeFile } from './setup.js';
+
+const { runner, cases } = redTeamFile();
+
+/** The seed memo's paragraphs (its wrapped lines joined), and which one starts the first answer: the hostile part goes there. */
+async function seedParagraphs(): Promise<{ paragraphs: string[]; at: number }> {
+  const paragraphs = (await readFile(SEED_MEMO, 'utf8'))
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+  const at = paragraphs.findIndex((p) => p.startsWith('Antwoord: Ja, het college deelt deze opvatting.'));
+  expect(at).toBeGreaterThan(0);
+  return { paragraphs, at };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** An HTML memo with `hostile` (HTML) at the end of the first answer's first paragraph, `after` after the memo. */
+async function htmlMemo(hostile: string, after = ''): Promise<string> {
+  const { paragraphs, at } = await seedParagraphs();
+  return `<html><body><div id="main">${paragraphs.map((p, i) => `<p>${escapeHtml(p)}${i === at ? hostile : ''}</p>`).join('\n')}</div>${after}</body></html>`;
+}
+
+/** Text as RTF: ASCII as is, the rest as \uN escapes. */
+const rtfText = (text: string) => text.replace(/[\\{}]/g, '\\$&').replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0)}?`);
+
+/** An RTF memo with `hostile` (RTF) at the end of the first answer's first paragraph. */
+async function rtfMemo(hostile: string): Promise<string> {
+  const { paragraphs, at } = await seedParagraphs();
+  return `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\n${paragraphs.map((p, i) => `\\pard ${rtfText(p)}${i === at ? ` ${hostile}` : ''}\\par`).join('\n')}}`;
+}
+
+const memoAt = (ws: Workspace, name: string) => join(ws.base, name);
+
+async function answerDocument(ws: Workspace): Promise<string> {
+  return readFile(ws.path(ANSWER_FILE), 'utf8');
+}
+
+/** The first answer as the answer document holds it now. */
+async function firstAnswer(ws: Workspace): Promise<string> {
+  const text = await answerDocument(ws);
+  const start = text.indexOf('**Antwoord:**', text.indexOf('### Vraag 1\n'));
+  return text.slice(start, text.indexOf('### Vraag 2\n', start));
+}
+
+describe('notes and links in an answered memo', () => {
+  cases([
+    {
+      name: 'import-answers: an HTML memo with 8,000 note-like number links into one large element',
+      setup: async (ws) => placeFile(memoAt(ws, 'memo.html'), await htmlMemo(Array.from({ length: 8_000 }, (_, i) => ` woord<a href="#main" id="r${i}"><sup>1</sup></a>`).join(''))),
+      argv: ['import-answers', '../memo.html'],
+      expect: { done: [0] },
+      then: async (ws) => expect(await firstAnswer(ws)).toContain('woord1 woord1'),
+    },
+    {
+      name: 'import-answers: an HTML memo with 5,000 notes, each one in the note before it',
+      setup: async (ws) => {
+        const ref = (n: number) => `<a href="#fn${n}" id="fnref${n}"><sup>${n % 900}</sup></a>`;
+        const notes = Array.from({ length: 5_000 }, (_, i) => `<li id="fn${i}">Noot ${i}${i + 1 < 5_000 ? ref(i + 1) : ''}. <a href="#fnref${i}">↩</a></li>`).join('');
+        await placeFile(memoAt(ws, 'memo.html'), await htmlMemo(` Zie de nota${ref(0)}.`, `<section><ol>${notes}</ol></section>`));
+      },
+      argv: ['import-answers', '../memo.html'],
+      expect: { done: [0] },
+      then: async (ws) => {
+        const answer = await firstAnswer(ws);
+        expect(answer).toContain('Zie de nota⁰.');
+        expect(answer).toContain('Noot 899⁹⁰⁰.');
+      },
+    },
+    {
+      name: 'import-answers: an HTML memo whose notes refer to each other and to themselves',
+      setup: async (ws) => {
+        const ref = (n: number, id: string) => `<a href="#fn${n}" id="${id}"><sup>${n}</sup></a>`;
+        const notes = `<section><ol><li id="fn1">Eerste${ref(2, 'x12')}${ref(1, 'x11')}. <a href="#fnref1">↩</a></li><li id="fn2">Tweede${ref(1, 'x21')}. <a href="#x12">↩</a></li></ol></section>`;
+        await placeFile(memoAt(ws, 'memo.html'), await htmlMemo(` Zie de nota${ref(1, 'fnref1')}.`, notes));
+      },
+      argv: ['import-answers', '../memo.html'],
+      expect: { done: [0] },
+      then: async (ws) => {
+        const answer = await firstAnswer(ws);
+        expect(answer).toContain('Zie de nota¹.');
+        expect(answer).toContain('\n\n¹ Eerste²');
+        expect(answer.match(/^² Tweede/gm)).toHaveLength(1);
+      },
+    },
+  ]);
+});
