@@ -22,7 +22,7 @@ import type { Block as DocumentBlock, Run, StructuredDocument } from '../read/do
 import { joinLines } from '../text/hyphenation.js';
 import { escapeInline } from '../text/markdown-escape.js';
 import { PRINTED_BULLETS } from '../read/bullets.js';
-import { allNoteReferences, toSuperscript } from '../text/footnote-markers.js';
+import { allNoteReferences, pushReference, toSuperscript } from '../text/footnote-markers.js';
 import { findHtmlNotes, holdsReference, isNoteReference, NO_NOTES, type HtmlNotes } from './html-notes.js';
 
 export interface MemoBlock {
@@ -139,7 +139,8 @@ interface Inline {
 /** The inline content of an element as text and markdown, and how much of it is bold. */
 function inline(nodes: readonly ElementContent[], bold = false, notes: HtmlNotes = NO_NOTES): Inline {
   let text = '';
-  let markdown = '';
+  // Pieces joined at the end: a paragraph of thousands of references was copied whole at each one.
+  const markdown: string[] = [];
   let plain = 0;
   let boldCount = 0;
   const refs: string[] = [];
@@ -147,7 +148,7 @@ function inline(nodes: readonly ElementContent[], bold = false, notes: HtmlNotes
     if (node.type === 'text') {
       const value = node.value.replace(/[ \t\r\n\f]+/g, ' ');
       text += value;
-      markdown += escapeInline(value.trim()) === '' ? value.replace(/\S/g, '') : escapeKeepingSpaces(value);
+      markdown.push(escapeInline(value.trim()) === '' ? value.replace(/\S/g, '') : escapeKeepingSpaces(value));
       const letters = value.replace(/\s/g, '').length;
       if (bold) boldCount += letters;
       else plain += letters;
@@ -158,14 +159,14 @@ function inline(nodes: readonly ElementContent[], bold = false, notes: HtmlNotes
     if (DROPPED.has(tag)) continue;
     if (tag === 'br') {
       text += ' ';
-      markdown += ' ';
+      markdown.push(' ');
       continue;
     }
     if (notes.skipped.has(node)) continue;
     const label = notes.references.get(node);
     if (label !== undefined) {
       // A note reference as printed, right after its word; the plain text, which recognises the layout, leaves it out.
-      markdown = markdown.replace(/[ \t]+$/, '') + toSuperscript(label);
+      pushReference(markdown, toSuperscript(label));
       refs.push(label);
       continue;
     }
@@ -175,14 +176,14 @@ function inline(nodes: readonly ElementContent[], bold = false, notes: HtmlNotes
     plain += inner.plain;
     boldCount += inner.bold;
     refs.push(...inner.refs);
-    if (STRONG.has(tag) && !bold) markdown += wrap(inner.markdown, '**');
-    else if (EMPHASIS.has(tag)) markdown += wrap(inner.markdown, '*');
+    if (STRONG.has(tag) && !bold) markdown.push(wrap(inner.markdown, '**'));
+    else if (EMPHASIS.has(tag)) markdown.push(wrap(inner.markdown, '*'));
     else if (tag === 'a') {
       const url = keptUrl(node.properties?.href);
-      markdown += url && inner.markdown.trim() ? `[${inner.markdown.trim()}](${escapeUrl(url)})` : inner.markdown;
-    } else markdown += inner.markdown;
+      markdown.push(url && inner.markdown.trim() ? `[${inner.markdown.trim()}](${escapeUrl(url)})` : inner.markdown);
+    } else markdown.push(inner.markdown);
   }
-  return { text, markdown, plain, bold: boldCount, refs };
+  return { text, markdown: markdown.join(''), plain, bold: boldCount, refs };
 }
 
 
@@ -433,20 +434,21 @@ function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
     if (last && last.note === undefined && Boolean(last.bold) === Boolean(run.bold) && Boolean(last.italic) === Boolean(run.italic) && last.url === url) last.text += run.text;
     else merged.push({ text: run.text, bold: run.bold, italic: run.italic, url });
   }
-  let markdown = '';
+  // Pieces joined at the end (see pushReference).
+  const markdown: string[] = [];
   let link: { url: string; markdown: string } | null = null;
   const closeLink = () => {
     if (!link) return;
     // The spaces at the link's ends stay outside it; a link with no text keeps nothing extra.
     const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(link.markdown)!;
-    markdown += match[2] === '' ? link.markdown : `${match[1]}[${match[2]}](${escapeUrl(link.url)})${match[3]}`;
+    markdown.push(match[2] === '' ? link.markdown : `${match[1]}[${match[2]}](${escapeUrl(link.url)})${match[3]}`);
     link = null;
   };
   for (const run of merged) {
     if (run.note !== undefined) {
       // A note reference as printed, right after its word.
       closeLink();
-      markdown = markdown.replace(/[ \t]+$/, '') + toSuperscript(run.note);
+      pushReference(markdown, toSuperscript(run.note));
       continue;
     }
     const value = run.text.replace(/[ \t\r\n\f]+/g, ' ');
@@ -454,12 +456,12 @@ function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
     if (run.italic) piece = wrap(piece, '*');
     if (run.bold && !wholeBold) piece = wrap(piece, '**');
     if (link && link.url !== run.url) closeLink();
-    if (run.url === null) markdown += piece;
+    if (run.url === null) markdown.push(piece);
     else if (link) link.markdown += piece;
     else link = { url: run.url, markdown: piece };
   }
   closeLink();
-  return markdown;
+  return markdown.join('');
 }
 
 /** The line of each block in the reader's text: the first line at or after the previous block's that holds the block's start. */

@@ -18,7 +18,7 @@
  * The blocks themselves go along in `SourceText.document`, for a reader of memos that needs bold
  * runs, link addresses or table cells.
  */
-import { toSuperscript } from '../text/footnote-markers.js';
+import { pushReference, toSuperscript } from '../text/footnote-markers.js';
 import { markHeading, withoutMarkCharacters } from './heading-marks.js';
 
 export interface Run {
@@ -114,15 +114,16 @@ export class TableStack {
 
 /** A paragraph's text: runs joined, note references as superscript numbers, white space collapsed per line. */
 export function paragraphText(runs: readonly Run[]): string {
-  let text = '';
+  const pieces: string[] = [];
   for (const run of runs) {
     if (run.note !== undefined) {
-      text = text.replace(/[ \t]+$/, '') + toSuperscript(run.note);
+      pushReference(pieces, toSuperscript(run.note));
       continue;
     }
-    text += withoutMarkCharacters(run.text);
+    pieces.push(withoutMarkCharacters(run.text));
   }
-  return text
+  return pieces
+    .join('')
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v]+/g, (space) => (space.includes('\t') ? '\t' : ' ')).trim())
     .join('\n');

@@ -327,6 +327,8 @@ interface NotePlan {
 }
 
 const NOTE_PARAGRAPH = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S/;
+/** More notes than this stay text (see planNotes). */
+const MAX_FOOTNOTES = 5000;
 /** A reference: superscript digits right after a word or its punctuation. */
 const NOTE_REFERENCE = /(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 
@@ -348,20 +350,26 @@ function planNotes(tree: Root): NotePlan {
         plan.paragraphs.set(node, ++id);
         const list = plan.references.get(ref.node) ?? [];
         list.push({ index: ref.index, length: ref.length, id });
-        plan.references.set(ref.node, list.sort((a, b) => a.index - b.index));
+        plan.references.set(ref.node, list);
         return;
       }
     }
     if (node.type === 'text') {
       for (const m of node.value.matchAll(NOTE_REFERENCE)) {
         const n = fromSuperscript(m[0]);
-        open.set(n, [...(open.get(n) ?? []), { node, index: m.index, length: m[0].length }]);
+        const refs = open.get(n) ?? [];
+        refs.push({ node, index: m.index, length: m[0].length });
+        open.set(n, refs);
       }
       return;
     }
     if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes);
   };
   visit(tree);
+  // A memo has a few notes; thousands are no memo's, and as Word footnotes they took more memory than the tool has: they stay text, as in the answer document.
+  if (plan.paragraphs.size > MAX_FOOTNOTES) return { paragraphs: new Map(), references: new Map() };
+  // In text order once all are known: sorting at each of thousands of references took seconds.
+  for (const list of plan.references.values()) list.sort((a, b) => a.index - b.index);
   return plan;
 }
 

@@ -99,3 +99,22 @@ export function withNotesNumberedInOrder(text: string): string {
     return n;
   });
 }
+
+/**
+ * Append a note reference to text kept as pieces, right after its word: the spaces and tabs before
+ * it are dropped from the last pieces. Not from the whole text: a paragraph of thousands of
+ * references was copied whole at each one (quadratic).
+ */
+export function pushReference(pieces: string[], reference: string): void {
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1]!;
+    let end = last.length;
+    while (end > 0 && (last[end - 1] === ' ' || last[end - 1] === '\t')) end--;
+    if (end > 0) {
+      pieces[pieces.length - 1] = last.slice(0, end);
+      break;
+    }
+    pieces.pop();
+  }
+  pieces.push(reference);
+}

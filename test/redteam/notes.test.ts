@@ -95,5 +95,50 @@ describe('notes and links in an answered memo', () => {
         expect(answer.match(/^² Tweede/gm)).toHaveLength(1);
       },
     },
+    {
+      name: 'import-answers, then draft --format docx: an RTF memo with 40,000 footnotes in one answer',
+      setup: async (ws) => placeFile(memoAt(ws, 'memo.rtf'), await rtfMemo(Array.from({ length: 40_000 }, (_, i) => `w{\\super\\chftn}{\\*\\footnote\\pard{\\super\\chftn} Noot ${i}.}`).join(' '))),
+      argv: ['import-answers', '../memo.rtf'],
+      // About 8 s each here; the quadratic steps took minutes, and the Word document ran out of memory.
+      timeMs: 40_000,
+      expect: { done: [0] },
+      then: async (ws) => {
+        expect(await firstAnswer(ws)).toContain('⁴⁰⁰⁰⁰ Noot 39999.');
+        const run = await runner.run(ws.dir, ['draft', LETTER_ID, '--format', 'docx', '-o', '../memo.docx'], { timeMs: 40_000 });
+        expect(run.killed, run.crash?.slice(-600)).toBeUndefined();
+        expect(run.code, run.err).toBe(0);
+      },
+    },
+    {
+      name: 'import-answers: an RTF memo with HYPERLINK fields nested 10,000 deep',
+      setup: async (ws) => placeFile(memoAt(ws, 'memo.rtf'), await rtfMemo(`${'{\\field{\\*\\fldinst{HYPERLINK "https://www.zwolle.nl/"}}{\\fldrslt{'.repeat(10_000)}diep${'}}}'.repeat(10_000)}`)),
+      argv: ['import-answers', '../memo.rtf'],
+      expect: { done: [0] },
+      then: async (ws) => expect(await firstAnswer(ws)).toContain('[diep](https://www.zwolle.nl/)'),
+    },
+    {
+      name: 'import-answers: an RTF memo whose HYPERLINK fields name script and file addresses: their text, no link',
+      setup: async (ws) => {
+        const link = (url: string, text: string) => `{\\field{\\*\\fldinst{HYPERLINK "${url}"}}{\\fldrslt{${text}}}}`;
+        await placeFile(memoAt(ws, 'memo.rtf'), await rtfMemo(`${link('javascript:alert(1)', 'hier')}, ${link(' JaVaScRiPt:alert(1)', 'daar')}, ${link('file:///etc/passwd', 'het bestand')} en ${link('data:text/html,x', 'dit')}.`));
+      },
+      argv: ['import-answers', '../memo.rtf'],
+      expect: { done: [0] },
+      then: async (ws) => {
+        const answer = await firstAnswer(ws);
+        expect(answer).toContain('hier, daar, het bestand en dit.');
+        expect(answer).not.toMatch(/javascript|file:|data:/i);
+      },
+    },
+    {
+      name: 'import-answers: a text memo with 20,000 note references and notes',
+      setup: async (ws) => {
+        const memo = (await readFile(SEED_MEMO, 'utf8')).replace('Antwoord: Ja, het college deelt deze opvatting.', `Antwoord: Ja, het college deelt deze opvatting.${' zie¹'.repeat(20_000)}`);
+        await placeFile(memoAt(ws, 'memo.txt'), `${memo}\n\n${Array.from({ length: 20_000 }, (_, i) => `1 Noot ${i}.`).join('\n')}\n`);
+      },
+      argv: ['import-answers', '../memo.txt'],
+      expect: { done: [0] },
+      then: async (ws) => expect(await firstAnswer(ws)).toContain('¹ Noot 19999.'),
+    },
   ]);
 });
