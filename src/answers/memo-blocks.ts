@@ -114,9 +114,12 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const STRONG = new Set(['strong', 'b']);
 const EMPHASIS = new Set(['em', 'i']);
 
+/** Longer than this is no address (a hostile memo's link of megabytes): the link's text stays, without it. */
+const MAX_URL = 2048;
+
 /** Links that stay links in an answer: the web and mail. Anything else keeps its text only. */
 function keptUrl(url: unknown): string | null {
-  if (typeof url !== 'string') return null;
+  if (typeof url !== 'string' || url.length > MAX_URL) return null;
   const trimmed = url.trim();
   return /^(?:https?:|mailto:)/i.test(trimmed) ? trimmed : null;
 }

@@ -3,7 +3,10 @@
  * store a link: the instruction names the address, the field's result is the text.
  */
 
-/** A field instruction is short; more than this is no HYPERLINK instruction worth reading. */
+/**
+ * A field instruction is short; more than this is no HYPERLINK instruction worth reading: a reader
+ * keeps this much of it at most, and an instruction that fills it names no address.
+ */
 export const MAX_INSTRUCTION = 2048;
 
 /** An address with the location inside it that Word keeps apart (`w:anchor`, `\l "..."`). */
@@ -16,6 +19,8 @@ export function withLocation(url: string, location: string | undefined): string 
  * jump inside the document (`HYPERLINK \l "bookmark"`) or another field (`PAGE`, `REF`).
  */
 export function hyperlinkFieldTarget(instruction: string): string | undefined {
+  // Cut off by the reader: its address would be a piece of one (the whole went into the answer as a link of 5 MB).
+  if (instruction.length >= MAX_INSTRUCTION) return undefined;
   const tokens = instruction.match(/"[^"]*"?|[^\s"]+/g) ?? [];
   if (tokens[0]?.toUpperCase() !== 'HYPERLINK') return undefined;
   const unquote = (token: string | undefined) => token?.replace(/^"/, '').replace(/"$/, '');

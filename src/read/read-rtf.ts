@@ -201,7 +201,7 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
   let table: { block: TableBlock; row: Block[][]; cell: Block[] } | null = null;
   const ctx = (): Context => contexts[contexts.length - 1]!;
   const addToInstruction = (text: string): void => {
-    if (state.field && state.field.instruction.length < MAX_INSTRUCTION) state.field.instruction += text;
+    if (state.field && state.field.instruction.length < MAX_INSTRUCTION) state.field.instruction += text.slice(0, MAX_INSTRUCTION - state.field.instruction.length);
   };
 
   const flushBytes = (): void => {

@@ -131,6 +131,28 @@ describe('notes and links in an answered memo', () => {
       },
     },
     {
+      name: 'import-answers: an RTF memo with a HYPERLINK instruction of 5 MB: the text, without an address',
+      setup: async (ws) => placeFile(memoAt(ws, 'memo.rtf'), await rtfMemo(`{\\field{\\*\\fldinst{HYPERLINK "https://www.zwolle.nl/${'a'.repeat(5_000_000)}"}}{\\fldrslt{de site}}}.`)),
+      argv: ['import-answers', '../memo.rtf'],
+      expect: { done: [0] },
+      then: async (ws) => {
+        const answer = await firstAnswer(ws);
+        expect(answer).toContain('de site.');
+        expect(answer).not.toContain('aaaa');
+      },
+    },
+    {
+      name: 'import-answers: an HTML memo with a link of 5 MB: the text, without an address',
+      setup: async (ws) => placeFile(memoAt(ws, 'memo.html'), await htmlMemo(` Zie <a href="https://www.zwolle.nl/${'a'.repeat(5_000_000)}">de site</a>.`)),
+      argv: ['import-answers', '../memo.html'],
+      expect: { done: [0] },
+      then: async (ws) => {
+        const answer = await firstAnswer(ws);
+        expect(answer).toContain('Zie de site.');
+        expect(answer).not.toContain('aaaa');
+      },
+    },
+    {
       name: 'import-answers: a text memo with 20,000 note references and notes',
       setup: async (ws) => {
         const memo = (await readFile(SEED_MEMO, 'utf8')).replace('Antwoord: Ja, het college deelt deze opvatting.', `Antwoord: Ja, het college deelt deze opvatting.${' zie¹'.repeat(20_000)}`);
