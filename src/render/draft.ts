@@ -12,7 +12,7 @@
  *    if not, refuse (the caller leaves the file untouched).
  * Pure: no file system access; the caller reads, locks and writes.
  */
-import { answerState, headingKey, readAnswerDocument, type LayoutBlock, type SectionBlock } from '../documents/answer-document.js';
+import { answerState, headingKey, MAX_ANSWER_FILE_BYTES, readAnswerDocument, type LayoutBlock, type SectionBlock } from '../documents/answer-document.js';
 import { answerPointer, renumberPointer } from '../documents/answer-pointer.js';
 import { matchSections } from '../answers/match-sections.js';
 import { mergeMemoParts, type MergeNote } from '../answers/merge-parts.js';
@@ -61,6 +61,8 @@ export interface DraftOptions {
    * the template's parts with the same heading in a new file; an existing file keeps its own.
    */
   parts?: MemoPartText[];
+  /** The memo the imported answers come from, named when they make the document too large. */
+  memoFile?: string;
 }
 
 export interface DraftResult {
@@ -224,6 +226,9 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
     memo: { status: options.status ?? 'concept' },
   });
   const rendered = options.template.render(view);
+  // An answer document this large is not read (answer-document.ts): reading it back would blame the template or the file's shape.
+  refuseTooLarge(rendered, options);
+
   const newFrontMatter = stringifyFrontMatter({ question: id, status: options.status ?? 'concept' }, '').replace(/\n$/, '');
   const renderedRead = readAnswerDocument(`${newFrontMatter}\n${rendered}`, options.template.file);
 
@@ -240,7 +245,7 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
     body = renderedRead.layout.blocks.map((block) => block.raw.trimEnd()).filter(Boolean).join('\n\n') + '\n';
   }
   const text = `${frontMatter ?? newFrontMatter}\n\n${body}`;
-
+  refuseTooLarge(text, options);
   // Read back: every written answer must still be there, word for word.
   const check = readAnswerDocument(text, options.existing?.file ?? null);
   const present = [...check.doc.answers, ...check.doc.orphans].map((s) => s.answer.trim());
@@ -260,6 +265,16 @@ export function draftAnswerDocument(options: DraftOptions): DraftResult {
   }
   const answered = check.doc.answers.filter((s) => answerState(s.answer) === 'written').map((s) => s.number);
   return { text, notes, answered };
+}
+
+/** Refuse an answer document larger than one is read (`MAX_ANSWER_FILE_BYTES`), naming the memo its answers come from. */
+function refuseTooLarge(text: string, options: DraftOptions): void {
+  if (text.length <= MAX_ANSWER_FILE_BYTES / 3 || Buffer.byteLength(text, 'utf8') <= MAX_ANSWER_FILE_BYTES) return;
+  const size = `${(Buffer.byteLength(text, 'utf8') / 1024 / 1024).toFixed(1)} MB`;
+  const limit = `${MAX_ANSWER_FILE_BYTES / 1024 / 1024} MB`;
+  throw options.memoFile
+    ? new InputError(`the answers in this memo would make the answer document ${size}, more than the ${limit} an answer document may hold; nothing written`, { file: options.memoFile })
+    : new InputError(`the answer document would come to ${size}, more than the ${limit} an answer document may hold; the file is left as it is`, { file: options.existing?.file ?? null });
 }
 
 /**

@@ -195,6 +195,7 @@ export async function importAnswers(ws: Workspace, memoFile: string, options: Im
         answers,
         replace: Boolean(options.force),
         parts: memo.parts,
+        memoFile,
       });
       notes = result.notes;
       const text = vastgesteld === null ? result.text : adoptAnswer(result.text, targetFile, vastgesteld).text;

@@ -162,5 +162,14 @@ describe('notes and links in an answered memo', () => {
       expect: { done: [0] },
       then: async (ws) => expect(await firstAnswer(ws)).toContain('¹ Noot 19999.'),
     },
+    {
+      name: 'import-answers: a memo whose answers come to more than an answer document may hold',
+      setup: async (ws) => {
+        const memo = (await readFile(SEED_MEMO, 'utf8')).replace('Antwoord: Ja, het college deelt deze opvatting.', `Antwoord: Ja, het college deelt deze opvatting. ${'Het college werkt samen met de regio. '.repeat(70_000)}`);
+        await placeFile(memoAt(ws, 'memo.txt'), memo);
+      },
+      argv: ['import-answers', '../memo.txt'],
+      expect: { refused: 'memo.txt', message: /answer document/ },
+    },
   ]);
 });
