@@ -318,8 +318,11 @@ function segment(blocks: readonly MemoBlock[], asked: ReadonlyArray<{ number: nu
     if (numberedStarts === null) {
       const starts = new Map<number, number>();
       blocks.forEach((b, j) => {
-        const ad = isLabel(AD_LABEL, blockText(b));
-        const n = ad ? Number(ad[1]) : b.kind === 'row' ? null : questionStart(b, () => true)?.number;
+        const text = blockText(b);
+        const label = isLabel(AD_LABEL, text) ?? isLabel(QUESTION_LABEL, text);
+        // Only a block with a number can start one: the others are not compared with the letter's questions, which is slow for a long memo.
+        const numbered = (b.kind === 'item' && b.label !== null && ITEM_NUMBER.test(b.label)) || (b.kind === 'paragraph' && TYPED_NUMBER.test(text));
+        const n = label ? Number(label[1]) : numbered ? questionStart(b, () => true)?.number : null;
         if (n !== null && n !== undefined) starts.set(n, j);
       });
       numberedStarts = starts;
