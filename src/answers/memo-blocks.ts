@@ -370,7 +370,8 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
   /** The notes a block's runs refer to, as "¹ text" (a note's paragraphs on one line, as documentToText prints them). */
   const notesOf = (runs: readonly Run[]): string[] =>
     runs.flatMap((run) => {
-      const note = run.note === undefined ? undefined : notes.get(run.note);
+      // A digit raised by hand ("m²") is printed as a reference but is none: note 2 is another answer's.
+      const note = run.note === undefined || run.raised ? undefined : notes.get(run.note);
       if (!note) return [];
       const body = note.blocks
         .flatMap((b) => (b.kind === 'paragraph' ? [runsMarkdown(b.runs.filter((r) => r.note === undefined), false).trim()] : []))

@@ -295,6 +295,46 @@ describe('readAnsweredMemo', () => {
     }
   });
 
+  it('gives a raised digit that is no note reference ("m²") no note: the note of that number stays with its own answer only (DOCX, ODT, RTF)', async () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const own = ['Het gebouw heeft 150 m', '2', ' vloer.'];
+    const expected = [`${A[0]} Het gebouw heeft 150 m² vloer.`, 'Zie de agenda¹ en de visie².\n\n¹ Agenda 2025.\n\n² Regiovisie 2022.', A[2]];
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const r = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const p = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
+    const docx = zipSync({
+      'word/document.xml': utf8(
+        `<w:document ${W}><w:body>${p(r(`Vraag 1: ${Q[0]}`))}${p(r(`Antwoord: ${A[0]} ${own[0]}`), r(own[1]!, '<w:vertAlign w:val="superscript"/>'), r(own[2]!))}` +
+          `${p(r(`Vraag 2: ${Q[1]}`))}${p(r('Antwoord: Zie de agenda'), '<w:r><w:footnoteReference w:id="1"/></w:r>', r(' en de visie'), '<w:r><w:footnoteReference w:id="2"/></w:r>', r('.'))}` +
+          `${p(r(`Vraag 3: ${Q[2]}`))}${p(r(`Antwoord: ${A[2]}`))}</w:body></w:document>`,
+      ),
+      'word/footnotes.xml': utf8(`<w:footnotes ${W}><w:footnote w:id="1">${p(r('Agenda 2025.'))}</w:footnote><w:footnote w:id="2">${p(r('Regiovisie 2022.'))}</w:footnote></w:footnotes>`),
+    });
+    const odtNs = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"';
+    const note = (n: number, text: string) => `<text:note text:note-class="footnote"><text:note-citation>${n}</text:note-citation><text:note-body><text:p>${text}</text:p></text:note-body></text:note>`;
+    const odt = zipSync(
+      {
+        mimetype: utf8('application/vnd.oasis.opendocument.text'),
+        'content.xml': utf8(
+          `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNs}><office:automatic-styles><style:style style:name="T1" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style></office:automatic-styles><office:body><office:text>` +
+            `<text:p>Vraag 1: ${Q[0]}</text:p><text:p>Antwoord: ${A[0]} ${own[0]}<text:span text:style-name="T1">${own[1]}</text:span>${own[2]}</text:p>` +
+            `<text:p>Vraag 2: ${Q[1]}</text:p><text:p>Antwoord: Zie de agenda${note(1, 'Agenda 2025.')} en de visie${note(2, 'Regiovisie 2022.')}.</text:p>` +
+            `<text:p>Vraag 3: ${Q[2]}</text:p><text:p>Antwoord: ${A[2]}</text:p></office:text></office:body></office:document-content>`,
+        ),
+      },
+      { level: 0 },
+    );
+    const rtfText = (line: string) => line.replace(/[’]/g, "\\'92");
+    const rtf = utf8(
+      `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\pard Vraag 1: ${Q[0]}\\par\\pard Antwoord: ${A[0]} ${own[0]}{\\super ${own[1]}}${own[2]}\\par` +
+        `\\pard Vraag 2: ${Q[1]}\\par\\pard Antwoord: Zie de agenda{\\super\\chftn{\\*\\footnote\\pard\\chftn Agenda 2025.}} en de visie{\\super\\chftn{\\*\\footnote\\pard\\chftn Regiovisie 2022.}}.\\par` +
+        `\\pard Vraag 3: ${rtfText(Q[2]!)}\\par\\pard Antwoord: ${rtfText(A[2]!)}\\par}`,
+    );
+    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt], ['memo.rtf', rtf]] as const) {
+      expect(placed(readAnsweredMemo(await readSource({ name, data }), { questions })), name).toEqual(expected);
+    }
+  });
+
   it("takes only the notes at the end of a PDF or text memo as notes: an answer's own lines that start with a number stay where they are, notes numbered twice go to their own references, a long note is kept whole", async () => {
     const memo = (answers: string[], notes: string) => `${Q.map((q, i) => `Vraag ${i + 1}: ${q}\n\nAntwoord: ${answers[i]}`).join('\n\n')}\n\nMet vriendelijke groet,\n\nde burgemeester${notes}`;
     // "m²" is no note reference, but the last answer's list numbered "2 …" is no note either.

@@ -28,6 +28,11 @@ export interface Run {
   /** The run is a reference to the note with this label. */
   note?: string;
   /**
+   * The reference is a digit raised by hand ("m²", a footnote typed as text): printed as one, but
+   * no note of the document is tied to it, though one may have its number.
+   */
+  raised?: boolean;
+  /**
    * The run is (part of) a link to this address, as the document gives it: any scheme, relative or
    * not. A document is data: a consumer decides which addresses it trusts (the memo reader keeps
    * web and mail links only). Every text written from the model (`documentToText`) leaves it out,

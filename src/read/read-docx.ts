@@ -494,7 +494,7 @@ function walk(xml: string, numbering: Numbering, budget: WorkBudget | undefined,
         const text = replaceSymbolBullets(value);
         if (props?.superscript && /^\s*\d{1,3}\s*$/.test(text)) {
           // A digit raised by hand: a footnote mark as printed, never glued to the word as a plain digit.
-          para.runs.push({ text: text.trim(), note: text.trim() });
+          para.runs.push({ text: text.trim(), note: text.trim(), raised: true });
           return;
         }
         para.runs.push({ text, ...look() });

@@ -312,7 +312,7 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
     budget.text(text.length);
     const look = currentStyle();
     if (look.superscript && /^\s*\d{1,3}\s*$/.test(text)) {
-      para.runs.push({ text: text.trim(), note: text.trim() });
+      para.runs.push({ text: text.trim(), note: text.trim(), raised: true });
       return;
     }
     const href = links[links.length - 1];

@@ -230,7 +230,7 @@ function interpret(data: Uint8Array, budget: WorkBudget): { document: Structured
       return;
     }
     if (state.superscript && /^\s*\d{1,3}\s*$/.test(text)) {
-      c.runs.push({ text: text.trim(), note: text.trim() });
+      c.runs.push({ text: text.trim(), note: text.trim(), raised: true });
       return;
     }
     c.runs.push({
