@@ -263,6 +263,17 @@ describe("memoToDocx: an officer's notes as Word footnotes", async () => {
     expect(xml(zip, 'word/footnotes.xml')).toMatch(/<w:footnoteRef\/><\/w:r><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve"> /);
   });
 
+  it("pairs a note only with a reference in its own answer: another answer's \"m²\" gets no footnote, the note stays text where it is", async () => {
+    const elsewhere = MEMO.replace('Ja, het college deelt deze opvatting.', 'Ja, het college deelt deze opvatting. Het gebouw heeft 150 m² vloer.').replace(/Ja\. (Het college vindt dat de inzet[^\n]*)/, (_, rest: string) => `Ja. ${rest}\n\n² Regiovisie 2022.`);
+    expect(elsewhere).toContain('150 m² vloer.');
+    expect(elsewhere).toContain('\n\n² Regiovisie 2022.');
+    const zip = parts(await memoToDocx(elsewhere, { municipality: 'Zwolle' }));
+    const texts = paragraphs(xml(zip, 'word/document.xml')).map((p) => p.text);
+    expect(texts.some((t) => t.includes('150 m² vloer.'))).toBe(true);
+    expect(texts).toContain('² Regiovisie 2022.');
+    expect(xml(zip, 'word/document.xml')).not.toContain('w:footnoteReference');
+  });
+
   it('reads back through import-answers as the same answer, with a reference document too', async () => {
     const { readSource } = await import('../read/read-source.js');
     const { readAnsweredMemo } = await import('../answers/read-memo.js');

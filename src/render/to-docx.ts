@@ -334,14 +334,17 @@ const NOTE_REFERENCE = /(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 
 /**
  * The notes of the memo, in document order: a paragraph "¹ <note>" is a note when a reference "¹"
- * stands before it that no note has taken yet (the last such one). A reference without its note
- * (a question's own, from the letter) and a paragraph without a reference stay text.
+ * stands before it in the same answer (or memo part) that no note has taken yet (the last such
+ * one). A reference without its note (a question's own, from the letter) and a paragraph without a
+ * reference stay text.
  */
 function planNotes(tree: Root): NotePlan {
   const plan: NotePlan = { paragraphs: new Map(), references: new Map() };
   const open = new Map<string, Array<{ node: Text; index: number; length: number }>>();
   let id = 0;
   const visit = (node: Nodes): void => {
+    // A note goes with a reference in its own answer or memo part: one in another answer ("m²", or a reference whose note was taken out) is not its.
+    if (node.type === 'heading' && node.depth <= 3) open.clear();
     if (node.type === 'paragraph') {
       const first = node.children[0];
       const number = first?.type === 'text' ? NOTE_PARAGRAPH.exec(first.value)?.[1] : undefined;
