@@ -295,6 +295,25 @@ describe('readAnsweredMemo', () => {
     }
   });
 
+  it('keeps the number of an ODT list item whose text holds a note, and the note itself out of the list', async () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const odtNs = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"';
+    const note = `<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Noot in de lijst.</text:p></text:note-body></text:note>`;
+    const list = `<text:list text:style-name="L1"><text:list-item><text:p>eerst${note} kijken</text:p></text:list-item><text:list-item><text:p>dan doen</text:p></text:list-item></text:list>`;
+    const odt = zipSync(
+      {
+        mimetype: utf8('application/vnd.oasis.opendocument.text'),
+        'content.xml': utf8(
+          `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNs}><office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style></office:automatic-styles><office:body><office:text>` +
+            Q.map((q, i) => `<text:p>Vraag ${i + 1}: ${q}</text:p><text:p>Antwoord: ${i === 1 ? 'Twee stappen:' : A[i]}</text:p>${i === 1 ? list : ''}`).join('') +
+            `</office:text></office:body></office:document-content>`,
+        ),
+      },
+      { level: 0 },
+    );
+    expect(placed(readAnsweredMemo(await readSource({ name: 'memo.odt', data: odt }), { questions }))).toEqual([A[0], 'Twee stappen:\n\n1. eerst¹ kijken\n2. dan doen\n\n¹ Noot in de lijst.', A[2]]);
+  });
+
   it('gives a raised digit that is no note reference ("m²") no note: the note of that number stays with its own answer only (DOCX, ODT, RTF)', async () => {
     const utf8 = (text: string) => new TextEncoder().encode(text);
     const own = ['Het gebouw heeft 150 m', '2', ' vloer.'];
