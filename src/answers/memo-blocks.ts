@@ -373,10 +373,7 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
       // A digit raised by hand ("m²") is printed as a reference but is none: note 2 is another answer's.
       const note = run.note === undefined || run.raised ? undefined : notes.get(run.note);
       if (!note) return [];
-      const body = note.blocks
-        .flatMap((b) => (b.kind === 'paragraph' ? [runsMarkdown(b.runs.filter((r) => r.note === undefined), false).trim()] : []))
-        .filter(Boolean)
-        .join(' ');
+      const body = noteMarkdown(note.blocks).filter(Boolean).join(' ');
       return body === '' ? [] : [`${toSuperscript(note.label)} ${body}`];
     });
   const collect = (from: readonly DocumentBlock[], into: MemoBlock[]) => {
@@ -416,6 +413,21 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
   collect(document.blocks, blocks);
   placeLines(blocks, text);
   return blocks;
+}
+
+/**
+ * A note's blocks as markdown pieces for its one line: its paragraphs, a list item with its label
+ * ("1. voorjaar"), a table's cells row by row (a table in a note lost its text).
+ */
+function noteMarkdown(blocks: readonly DocumentBlock[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.kind === 'table') return block.rows.flatMap((row) => row.flatMap((cell) => noteMarkdown(cell)));
+    const text = runsMarkdown(block.runs.filter((run) => run.note === undefined), false).trim();
+    const printed = block.list && !block.continues && text !== '' ? block.list.label : '';
+    // Within the note's line "1." starts no list: a number label stays as printed.
+    const label = printed === '' ? '' : `${/^\d{1,9}[.)]$/.test(printed) ? printed : escapeInline(printed)} `;
+    return [`${label}${text}`];
+  });
 }
 
 /**
