@@ -89,6 +89,15 @@ describe('readAnsweredMemo', () => {
     expect(fromHtml.parts.at(-1)?.content).toBe('Het college van burgemeester en wethouders van Zwolle,\n\nde burgemeester, P. Snijders');
   });
 
+  it('starts the signature at a greeting whose paragraph goes on after a line break (Shift+Enter in Word), not at the end of the last answer', () => {
+    for (const greeting of ['Met vriendelijke groet,', 'Hoogachtend,']) {
+      const html = `${Q.map((q, i) => `<p><b>Vraag ${i + 1}: ${q}</b></p><p>${A[i]}</p>`).join('')}<p>${greeting}<br>Burgemeester en wethouders van Zwolle,<br>de burgemeester, P. Snijders</p>`;
+      const memo = readAnsweredMemo({ text: '', html });
+      expect(placed(memo), greeting).toEqual(A);
+      expect(memo.parts.at(-1)?.content).toBe(`${greeting} Burgemeester en wethouders van Zwolle, de burgemeester, P. Snijders`);
+    }
+  });
+
   it('keeps a greeting of its own inside an answer that more questions follow: only after the last question it starts the signature', () => {
     const quoted = 'Wij schreven de wijkraad een brief die eindigde met:\n\nMet vriendelijke groet,\n\nde wijkagent';
     const text = `${Q.map((q, i) => `Vraag ${i + 1}: ${q}\n\nAntwoord: ${i === 0 ? quoted : A[i]}`).join('\n\n')}\n\nHoogachtend,\n\nde burgemeester, P. Snijders`;
