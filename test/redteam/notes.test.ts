@@ -104,9 +104,11 @@ describe('notes and links in an answered memo', () => {
       expect: { done: [0] },
       then: async (ws) => {
         expect(await firstAnswer(ws)).toContain('⁴⁰⁰⁰⁰ Noot 39999.');
+        // Written, or (on a busy machine, past the markdown reader's own time limit) refused in one line naming the answer document; never out of memory.
         const run = await runner.run(ws.dir, ['draft', LETTER_ID, '--format', 'docx', '-o', '../memo.docx'], { timeMs: 40_000 });
         expect(run.killed, run.crash?.slice(-600)).toBeUndefined();
-        expect(run.code, run.err).toBe(0);
+        expect([0, 2], run.err).toContain(run.code);
+        if (run.code === 2) expect(run.err.trim().split('\n')).toEqual([expect.stringContaining(ANSWER_FILE)]);
       },
     },
     {
