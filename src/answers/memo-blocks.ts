@@ -480,13 +480,21 @@ function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
   return markdown.join('');
 }
 
+/**
+ * Blocks follow each other in the reader's text a few lines apart (a paragraph is a line, a table
+ * row is one): a block is looked for this many lines on at most. A block not found does not make
+ * every later one search the rest of the text (quadratic for a memo of thousands of paragraphs).
+ */
+const PLACE_WINDOW = 1000;
+
 /** The line of each block in the reader's text: the first line at or after the previous block's that holds the block's start. */
 function placeLines(blocks: MemoBlock[], text: string): void {
-  const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').toLowerCase());
+  // The reader prints a note reference in superscript digits where the block's plain text has none.
+  const lines = text.split('\n').map((line) => line.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '').replace(/\s+/g, ' ').toLowerCase());
   let at = 0;
   const place = (block: MemoBlock) => {
     const probe = blockText(block).toLowerCase().slice(0, 40);
-    for (let i = at; i < lines.length && probe !== ''; i++) {
+    for (let i = at; i < lines.length && i < at + PLACE_WINDOW && probe !== ''; i++) {
       if (lines[i]!.includes(probe)) {
         block.line = i + 1;
         at = i;
