@@ -373,10 +373,7 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
       // A digit raised by hand ("m²") is printed as a reference but is none: note 2 is another answer's.
       const note = run.note === undefined || run.raised ? undefined : notes.get(run.note);
       if (!note) return [];
-      const body = note.blocks
-        .flatMap((b) => (b.kind === 'paragraph' ? [runsMarkdown(b.runs.filter((r) => r.note === undefined), false).trim()] : []))
-        .filter(Boolean)
-        .join(' ');
+      const body = noteMarkdown(note.blocks).filter(Boolean).join(' ');
       return body === '' ? [] : [`${toSuperscript(note.label)} ${body}`];
     });
   const collect = (from: readonly DocumentBlock[], into: MemoBlock[]) => {
@@ -416,6 +413,21 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
   collect(document.blocks, blocks);
   placeLines(blocks, text);
   return blocks;
+}
+
+/**
+ * A note's blocks as markdown pieces for its one line: its paragraphs, a list item with its label
+ * ("1. voorjaar"), a table's cells row by row (a table in a note lost its text).
+ */
+function noteMarkdown(blocks: readonly DocumentBlock[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.kind === 'table') return block.rows.flatMap((row) => row.flatMap((cell) => noteMarkdown(cell)));
+    const text = runsMarkdown(block.runs.filter((run) => run.note === undefined), false).trim();
+    const printed = block.list && !block.continues && text !== '' ? block.list.label : '';
+    // Within the note's line "1." starts no list: a number label stays as printed.
+    const label = printed === '' ? '' : `${/^\d{1,9}[.)]$/.test(printed) ? printed : escapeInline(printed)} `;
+    return [`${label}${text}`];
+  });
 }
 
 /**
@@ -468,13 +480,21 @@ function runsMarkdown(runs: readonly Run[], wholeBold: boolean): string {
   return markdown.join('');
 }
 
+/**
+ * Blocks follow each other in the reader's text a few lines apart (a paragraph is a line, a table
+ * row is one): a block is looked for this many lines on at most. A block not found does not make
+ * every later one search the rest of the text (quadratic for a memo of thousands of paragraphs).
+ */
+const PLACE_WINDOW = 1000;
+
 /** The line of each block in the reader's text: the first line at or after the previous block's that holds the block's start. */
 function placeLines(blocks: MemoBlock[], text: string): void {
-  const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').toLowerCase());
+  // The reader prints a note reference in superscript digits where the block's plain text has none.
+  const lines = text.split('\n').map((line) => line.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '').replace(/\s+/g, ' ').toLowerCase());
   let at = 0;
   const place = (block: MemoBlock) => {
     const probe = blockText(block).toLowerCase().slice(0, 40);
-    for (let i = at; i < lines.length && probe !== ''; i++) {
+    for (let i = at; i < lines.length && i < at + PLACE_WINDOW && probe !== ''; i++) {
       if (lines[i]!.includes(probe)) {
         block.line = i + 1;
         at = i;

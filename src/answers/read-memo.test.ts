@@ -89,6 +89,15 @@ describe('readAnsweredMemo', () => {
     expect(fromHtml.parts.at(-1)?.content).toBe('Het college van burgemeester en wethouders van Zwolle,\n\nde burgemeester, P. Snijders');
   });
 
+  it('starts the signature at a greeting whose paragraph goes on after a line break (Shift+Enter in Word), not at the end of the last answer', () => {
+    for (const greeting of ['Met vriendelijke groet,', 'Hoogachtend,']) {
+      const html = `${Q.map((q, i) => `<p><b>Vraag ${i + 1}: ${q}</b></p><p>${A[i]}</p>`).join('')}<p>${greeting}<br>Burgemeester en wethouders van Zwolle,<br>de burgemeester, P. Snijders</p>`;
+      const memo = readAnsweredMemo({ text: '', html });
+      expect(placed(memo), greeting).toEqual(A);
+      expect(memo.parts.at(-1)?.content).toBe(`${greeting} Burgemeester en wethouders van Zwolle, de burgemeester, P. Snijders`);
+    }
+  });
+
   it('keeps a greeting of its own inside an answer that more questions follow: only after the last question it starts the signature', () => {
     const quoted = 'Wij schreven de wijkraad een brief die eindigde met:\n\nMet vriendelijke groet,\n\nde wijkagent';
     const text = `${Q.map((q, i) => `Vraag ${i + 1}: ${q}\n\nAntwoord: ${i === 0 ? quoted : A[i]}`).join('\n\n')}\n\nHoogachtend,\n\nde burgemeester, P. Snijders`;
@@ -292,6 +301,61 @@ describe('readAnsweredMemo', () => {
     for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt], ['memo.rtf', rtf], ['memo.pdf', pdf]] as const) {
       const source = await readSource({ name, data });
       expect(placed(readAnsweredMemo(source, { questions })), name).toEqual([A[0], `${A[1]!.replace('jongerencentrum.', 'jongerencentrum.¹')}\n\n¹ ${note}`, A[2]]);
+    }
+  });
+
+  it('keeps the number of an ODT list item whose text holds a note, and the note itself out of the list', async () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const odtNs = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"';
+    const note = `<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Noot in de lijst.</text:p></text:note-body></text:note>`;
+    const list = `<text:list text:style-name="L1"><text:list-item><text:p>eerst${note} kijken</text:p></text:list-item><text:list-item><text:p>dan doen</text:p></text:list-item></text:list>`;
+    const odt = zipSync(
+      {
+        mimetype: utf8('application/vnd.oasis.opendocument.text'),
+        'content.xml': utf8(
+          `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNs}><office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style></office:automatic-styles><office:body><office:text>` +
+            Q.map((q, i) => `<text:p>Vraag ${i + 1}: ${q}</text:p><text:p>Antwoord: ${i === 1 ? 'Twee stappen:' : A[i]}</text:p>${i === 1 ? list : ''}`).join('') +
+            `</office:text></office:body></office:document-content>`,
+        ),
+      },
+      { level: 0 },
+    );
+    expect(placed(readAnsweredMemo(await readSource({ name: 'memo.odt', data: odt }), { questions }))).toEqual([A[0], 'Twee stappen:\n\n1. eerst¹ kijken\n2. dan doen\n\n¹ Noot in de lijst.', A[2]]);
+  });
+
+  it('keeps all of a DOCX or ODT note that holds a table or a numbered list', async () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const expected = [A[0], `${A[1]!.replace('jongerencentrum.', 'jongerencentrum.¹')}\n\n¹ Meldingen per jaar: 2023 112 2024 98 1. voorjaar 2. zomer`, A[2]];
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const p = (text: string, list = '') => `<w:p>${list}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const cell = (text: string) => `<w:tc>${p(text)}</w:tc>`;
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const item = (text: string) => p(text, '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>');
+    const answer2 = A[1]!.split('jongerencentrum.');
+    const docx = zipSync({
+      'word/document.xml': utf8(
+        `<w:document ${W}><w:body>${Q.map((q, i) => `${p(`Vraag ${i + 1}: ${q}`)}${i === 1 ? `<w:p><w:r><w:t xml:space="preserve">Antwoord: ${answer2[0]}jongerencentrum.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">${answer2[1]}</w:t></w:r></w:p>` : p(`Antwoord: ${A[i]}`)}`).join('')}</w:body></w:document>`,
+      ),
+      'word/footnotes.xml': utf8(`<w:footnotes ${W}><w:footnote w:id="1">${p('Meldingen per jaar:')}<w:tbl><w:tr>${cell('2023')}${cell('112')}</w:tr><w:tr>${cell('2024')}${cell('98')}</w:tr></w:tbl>${item('voorjaar')}${item('zomer')}</w:footnote></w:footnotes>`),
+      'word/numbering.xml': utf8(numbering),
+    });
+    const odtNs =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"';
+    const odtCell = (text: string) => `<table:table-cell><text:p>${text}</text:p></table:table-cell>`;
+    const odtNote = `<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Meldingen per jaar:</text:p><table:table><table:table-row>${odtCell('2023')}${odtCell('112')}</table:table-row><table:table-row>${odtCell('2024')}${odtCell('98')}</table:table-row></table:table><text:list text:style-name="L1"><text:list-item><text:p>voorjaar</text:p></text:list-item><text:list-item><text:p>zomer</text:p></text:list-item></text:list></text:note-body></text:note>`;
+    const odt = zipSync(
+      {
+        mimetype: utf8('application/vnd.oasis.opendocument.text'),
+        'content.xml': utf8(
+          `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNs}><office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style></office:automatic-styles><office:body><office:text>` +
+            Q.map((q, i) => `<text:p>Vraag ${i + 1}: ${q}</text:p><text:p>Antwoord: ${i === 1 ? A[1]!.replace('jongerencentrum.', `jongerencentrum.${odtNote}`) : A[i]}</text:p>`).join('') +
+            `</office:text></office:body></office:document-content>`,
+        ),
+      },
+      { level: 0 },
+    );
+    for (const [name, data] of [['memo.docx', docx], ['memo.odt', odt]] as const) {
+      expect(placed(readAnsweredMemo(await readSource({ name, data }), { questions })), name).toEqual(expected);
     }
   });
 

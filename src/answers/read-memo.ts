@@ -120,7 +120,8 @@ const AD_LABEL = /^ad\s+(\d{1,3})\s*[.:)]?\s*(.*)$/iu;
 /** A place's name: "Zwolle", "Hendrik-Ido-Ambacht", "'s-Hertogenbosch", "Alphen aan den Rijn" (words apart by one space only, so no line makes the match backtrack). */
 const PLACE = String.raw`(?:['’]s[ -])?\p{Lu}[\p{L}'’.-]*(?: (?:(?:aan|op|de|den|der|bij|in|en|het) )*\p{Lu}[\p{L}'’.-]*){0,4}`;
 const COLLEGE_LINE = new RegExp(String.raw`^(?:(?:Namens\s+)?[Hh]et\s+[Cc]ollege\s+van\s+|Namens\s+)?[Bb]urgemeester\s+en\s+[Ww]ethouders(?:\s+(?:van\s+(?:de\s+gemeente\s+)?|der\s+gemeente\s+)${PLACE})?\s*,?$`, 'u');
-const GREETING = /^(?:(?:met\s+)?(?:vriendelijke|hartelijke)\s+groet(?:en)?\s*,?|hoogachtend\s*,?|namens\s+(?:het\s+college|burgemeester\s+en\s+wethouders)\b.{0,80},)$/i;
+/** A greeting, alone or with the signature after it in one paragraph (lines broken by Shift+Enter: "Met vriendelijke groet, Burgemeester en …"). */
+const GREETING = /^(?:(?:(?:met\s+)?(?:vriendelijke|hartelijke)\s+groet(?:en)?|hoogachtend)\s*(?:,(?:\s.*)?)?|namens\s+(?:het\s+college|burgemeester\s+en\s+wethouders)\b.{0,80},)$/i;
 
 function startsSignature(line: string): boolean {
   const text = line.trim();

@@ -286,8 +286,11 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
   const notes: Note[] = [];
   const noteStack: Container[] = [];
   const byId = new Map<string, Counting>();
-  /** Paragraphs open around a note, set aside while the note's own paragraphs are read. */
-  const saved: OpenParagraph[][] = [];
+  /**
+   * Paragraphs, lists and list items open around a note, set aside while the note's own paragraphs
+   * are read: a note in a list item's text took the item's number for its own paragraph.
+   */
+  const saved: { paragraphs: OpenParagraph[]; lists: OpenList[]; items: OpenItem[] }[] = [];
   let lastCounting: Counting | null = null;
   let inBody = false;
   let skipDepth = 0;
@@ -425,7 +428,7 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
             noteStack.push(note);
             containers.push(note);
             // The note's paragraphs are not the paragraph's: set the open ones aside.
-            saved.push(paragraphs.splice(0));
+            saved.push({ paragraphs: paragraphs.splice(0), lists: lists.splice(0), items: items.splice(0) });
             return;
           }
           case 'table:table':
@@ -470,11 +473,17 @@ function readContent(xml: string, styles: Styles, budget: WorkBudget): Structure
           case 'text:list-header':
             items.pop();
             return;
-          case 'text:note':
+          case 'text:note': {
             noteStack.pop();
             if (containers.length > 1) containers.pop();
-            paragraphs.push(...(saved.pop() ?? []));
+            const outside = saved.pop();
+            if (outside) {
+              paragraphs.push(...outside.paragraphs);
+              lists.splice(0, lists.length, ...outside.lists);
+              items.splice(0, items.length, ...outside.items);
+            }
             return;
+          }
           case 'table:table-cell':
           case 'table:covered-table-cell': {
             const cell = containers.length > 1 ? containers.pop()! : null;

@@ -17,7 +17,7 @@ const { runner, cases } = redTeamFile();
 /** The seed memo's paragraphs (its wrapped lines joined), and which one starts the first answer: the hostile part goes there. */
 async function seedParagraphs(): Promise<{ paragraphs: string[]; at: number }> {
   const paragraphs = (await readFile(SEED_MEMO, 'utf8'))
-    .split(/\n\s*\n/)
+    .split(/\n\s*\n|\n(?=\s*(?:Vraag \d+:|Antwoord:))/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean);
   const at = paragraphs.findIndex((p) => p.startsWith('Antwoord: Ja, het college deelt deze opvatting.'));
@@ -106,10 +106,19 @@ describe('notes and links in an answered memo', () => {
       expect: { done: [0] },
       then: async (ws) => {
         expect(await firstAnswer(ws)).toContain('²⁰⁰⁰⁰ Noot 19999.');
+        // Written, or (on a busy machine, past the markdown reader's own time limit) refused in one line naming the answer document; never out of memory.
         const run = await runner.run(ws.dir, ['draft', LETTER_ID, '--format', 'docx', '-o', '../memo.docx'], { timeMs: 30_000 });
         expect(run.killed, run.crash?.slice(-600)).toBeUndefined();
-        expect(run.code, run.err).toBe(0);
+        expect([0, 2], run.err).toContain(run.code);
+        if (run.code === 2) expect(run.err.trim().split('\n')).toEqual([expect.stringContaining(ANSWER_FILE)]);
       },
+    },
+    {
+      name: 'import-answers: an RTF memo with 20,000 paragraphs that each start with a note reference',
+      setup: async (ws) => placeFile(memoAt(ws, 'memo.rtf'), await rtfMemo(Array.from({ length: 20_000 }, (_, i) => `\\par a{\\super\\chftn}{\\*\\footnote\\pard{\\super\\chftn} Noot ${i}.}b ${i}`).join(' '))),
+      argv: ['import-answers', '../memo.rtf'],
+      expect: { done: [0] },
+      then: async (ws) => expect(await firstAnswer(ws)).toContain('a²⁰⁰⁰⁰b 19999'),
     },
     {
       name: 'import-answers: an RTF memo with HYPERLINK fields nested 10,000 deep',
