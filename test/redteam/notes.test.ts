@@ -119,26 +119,27 @@ describe('notes and links in an answered memo', () => {
       expect: { done: [0] },
       then: async (ws) => expect(await firstAnswer(ws)).toContain('a²⁰⁰⁰⁰b 19999'),
     },
-    ...[300, 800].map((depth) => ({
-      name: `import-answers: a DOCX memo whose footnote holds tables nested ${depth} deep: read, or refused in one line`,
+    ...[300, 800].flatMap((depth) => [true, false].map((inNote) => ({
+      name: `import-answers: a DOCX memo whose ${inNote ? 'footnote' : 'answer'} holds tables nested ${depth} deep: read, or refused in one line`,
       setup: async (ws: Workspace) => {
         const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
         const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${escapeHtml(text)}</w:t></w:r></w:p>`;
         const { paragraphs, at } = await seedParagraphs();
-        const body = paragraphs.map((text, i) => (i === at ? `<w:p><w:r><w:t xml:space="preserve">${escapeHtml(text)}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>` : p(text))).join('');
         const nested = `${'<w:tbl><w:tr><w:tc>'.repeat(depth)}${p('diep')}${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`;
+        const reference = `<w:p><w:r><w:t xml:space="preserve">${escapeHtml(paragraphs[at]!)}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`;
+        const body = paragraphs.map((text, i) => (i !== at ? p(text) : inNote ? reference : `${p(text)}${nested}`)).join('');
         await placeFile(
           memoAt(ws, 'memo.docx'),
-          zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`), 'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:id="1">${nested}</w:footnote></w:footnotes>`) }),
+          zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`), 'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:id="1">${inNote ? nested : p('Noot.')}</w:footnote></w:footnotes>`) }),
         );
       },
       argv: ['import-answers', '../memo.docx'],
       expect: { done: [0, 2] },
       then: async (ws: Workspace, run: { code: number | null; err: string }) => {
         if (run.code === 2) expect(run.err.trim().split('\n')).toEqual([expect.stringContaining('memo.docx')]);
-        else expect(await firstAnswer(ws)).toContain('¹ diep');
+        else expect(await firstAnswer(ws)).toContain(inNote ? '¹ diep' : 'diep');
       },
-    })),
+    }))),
     {
       name: 'import-answers: an RTF memo with HYPERLINK fields nested 10,000 deep',
       setup: async (ws) => placeFile(memoAt(ws, 'memo.rtf'), await rtfMemo(`${'{\\field{\\*\\fldinst{HYPERLINK "https://www.zwolle.nl/"}}{\\fldrslt{'.repeat(10_000)}diep${'}}}'.repeat(10_000)}`)),
