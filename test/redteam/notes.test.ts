@@ -1,9 +1,10 @@
 /**
  * Red team, input kind: an answered memo's notes and links, read by import-answers — tens of
  * thousands of footnotes, in-page number links by the thousand into one element, notes in notes
- * by the thousand and notes that refer to each other, RTF fields nested 10,000 deep, HYPERLINK
- * fields to script and file addresses and one of 5 MB, a memo whose answers outgrow an answer
- * document. Each memo is the college's seed memo with the hostile part in an answer, so it is
+ * by the thousand and notes that refer to each other, thousands of paragraphs that start with a
+ * note reference, DOCX tables nested hundreds deep in a note and in an answer, RTF fields nested
+ * 10,000 deep, HYPERLINK fields to script and file addresses and links of 5 MB, a memo whose
+ * answers outgrow an answer document. Each memo is the college's seed memo with the hostile part in an answer, so it is
  * matched to the workspace's letter; each runs under the watchdog's time and memory limits.
  */
 import { readFile } from 'node:fs/promises';
