@@ -420,14 +420,23 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
  * ("1. voorjaar"), a table's cells row by row (a table in a note lost its text).
  */
 function noteMarkdown(blocks: readonly DocumentBlock[]): string[] {
-  return blocks.flatMap((block) => {
-    if (block.kind === 'table') return block.rows.flatMap((row) => row.flatMap((cell) => noteMarkdown(cell)));
+  const out: string[] = [];
+  // In document order without recursion: a note's tables may nest as deep as the reader lets them.
+  const stack: DocumentBlock[] = [...blocks].reverse();
+  while (stack.length > 0) {
+    const block = stack.pop()!;
+    if (block.kind === 'table') {
+      const inner = block.rows.flatMap((row) => row.flat());
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
+      continue;
+    }
     const text = runsMarkdown(block.runs.filter((run) => run.note === undefined), false).trim();
     const printed = block.list && !block.continues && text !== '' ? block.list.label : '';
     // Within the note's line "1." starts no list: a number label stays as printed.
     const label = printed === '' ? '' : `${/^\d{1,9}[.)]$/.test(printed) ? printed : escapeInline(printed)} `;
-    return [`${label}${text}`];
-  });
+    out.push(`${label}${text}`);
+  }
+  return out;
 }
 
 /**

@@ -25,7 +25,8 @@ import type { ParseWarning } from '../model.js';
 import type { HeadingMark } from '../read/heading-marks.js';
 import type { StructuredDocument } from '../read/document.js';
 import { blocksFromDocument, blocksFromHtml, blocksFromText, blocksToMarkdown, blockText, joinLines, type MemoBlock } from './memo-blocks.js';
-import { questionSimilarity } from './question-similarity.js';
+import { questionSimilarity, questionWords } from './question-similarity.js';
+import { multisetDice } from '../text/text-utils.js';
 
 /** How a question was recognised in the memo. */
 export type MemoLayout = 'vraag' | 'vraag-kop' | 'nummer' | 'ad' | 'vet' | 'tabel' | 'tekst';
@@ -255,9 +256,26 @@ export function readMemoBlocks(blocks: readonly MemoBlock[], options: ReadMemoOp
   return segment(blocks, options.questions ?? []);
 }
 
+/** The letter's questions with their words, read once per list of questions. */
+const askedWords = new WeakMap<ReadonlyArray<{ text: string }>, Array<{ text: string; words: string[] }>>();
+
+/**
+ * The best `questionSimilarity` of a text to the asked questions. Every paragraph of a memo is
+ * compared: the text's words are read once, and the questions' once for the memo (not twice for
+ * each pair, which made a memo of thousands of paragraphs slow).
+ */
 function bestSimilarity(asked: ReadonlyArray<{ text: string }>, text: string): number {
+  let questions = askedWords.get(asked);
+  if (!questions) {
+    questions = asked.map((q) => ({ text: q.text, words: questionWords(q.text) }));
+    askedWords.set(asked, questions);
+  }
+  const words = questionWords(text);
   let best = 0;
-  for (const q of asked) best = Math.max(best, questionSimilarity(text, q.text));
+  for (const q of questions) {
+    const score = words.length === 0 && q.words.length === 0 ? (text.trim() === q.text.trim() ? 1 : 0) : multisetDice(words, q.words);
+    best = Math.max(best, score);
+  }
   return best;
 }
 

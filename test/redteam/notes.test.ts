@@ -1,13 +1,15 @@
 /**
  * Red team, input kind: an answered memo's notes and links, read by import-answers — tens of
  * thousands of footnotes, in-page number links by the thousand into one element, notes in notes
- * by the thousand and notes that refer to each other, RTF fields nested 10,000 deep, HYPERLINK
- * fields to script and file addresses and one of 5 MB, a memo whose answers outgrow an answer
- * document. Each memo is the college's seed memo with the hostile part in an answer, so it is
+ * by the thousand and notes that refer to each other, thousands of paragraphs that start with a
+ * note reference, DOCX tables nested hundreds deep in a note and in an answer, RTF fields nested
+ * 10,000 deep, HYPERLINK fields to script and file addresses and links of 5 MB, a memo whose
+ * answers outgrow an answer document. Each memo is the college's seed memo with the hostile part in an answer, so it is
  * matched to the workspace's letter; each runs under the watchdog's time and memory limits.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect } from 'vitest';
 import { ANSWER_FILE, LETTER_ID, SEED_MEMO, type Workspace, redTeamFile } from './harness.js';
 import { placeFile } from './setup.js';
@@ -120,6 +122,27 @@ describe('notes and links in an answered memo', () => {
       expect: { done: [0] },
       then: async (ws) => expect(await firstAnswer(ws)).toContain('a²⁰⁰⁰⁰b 19999'),
     },
+    ...[300, 800].flatMap((depth) => [true, false].map((inNote) => ({
+      name: `import-answers: a DOCX memo whose ${inNote ? 'footnote' : 'answer'} holds tables nested ${depth} deep: read, or refused in one line`,
+      setup: async (ws: Workspace) => {
+        const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+        const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${escapeHtml(text)}</w:t></w:r></w:p>`;
+        const { paragraphs, at } = await seedParagraphs();
+        const nested = `${'<w:tbl><w:tr><w:tc>'.repeat(depth)}${p('diep')}${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`;
+        const reference = `<w:p><w:r><w:t xml:space="preserve">${escapeHtml(paragraphs[at]!)}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`;
+        const body = paragraphs.map((text, i) => (i !== at ? p(text) : inNote ? reference : `${p(text)}${nested}`)).join('');
+        await placeFile(
+          memoAt(ws, 'memo.docx'),
+          zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`), 'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:id="1">${inNote ? nested : p('Noot.')}</w:footnote></w:footnotes>`) }),
+        );
+      },
+      argv: ['import-answers', '../memo.docx'],
+      expect: { done: [0, 2] },
+      then: async (ws: Workspace, run: { code: number | null; err: string }) => {
+        if (run.code === 2) expect(run.err.trim().split('\n')).toEqual([expect.stringContaining('memo.docx')]);
+        else expect(await firstAnswer(ws)).toContain(inNote ? '¹ diep' : 'diep');
+      },
+    }))),
     {
       name: 'import-answers: an RTF memo with HYPERLINK fields nested 10,000 deep',
       setup: async (ws) => placeFile(memoAt(ws, 'memo.rtf'), await rtfMemo(`${'{\\field{\\*\\fldinst{HYPERLINK "https://www.zwolle.nl/"}}{\\fldrslt{'.repeat(10_000)}diep${'}}}'.repeat(10_000)}`)),
