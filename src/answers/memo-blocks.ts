@@ -55,6 +55,14 @@ export interface MemoBlock {
   notes?: string[];
 }
 
+/**
+ * A note as the answer keeps it: a paragraph of its number in superscript digits and its markdown,
+ * "¹ <note>", which the Word memo turns back into a footnote (to-docx.ts `planNotes`).
+ */
+function noteLine(label: string, markdown: string): string {
+  return `${toSuperscript(label)} ${markdown}`;
+}
+
 /** The block's text as one line. */
 export function blockText(block: MemoBlock): string {
   return joinLines(block.lines);
@@ -237,7 +245,7 @@ function referredNotes(refs: readonly string[], ctx: HtmlContext): Partial<MemoB
     const text = notes.text.get(label);
     if (text === undefined || notes.given.has(label)) continue;
     notes.given.add(label);
-    lines.push(`${toSuperscript(label)} ${text}`);
+    lines.push(noteLine(label, text));
     stack.push(...[...(notes.inner.get(label) ?? [])].reverse());
   }
   return lines.length > 0 ? { notes: lines } : {};
@@ -374,7 +382,7 @@ export function blocksFromDocument(document: StructuredDocument, text = ''): Mem
       const note = run.note === undefined || run.raised ? undefined : notes.get(run.note);
       if (!note) return [];
       const body = noteMarkdown(note.blocks).filter(Boolean).join(' ');
-      return body === '' ? [] : [`${toSuperscript(note.label)} ${body}`];
+      return body === '' ? [] : [noteLine(note.label, body)];
     });
   const collect = (from: readonly DocumentBlock[], into: MemoBlock[]) => {
     for (const block of from) {
@@ -612,7 +620,7 @@ export function blocksFromText(text: string, options: TextBlockOptions = {}): Me
   for (const block of blocks) {
     for (const { n } of block.lines.flatMap((line) => allNoteReferences(line).filter((ref) => ref.superscript).reverse())) {
       const note = notes.get(n)?.shift();
-      if (note !== undefined) (block.notes ??= []).push(`${toSuperscript(n)} ${escapeInline(note)}`);
+      if (note !== undefined) (block.notes ??= []).push(noteLine(n, escapeInline(note)));
     }
   }
   return blocks;
