@@ -23,8 +23,11 @@ export function questionWords(text: string): string[] {
 
 /** Dice similarity of the word multisets of two questions (1 for equal texts, 0 for nothing shared). */
 export function questionSimilarity(a: string, b: string): number {
-  const wa = questionWords(a);
-  const wb = questionWords(b);
-  if (wa.length === 0 && wb.length === 0) return a.trim() === b.trim() ? 1 : 0;
-  return multisetDice(wa, wb);
+  return wordsSimilarity({ text: a, words: questionWords(a) }, { text: b, words: questionWords(b) });
+}
+
+/** `questionSimilarity` of two texts whose `questionWords` are read already (a caller comparing one text with many). */
+export function wordsSimilarity(a: { text: string; words: readonly string[] }, b: { text: string; words: readonly string[] }): number {
+  if (a.words.length === 0 && b.words.length === 0) return a.text.trim() === b.text.trim() ? 1 : 0;
+  return multisetDice(a.words, b.words);
 }

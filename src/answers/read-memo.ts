@@ -25,8 +25,7 @@ import type { ParseWarning } from '../model.js';
 import type { HeadingMark } from '../read/heading-marks.js';
 import type { StructuredDocument } from '../read/document.js';
 import { blocksFromDocument, blocksFromHtml, blocksFromText, blocksToMarkdown, blockText, joinLines, type MemoBlock } from './memo-blocks.js';
-import { questionSimilarity, questionWords } from './question-similarity.js';
-import { multisetDice } from '../text/text-utils.js';
+import { questionSimilarity, questionWords, wordsSimilarity } from './question-similarity.js';
 
 /** How a question was recognised in the memo. */
 export type MemoLayout = 'vraag' | 'vraag-kop' | 'nummer' | 'ad' | 'vet' | 'tabel' | 'tekst';
@@ -270,12 +269,9 @@ function bestSimilarity(asked: ReadonlyArray<{ text: string }>, text: string): n
     questions = asked.map((q) => ({ text: q.text, words: questionWords(q.text) }));
     askedWords.set(asked, questions);
   }
-  const words = questionWords(text);
+  const read = { text, words: questionWords(text) };
   let best = 0;
-  for (const q of questions) {
-    const score = words.length === 0 && q.words.length === 0 ? (text.trim() === q.text.trim() ? 1 : 0) : multisetDice(words, q.words);
-    best = Math.max(best, score);
-  }
+  for (const q of questions) best = Math.max(best, wordsSimilarity(read, q));
   return best;
 }
 
